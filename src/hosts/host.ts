@@ -1,0 +1,52 @@
+import type { CellRef } from '../core/cells';
+import type { SheetSnapshot } from '../core/model/snapshot';
+import type { WriteBatch } from '../core/plan/sheet-plan';
+
+/**
+ * The one interface every host implements: Office.js (Excel), WPS, .xlsx files
+ * (ExcelJS) and the in-memory workbook. Each call is one batch: in Office.js, one
+ * `context.sync()` (listSheets, readSheets) or at most two (apply, marks).
+ */
+export interface SheetInfo {
+  name: string;
+  /** Position in the workbook, from 0. */
+  index: number;
+  protected: boolean;
+  visible: boolean;
+}
+
+/** A host refusal with a message in Chinese for the user (nothing was written). */
+export class HostError extends Error {
+  constructor(message: string, public readonly cells: CellRef[] = []) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+export interface MarkRequest {
+  cells: CellRef[];
+  /** Fill colour "#RRGGBB" of the highlight. */
+  color: string;
+}
+
+export interface WorkbookHost {
+  /** Host name for messages and tests: 'office', 'wps', 'xlsx', 'memory'. */
+  readonly kind: string;
+  /** Whether the workbook structure is protected (no sheets can be added). */
+  isStructureProtected(): Promise<boolean>;
+  /** Names, order and protection of every sheet (one round trip). */
+  listSheets(): Promise<SheetInfo[]>;
+  /** Used ranges (values and formulas) of the named sheets, all sheets when omitted (one round trip). */
+  readSheets(names?: string[]): Promise<SheetSnapshot[]>;
+  /** Write a batch; throws HostError (and writes nothing) when it cannot be written whole. */
+  apply(batch: WriteBatch): Promise<void>;
+  /**
+   * Highlight cells without destroying the user's formatting (conditional formats,
+   * or fills saved and restored), replacing any marks this product added before.
+   */
+  mark(request: MarkRequest): Promise<void>;
+  /** Remove exactly the marks this product added. */
+  clearMarks(): Promise<void>;
+  /** Select (and show) cells, for a finding the user clicked. */
+  select(cells: CellRef[]): Promise<void>;
+}
