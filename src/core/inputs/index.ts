@@ -1,0 +1,8 @@
+/**
+ * The 补充信息 input sheet: fields as data (fields.ts), its template (inputSheetPlan),
+ * its reader (readInputs), and Inputs helpers.
+ */
+export * from './fields';
+export * from './types';
+export { inputSheetPlan, inputLayout, inputAddress, type InputSheetValues } from './template';
+export { readInputs, inputsFromValues, normLabel } from './read';
