@@ -1,0 +1,238 @@
+import { parseA1, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
+import type { SheetSnapshot } from '../../core/model/snapshot';
+import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
+import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
+
+/**
+ * An in-memory workbook implementing WorkbookHost: for tests, the CLI's dry runs and
+ * anywhere a real spreadsheet is not at hand. Cells keep a value or a formula and a
+ * style; marks are kept apart from the user's fill so clearMarks restores exactly.
+ * apply() validates the whole batch before writing anything.
+ */
+
+export interface MemoryCell {
+  value: string | number | boolean | null;
+  formula?: string;
+  style?: CellStyle;
+}
+
+export interface MemorySheet {
+  name: string;
+  cells: Map<string, MemoryCell>;
+  merges: RangeRect[];
+  protected: boolean;
+  visible: boolean;
+  columnWidths?: number[];
+  rowHeights?: Record<number, number>;
+  freeze?: SheetPlan['freeze'];
+  print?: SheetPlan['print'];
+}
+
+/**
+ * Computes formula values for readSheets (e.g. HyperFormula in tests). Given every
+ * sheet, returns the value of each formula cell by sheet name and "row,col".
+ */
+export type Calculator = (sheets: MemorySheet[]) => Map<string, Map<string, CellValue>>;
+
+const key = (r: number, c: number) => `${r},${c}`;
+const INVALID_NAME = /[\\/?*[\]:]/;
+
+export class MemoryHost implements WorkbookHost {
+  readonly kind = 'memory';
+  sheets: MemorySheet[] = [];
+  structureProtected = false;
+  /** Marks by sheet and "row,col" → colour. */
+  marks = new Map<string, Map<string, string>>();
+  selection: CellRef[] = [];
+  activeSheet?: string;
+  /** Calls made through the WorkbookHost interface (each one host round trip). */
+  roundTrips = 0;
+  /** Calls by method name. */
+  calls: string[] = [];
+
+  constructor(private readonly options: { calculator?: Calculator } = {}) {}
+
+  // ---- test and setup helpers (not part of WorkbookHost) ----
+
+  addSheet(name: string): MemorySheet {
+    if (this.sheet(name)) throw new Error(`sheet exists: ${name}`);
+    const s: MemorySheet = { name, cells: new Map(), merges: [], protected: false, visible: true };
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    const n = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === n);
+  }
+
+  /** Type a value (or a formula starting with "=") into a cell, as the user would. */
+  setCell(sheet: string, address: string, v: string | number | boolean | null): void {
+    const s = this.sheet(sheet) ?? this.addSheet(sheet);
+    const { row, col } = parseA1(address);
+    const prev = s.cells.get(key(row, col));
+    if (typeof v === 'string' && v.startsWith('=')) s.cells.set(key(row, col), { value: null, formula: v, style: prev?.style });
+    else s.cells.set(key(row, col), { value: v, style: prev?.style });
+  }
+
+  cell(sheet: string, address: string): MemoryCell | undefined {
+    const { row, col } = parseA1(address);
+    return this.sheet(sheet)?.cells.get(key(row, col));
+  }
+
+  protectSheet(name: string, on = true): void {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    s.protected = on;
+  }
+
+  protectStructure(on = true): void {
+    this.structureProtected = on;
+  }
+
+  /** Calculated values of every formula cell (via the calculator), by sheet then "row,col". */
+  calculate(): Map<string, Map<string, CellValue>> {
+    return this.options.calculator ? this.options.calculator(this.sheets) : new Map();
+  }
+
+  private trip(name: string) {
+    this.roundTrips++;
+    this.calls.push(name);
+  }
+
+  // ---- WorkbookHost ----
+
+  async isStructureProtected(): Promise<boolean> {
+    this.trip('isStructureProtected');
+    return this.structureProtected;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    this.trip('listSheets');
+    return this.sheets.map((s, index) => ({ name: s.name, index, protected: s.protected, visible: s.visible }));
+  }
+
+  async readSheets(names?: string[]): Promise<SheetSnapshot[]> {
+    this.trip('readSheets');
+    const wanted = names ? names.map((n) => this.sheet(n)).filter((s): s is MemorySheet => !!s) : this.sheets;
+    const calc = wanted.some((s) => [...s.cells.values()].some((c) => c.formula)) ? this.calculate() : new Map();
+    return wanted.map((s) => snapshotOf(s, calc.get(s.name)));
+  }
+
+  async apply(batch: WriteBatch): Promise<void> {
+    this.trip('apply');
+    // Validate everything first: a refusal leaves the workbook as it was.
+    const names = new Set(this.sheets.map((s) => s.name.toLowerCase()));
+    if (batch.create.length && this.structureProtected) {
+      throw new HostError(
+        `工作簿结构受保护，无法新增工作表“${batch.create.map((p) => p.name).join('、')}”。请先在“审阅”中撤销工作簿保护，再重试。`,
+      );
+    }
+    for (const p of batch.create) {
+      if (!p.name || p.name.length > 31 || INVALID_NAME.test(p.name)) {
+        throw new HostError(`工作表名称“${p.name}”无效：不能为空、超过31个字符或含有 \\ / ? * [ ] :。`);
+      }
+      if (names.has(p.name.toLowerCase())) throw new HostError(`已存在名为“${p.name}”的工作表，未写入任何内容。`);
+      names.add(p.name.toLowerCase());
+    }
+    for (const p of batch.update) {
+      const s = this.sheet(p.name);
+      if (!s) throw new HostError(`找不到工作表“${p.name}”，未写入任何内容。`);
+      if (s.protected) {
+        throw new HostError(`工作表“${p.name}”受保护，无法写入。请先撤销该工作表的保护，再重试；未写入任何内容。`, [
+          { sheet: p.name, address: 'A1' },
+        ]);
+      }
+    }
+    for (const p of [...batch.create, ...batch.update]) {
+      for (const c of p.cells) {
+        if (c.formula !== undefined && !c.formula.startsWith('=')) {
+          throw new HostError(`工作表“${p.name}”的公式“${c.formula}”无效，未写入任何内容。`);
+        }
+        if (c.style && !p.styles[c.style]) throw new HostError(`工作表“${p.name}”引用了未定义的样式“${c.style}”。`);
+      }
+    }
+    // Write.
+    for (const p of batch.create) writePlan(this.addSheet(p.name), p);
+    for (const p of batch.update) writePlan(this.sheet(p.name)!, p);
+    if (batch.activate) this.activeSheet = batch.activate;
+  }
+
+  async mark(request: MarkRequest): Promise<void> {
+    this.trip('mark');
+    this.marks = new Map();
+    for (const c of request.cells) {
+      const { row, col } = parseA1(c.address);
+      const m = this.marks.get(c.sheet) ?? new Map<string, string>();
+      m.set(key(row, col), request.color);
+      this.marks.set(c.sheet, m);
+    }
+  }
+
+  async clearMarks(): Promise<void> {
+    this.trip('clearMarks');
+    this.marks = new Map();
+  }
+
+  async select(cells: CellRef[]): Promise<void> {
+    this.trip('select');
+    this.selection = [...cells];
+    if (cells[0]) this.activeSheet = cells[0].sheet;
+  }
+}
+
+function writePlan(s: MemorySheet, p: SheetPlan): void {
+  for (const c of p.cells) {
+    const k = key(c.row, c.col);
+    const prev = s.cells.get(k);
+    const style = c.style ? { ...p.styles[c.style] } : prev?.style;
+    if (c.formula !== undefined) s.cells.set(k, { value: null, formula: c.formula, style });
+    else if (c.value !== undefined) s.cells.set(k, { value: c.value, style });
+    else s.cells.set(k, { value: prev?.value ?? null, formula: prev?.formula, style });
+  }
+  for (const m of p.merges) {
+    const overlaps = (a: RangeRect) => !(a.right < m.left || a.left > m.right || a.bottom < m.top || a.top > m.bottom);
+    s.merges = s.merges.filter((a) => !overlaps(a));
+    s.merges.push({ ...m });
+  }
+  if (p.columnWidths) s.columnWidths = [...p.columnWidths];
+  if (p.rowHeights) s.rowHeights = { ...(s.rowHeights ?? {}), ...p.rowHeights };
+  if (p.freeze) s.freeze = { ...p.freeze };
+  if (p.print) s.print = { ...p.print };
+}
+
+/** The used range of a memory sheet as a snapshot (formula values from calc when given). */
+export function snapshotOf(s: MemorySheet, calc?: Map<string, CellValue>): SheetSnapshot {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [k, c] of s.cells) {
+    if (c.value === null && c.formula === undefined) continue;
+    const [r, col] = k.split(',').map(Number);
+    top = Math.min(top, r);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, col);
+  }
+  if (bottom < 0) return { name: s.name, top: 0, left: 0, values: [], formulas: [], merges: s.merges.map((m) => ({ ...m })), protected: s.protected };
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const vr: CellValue[] = [];
+    const fr: (string | null)[] = [];
+    for (let c = left; c <= right; c++) {
+      const cell = s.cells.get(key(r, c));
+      if (cell?.formula) {
+        vr.push(calc?.get(key(r, c)) ?? null);
+        fr.push(cell.formula);
+      } else {
+        vr.push(cell?.value ?? null);
+        fr.push(null);
+      }
+    }
+    values.push(vr);
+    formulas.push(fr);
+  }
+  return { name: s.name, top, left, values, formulas, merges: s.merges.map((m) => ({ ...m })), protected: s.protected };
+}
