@@ -1,0 +1,484 @@
+import { a1, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
+import type { SheetSnapshot } from '../../core/model/snapshot';
+import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
+import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
+import { checkBatch } from './batch-checks';
+import { cellContent, charsToPoints, planBlocks, styleOf, styleRects, widthRuns } from './blocks';
+
+/**
+ * WorkbookHost over Office.js (Excel desktop, Mac and on the web).
+ *
+ * Thin and batched: every call queues its commands and syncs once per phase —
+ * listSheets 1 sync, readSheets 2 (names, then every used range), apply 2 (checks,
+ * then every write), mark/clearMarks 2 when the sheet names are known from an
+ * earlier call, else 3. Features above ExcelApi 1.1 are used only when
+ * `isSetSupported` says so; older hosts get a plainer result, never a crash.
+ */
+
+/** Where a host keeps small state that must not show on the user's sheets. */
+export interface DocumentSettings {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  /** Persist into the document (Office.context.document.settings.saveAsync). */
+  save(): Promise<void>;
+}
+
+export interface OfficeHostEnv {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+  settings: DocumentSettings;
+}
+
+/** The text that makes a conditional format ours: clearMarks removes exactly these. */
+export const MARK_TAG = '决算公开助手标记';
+/** Always true (N of a text is 0), and recognisable by its tag. */
+export const MARK_FORMULA = `=N("${MARK_TAG}")=0`;
+/** Document setting holding the original fills of marked cells (ExcelApi < 1.6). */
+export const SAVED_FILLS_KEY = 'juesuan.marks.savedFills';
+
+type SavedFills = Record<string, Record<string, string | null>>;
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+/** The environment of a running add-in: Excel.run and the document's settings. */
+export function officeEnv(): OfficeHostEnv {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => {
+      try {
+        return !!Office.context.requirements.isSetSupported(name, version);
+      } catch {
+        return false;
+      }
+    },
+    settings: {
+      get: (key) => {
+        const v = Office.context.document.settings.get(key);
+        return v === undefined ? null : v;
+      },
+      set: (key, value) => Office.context.document.settings.set(key, value),
+      save: () =>
+        new Promise<void>((resolve, reject) =>
+          Office.context.document.settings.saveAsync((r) =>
+            r.status === Office.AsyncResultStatus.Succeeded
+              ? resolve()
+              : reject(new HostError(`无法保存加载项设置：${r.error?.message ?? '未知错误'}`)),
+          ),
+        ),
+    },
+  };
+}
+
+interface OfficeErrorLike {
+  code?: string;
+  message?: string;
+}
+
+/** An Office.js error as a HostError with a Chinese message. */
+export function toHostError(e: unknown, doing: string): HostError {
+  if (e instanceof HostError) return e;
+  const err = (e ?? {}) as OfficeErrorLike;
+  const code = err.code ?? '';
+  const tail = err.message ? `（Excel：${err.message}）` : '';
+  switch (code) {
+    case 'AccessDenied':
+      return new HostError(`${doing}失败：工作簿或工作表受保护，Excel 拒绝了修改。请撤销保护后重试。${tail}`);
+    case 'ItemAlreadyExists':
+      return new HostError(`${doing}失败：已有同名工作表。${tail}`);
+    case 'ItemNotFound':
+      return new HostError(`${doing}失败：找不到工作表或单元格，可能已被改名或删除。${tail}`);
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'PayloadTooLarge':
+      return new HostError(`${doing}失败：一次传送的数据超出 Excel 的上限（网页版 5 MB）。请分批操作。${tail}`);
+    case 'ApiNotFound':
+      return new HostError(`${doing}失败：当前 Excel 版本不支持所需的功能。${tail}`);
+    default:
+      return new HostError(`${doing}失败：${err.message ?? String(e)}`);
+  }
+}
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind = 'office';
+  /** Sheet names from the latest call, to save a round trip in mark/clearMarks. */
+  private names: string[] | null = null;
+  private readonly sets = new Map<string, boolean>();
+
+  constructor(private readonly env: OfficeHostEnv = officeEnv()) {}
+
+  /** Whether ExcelApi `version` is available (cached). */
+  api(version: string): boolean {
+    let ok = this.sets.get(version);
+    if (ok === undefined) {
+      ok = this.env.isSetSupported('ExcelApi', version);
+      this.sets.set(version, ok);
+    }
+    return ok;
+  }
+
+  private async run<T>(doing: string, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.env.run(batch);
+    } catch (e) {
+      throw toHostError(e, doing);
+    }
+  }
+
+  async isStructureProtected(): Promise<boolean> {
+    if (!this.api('1.7')) return false; // not knowable before ExcelApi 1.7; apply() then reports Excel's refusal
+    return this.run('读取工作簿保护状态', async (ctx) => {
+      const p = ctx.workbook.protection;
+      p.load('protected');
+      await ctx.sync();
+      return !!p.protected;
+    });
+  }
+
+  private loadSheetList(ctx: Excel.RequestContext): Excel.WorksheetCollection {
+    const ws = ctx.workbook.worksheets;
+    ws.load(
+      this.api('1.2')
+        ? 'items/name,items/position,items/visibility,items/protection/protected'
+        : 'items/name,items/position,items/visibility',
+    );
+    return ws;
+  }
+
+  private sheetInfos(ws: Excel.WorksheetCollection): SheetInfo[] {
+    const list = ws.items.map((w, i) => ({
+      name: w.name,
+      index: typeof w.position === 'number' ? w.position : i,
+      protected: this.api('1.2') ? !!w.protection.protected : false,
+      visible: w.visibility === undefined || w.visibility === 'Visible',
+    }));
+    list.sort((a, b) => a.index - b.index);
+    this.names = list.map((s) => s.name);
+    return list;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.run('读取工作表列表', async (ctx) => {
+      const ws = this.loadSheetList(ctx);
+      await ctx.sync();
+      return this.sheetInfos(ws);
+    });
+  }
+
+  async readSheets(names?: string[]): Promise<SheetSnapshot[]> {
+    return this.run('读取工作表', async (ctx) => {
+      const ws = this.loadSheetList(ctx);
+      await ctx.sync(); // 1: names and protection
+      const infos = this.sheetInfos(ws);
+      const wanted = names ? new Set(names) : null;
+      const targets = ws.items.filter((w) => !wanted || wanted.has(w.name));
+      const ranges = targets.map((w) => {
+        const r = this.api('1.4') ? w.getUsedRangeOrNullObject(true) : w.getUsedRange();
+        r.load('values,formulas,valueTypes,rowIndex,columnIndex');
+        return r;
+      });
+      if (targets.length) await ctx.sync(); // 2: every used range at once
+      const prot = new Map(infos.map((s) => [s.name, s.protected]));
+      const out = targets.map((w, i) => snapshotOf(w.name, ranges[i], prot.get(w.name) ?? false));
+      if (names) {
+        const order = new Map(names.map((n, i) => [n, i]));
+        out.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+      }
+      return out;
+    });
+  }
+
+  async apply(batch: WriteBatch): Promise<void> {
+    const plans = [...batch.create, ...batch.update];
+    if (!plans.length && !batch.activate) return;
+    let checked = false;
+    try {
+      await this.env.run(async (ctx) => {
+        const ws = this.loadSheetList(ctx);
+        let prot: Excel.WorkbookProtection | null = null;
+        if (this.api('1.7')) {
+          prot = ctx.workbook.protection;
+          prot.load('protected');
+        }
+        await ctx.sync(); // 1: checks
+        const infos = this.sheetInfos(ws);
+        const refusal = checkBatch(batch, infos, !!prot?.protected);
+        if (refusal) throw refusal;
+        checked = true;
+
+        if (this.api('1.6')) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        // Sheets first: if Excel refuses one (structure protection on ExcelApi < 1.7),
+        // it does so before any cell is written.
+        const created = batch.create.map((p) => ws.add(p.name));
+        batch.create.forEach((p, i) => this.writePlan(created[i], p));
+        for (const p of batch.update) this.writePlan(ws.getItem(p.name), p);
+        if (batch.activate) {
+          const i = batch.create.findIndex((p) => p.name === batch.activate);
+          (i >= 0 ? created[i] : ws.getItem(batch.activate)).activate();
+        }
+        await ctx.sync(); // 2: everything
+        this.names = [...infos.map((s) => s.name), ...batch.create.map((p) => p.name)];
+      });
+    } catch (e) {
+      const err = toHostError(e, '写入工作表');
+      if (checked && !(e instanceof HostError)) {
+        throw new HostError(`${err.message} 写入可能只完成了一部分，请检查工作簿。`, err.cells);
+      }
+      throw err;
+    }
+  }
+
+  /** Queue one plan's writes: values/formulas and number formats by whole blocks, then formats. */
+  private writePlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
+    for (const block of planBlocks(plan.cells)) {
+      const range = sheet.getRange(rangeAddress(block.rect));
+      const formats = block.cells.map((row) => row.map((c) => styleOf(plan, c)?.numberFormat ?? null));
+      if (formats.some((row) => row.some((f) => f !== null))) range.numberFormat = formats as string[][];
+      const content = block.cells.map((row) => row.map((c) => (c ? cellContent(c, styleOf(plan, c)) : null)));
+      if (content.some((row) => row.some((v) => v !== null))) range.formulas = content as unknown as string[][];
+    }
+    for (const [key, rects] of styleRects(plan.cells)) {
+      const st = plan.styles[key];
+      if (!st) continue;
+      for (const rect of rects) applyStyle(sheet.getRange(rangeAddress(rect)), st, rect);
+    }
+    for (const m of plan.merges) {
+      const range = sheet.getRange(rangeAddress(m));
+      if (this.api('1.2')) range.merge(false);
+      else if (m.top === m.bottom) range.format.horizontalAlignment = 'CenterAcrossSelection';
+    }
+    if (plan.columnWidths) {
+      for (const [l, r, w] of widthRuns(plan.columnWidths)) {
+        sheet.getRange(`${colName(l)}:${colName(r)}`).format.columnWidth = charsToPoints(w);
+      }
+    }
+    if (plan.rowHeights) {
+      for (const [row, h] of Object.entries(plan.rowHeights)) {
+        const n = Number(row) + 1;
+        sheet.getRange(`${n}:${n}`).format.rowHeight = h;
+      }
+    }
+    if (plan.freeze && this.api('1.7') && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
+      const { rows, cols } = plan.freeze;
+      if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${a1(rows - 1, cols - 1)}`));
+      else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+      else sheet.freezePanes.freezeColumns(cols);
+    }
+    if (plan.print && this.api('1.9')) {
+      const pl = sheet.pageLayout;
+      pl.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      pl.paperSize = 'A4';
+      if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (plan.print.titleRows) pl.setPrintTitleRows(`$${plan.print.titleRows[0] + 1}:$${plan.print.titleRows[1] + 1}`);
+    }
+  }
+
+  async mark(request: MarkRequest): Promise<void> {
+    if (this.api('1.6')) return this.withNames('标记单元格', (ctx, names) => this.markByConditionalFormat(ctx, names, request));
+    return this.run('标记单元格', (ctx) => this.markByFill(ctx, request));
+  }
+
+  async clearMarks(): Promise<void> {
+    if (this.api('1.6')) {
+      await this.withNames('清除标记', (ctx, names) => this.markByConditionalFormat(ctx, names, null));
+    }
+    if (this.env.settings.get(SAVED_FILLS_KEY)) await this.run('清除标记', (ctx) => this.markByFill(ctx, null));
+  }
+
+  /**
+   * Run with the sheet names: the cached ones (one round trip saved), else loaded
+   * first; a stale cache (a sheet renamed since) is dropped and the batch retried.
+   */
+  private async withNames(doing: string, body: (ctx: Excel.RequestContext, names: string[]) => Promise<void>): Promise<void> {
+    const attempt = (cached: string[] | null) =>
+      this.env.run(async (ctx) => {
+        let names = cached;
+        if (!names) {
+          const ws = this.loadSheetList(ctx);
+          await ctx.sync();
+          names = this.sheetInfos(ws).map((s) => s.name);
+        }
+        await body(ctx, names);
+      });
+    try {
+      await attempt(this.names);
+    } catch (e) {
+      if (this.names && (e as OfficeErrorLike)?.code === 'ItemNotFound') {
+        this.names = null;
+        try {
+          await attempt(null);
+          return;
+        } catch (e2) {
+          throw toHostError(e2, doing);
+        }
+      }
+      throw toHostError(e, doing);
+    }
+  }
+
+  /** Remove our conditional formats everywhere, then (request) add new ones: 2 syncs. */
+  private async markByConditionalFormat(ctx: Excel.RequestContext, names: string[], request: MarkRequest | null): Promise<void> {
+    const sheets = ctx.workbook.worksheets;
+    const collections = names.map((n) => {
+      const cfs = sheets.getItem(n).getRange().conditionalFormats;
+      cfs.load('items/type,items/customOrNullObject/rule/formula');
+      return cfs;
+    });
+    await ctx.sync();
+    for (const cfs of collections) {
+      for (const cf of cfs.items) {
+        if (cf.type !== 'Custom') continue;
+        const custom = cf.customOrNullObject;
+        if (!custom || custom.isNullObject) continue;
+        const formula = custom.rule?.formula;
+        if (typeof formula === 'string' && formula.includes(MARK_TAG)) cf.delete();
+      }
+    }
+    if (request) {
+      const known = new Set(names);
+      for (const [sheet, rects] of groupCells(request.cells)) {
+        if (!known.has(sheet)) throw new HostError(`找不到工作表“${sheet}”，无法标记。`);
+        for (const rect of rects) {
+          const cf = sheets.getItem(sheet).getRange(rangeAddress(rect)).conditionalFormats.add('Custom');
+          cf.custom.rule.formula = MARK_FORMULA;
+          cf.custom.format.fill.color = request.color;
+        }
+      }
+    }
+    await ctx.sync();
+  }
+
+  /**
+   * ExcelApi 1.1–1.5: no conditional formats. Save each cell's own fill in a
+   * document setting (invisible on the sheets), paint the mark, restore on clear.
+   */
+  private async markByFill(ctx: Excel.RequestContext, request: MarkRequest | null): Promise<void> {
+    const saved: SavedFills = (this.env.settings.get(SAVED_FILLS_KEY) as SavedFills | null) ?? {};
+    const wanted = new Map<string, Set<string>>();
+    for (const c of request?.cells ?? []) {
+      for (const addr of expandCells(c.address)) {
+        let s = wanted.get(c.sheet);
+        if (!s) wanted.set(c.sheet, (s = new Set()));
+        s.add(addr);
+      }
+    }
+    const sheets = ctx.workbook.worksheets;
+    // 1: read the fills of cells not marked yet
+    const reads: { sheet: string; address: string; fill: Excel.RangeFill }[] = [];
+    for (const [sheet, addrs] of wanted) {
+      for (const address of addrs) {
+        if (saved[sheet] && address in saved[sheet]) continue;
+        const fill = sheets.getItem(sheet).getRange(address).format.fill;
+        fill.load('color');
+        reads.push({ sheet, address, fill });
+      }
+    }
+    if (reads.length) await ctx.sync();
+    // 2: restore cells no longer marked, paint the new ones
+    const next: SavedFills = {};
+    for (const [sheet, cells] of Object.entries(saved)) {
+      for (const [address, color] of Object.entries(cells)) {
+        if (wanted.get(sheet)?.has(address)) (next[sheet] ??= {})[address] = color;
+        else restoreFill(sheets.getItem(sheet).getRange(address).format.fill, color);
+      }
+    }
+    for (const r of reads) (next[r.sheet] ??= {})[r.address] = normaliseFill(r.fill.color);
+    for (const [sheet, addrs] of wanted) {
+      for (const address of addrs) sheets.getItem(sheet).getRange(address).format.fill.color = request!.color;
+    }
+    await ctx.sync();
+    this.env.settings.set(SAVED_FILLS_KEY, Object.keys(next).length ? next : null);
+    await this.env.settings.save();
+  }
+
+  async select(cells: CellRef[]): Promise<void> {
+    const first = cells[0];
+    if (!first) return;
+    await this.run('选择单元格', async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(first.sheet);
+      sheet.activate();
+      sheet.getRange(first.address).select();
+      await ctx.sync();
+    });
+  }
+}
+
+function colName(col: number): string {
+  return a1(0, col).replace(/\d+$/, '');
+}
+
+function applyStyle(range: Excel.Range, st: CellStyle, rect: RangeRect): void {
+  const f = range.format;
+  if (st.bold !== undefined) f.font.bold = st.bold;
+  if (st.fontSize) f.font.size = st.fontSize;
+  if (st.horizontal) f.horizontalAlignment = H_ALIGN[st.horizontal];
+  if (st.vertical) f.verticalAlignment = V_ALIGN[st.vertical];
+  if (st.wrap !== undefined) f.wrapText = st.wrap;
+  if (st.fill) f.fill.color = st.fill;
+  if (st.border) {
+    const edges: Excel.BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[];
+    if (rect.bottom > rect.top) edges.push('InsideHorizontal' as Excel.BorderIndex);
+    if (rect.right > rect.left) edges.push('InsideVertical' as Excel.BorderIndex);
+    for (const e of edges) f.borders.getItem(e).style = 'Continuous';
+  }
+}
+
+/** A used range as a snapshot: errors as {error}, empty as null, formulas kept. */
+function snapshotOf(name: string, r: Excel.Range, isProtected: boolean): SheetSnapshot {
+  if ((r as { isNullObject?: boolean }).isNullObject) {
+    return { name, top: 0, left: 0, values: [], formulas: [], protected: isProtected };
+  }
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const vals = r.values as unknown[][];
+  const fs = r.formulas as unknown[][];
+  const types = r.valueTypes as string[][];
+  vals.forEach((row, i) => {
+    const vRow: CellValue[] = [];
+    const fRow: (string | null)[] = [];
+    row.forEach((v, j) => {
+      const t = types?.[i]?.[j];
+      let cell: CellValue;
+      if (t === 'Error') cell = { error: String(v) };
+      else if (t === 'Empty' || v === '' || v === undefined || v === null) cell = null;
+      else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') cell = v;
+      else cell = String(v);
+      vRow.push(cell);
+      const f = fs?.[i]?.[j];
+      fRow.push(typeof f === 'string' && f.startsWith('=') && !(t === 'String' && v === f) ? f : null);
+    });
+    values.push(vRow);
+    formulas.push(fRow);
+  });
+  return { name, top: r.rowIndex, left: r.columnIndex, values, formulas, protected: isProtected };
+}
+
+/** Cells of a mark request by sheet, as few rectangles as rows of adjacent cells allow. */
+function groupCells(cells: CellRef[]): Map<string, RangeRect[]> {
+  const out = new Map<string, RangeRect[]>();
+  for (const c of cells) {
+    const rect = parseRange(c.address);
+    const list = out.get(c.sheet);
+    if (list) {
+      if (!list.some((r) => r.top <= rect.top && r.left <= rect.left && r.bottom >= rect.bottom && r.right >= rect.right)) list.push(rect);
+    } else out.set(c.sheet, [rect]);
+  }
+  return out;
+}
+
+function expandCells(address: string): string[] {
+  const r = parseRange(address);
+  const out: string[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(a1(row, col));
+  return out;
+}
+
+/** Excel reports "#FFFFFF" for a cell without fill: treat it as none. */
+function normaliseFill(color: string | null | undefined): string | null {
+  if (!color || /^#?ffffff$/i.test(color)) return null;
+  return color;
+}
+
+function restoreFill(fill: Excel.RangeFill, color: string | null): void {
+  if (color) fill.color = color;
+  else fill.clear();
+}
