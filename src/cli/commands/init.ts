@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { profileIds } from '../../core/profiles';
+import { HostError } from '../../hosts/host';
+import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
+import { CliError, EXIT, type Io } from '../io';
+import { requireModule } from '../modules';
+
+export type OnConflict = 'skip' | 'beside' | 'refresh';
+
+/** What insertTables (src/core/workflows/insert-tables.ts) reports; read defensively. */
+export interface InsertResultLike {
+  created?: string[];
+  skipped?: string[];
+  refreshed?: string[];
+  [key: string]: unknown;
+}
+
+export interface InsertTablesModule {
+  insertTables(
+    host: XlsxHost,
+    options: { profile: string; unit: string; year: number; onConflict: OnConflict; includeInputs?: boolean },
+  ): Promise<InsertResultLike>;
+}
+
+export const INIT_HELP = `用法：juesuan init 输出.xlsx [--profile 2021] [--unit 单位名称] [--year 2021] [--on-conflict skip|beside|refresh]
+
+插入部门决算公开01–09表（含公式）及“补充信息”表。输出文件已存在时，在其中添加，不覆盖已有工作表：
+  --on-conflict skip     同名工作表已存在时跳过（默认）
+  --on-conflict beside   在旁边另建一份（名称加序号）
+  --on-conflict refresh  只刷新本工具生成的公式，不改动已填写的数字`;
+
+/** Names of the sheets a result lists under a key, tolerant of the result's exact shape. */
+function names(result: InsertResultLike, key: string): string[] {
+  const v = result[key];
+  if (!Array.isArray(v)) return [];
+  return v.map((x) => (typeof x === 'string' ? x : String((x as { name?: string; sheet?: string }).name ?? (x as { sheet?: string }).sheet ?? x)));
+}
+
+export interface InitOptions {
+  profile: string;
+  unit: string;
+  year: number;
+  onConflict: OnConflict;
+}
+
+/** Insert the template into OUT (a new workbook, or the existing file) and save it. */
+export async function initWorkbook(out: string, options: InitOptions): Promise<{ result: InsertResultLike; existed: boolean }> {
+  const mod = requireModule<InsertTablesModule>('core/workflows/insert-tables', '插入模板');
+  const existed = fs.existsSync(out);
+  const host = existed ? await XlsxHost.open(out) : XlsxHost.create();
+  const result = await mod.insertTables(host, { ...options, includeInputs: true });
+  const dir = path.dirname(path.resolve(out));
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    await host.save(out);
+  } catch (e) {
+    throw new CliError(`无法写入“${out}”：${(e as Error).message}（文件是否正在 Excel/WPS 中打开？）`);
+  }
+  return { result, existed };
+}
+
+export function parseInitOptions(values: { profile?: string; unit?: string; year?: string; 'on-conflict'?: string }): InitOptions {
+  const profile = values.profile ?? '2021';
+  const known = profileIds();
+  if (!known.includes(profile)) throw new CliError(`未知的格式“${profile}”，可选：${known.join('、')}。`);
+  const year = values.year !== undefined ? Number(values.year) : Number(/^\d{4}$/.test(profile) ? profile : new Date().getFullYear() - 1);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError(`--year 应为四位年份，收到：${values.year}`);
+  const onConflict = (values['on-conflict'] ?? 'skip') as OnConflict;
+  if (!['skip', 'beside', 'refresh'].includes(onConflict)) {
+    throw new CliError(`--on-conflict 只能是 skip、beside 或 refresh，收到：${values['on-conflict']}`);
+  }
+  return { profile, unit: values.unit ?? '', year, onConflict };
+}
+
+export async function initCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      profile: { type: 'string' },
+      unit: { type: 'string' },
+      year: { type: 'string' },
+      'on-conflict': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(INIT_HELP);
+    return EXIT.ok;
+  }
+  const out = positionals[0];
+  if (!out) throw new CliError(`缺少输出文件名。\n${INIT_HELP}`);
+  if (positionals.length > 1) throw new CliError(`只能指定一个输出文件，多余的参数：${positionals.slice(1).join(' ')}`);
+  if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件应以 .xlsx 结尾：${out}`);
+  const options = parseInitOptions(values);
+  let done: { result: InsertResultLike; existed: boolean };
+  try {
+    done = await initWorkbook(out, options);
+  } catch (e) {
+    if (e instanceof HostError) throw new CliError(`无法在“${out}”中插入模板：${e.message}`);
+    throw e;
+  }
+  const { result, existed } = done;
+  const created = names(result, 'created');
+  const skipped = names(result, 'skipped');
+  const refreshed = names(result, 'refreshed');
+  io.out(`${existed ? '已更新' : '已创建'}：${out}`);
+  if (created.length) io.out(`  新增工作表 ${created.length} 张：${created.join('、')}`);
+  if (refreshed.length) io.out(`  已刷新公式 ${refreshed.length} 张：${refreshed.join('、')}`);
+  if (skipped.length) io.out(`  已存在而跳过 ${skipped.length} 张（未改动）：${skipped.join('、')}`);
+  if (!created.length && !refreshed.length && !skipped.length) io.out('  （未新增工作表）');
+  io.out('公式已写入；用 Excel 或 WPS 打开时会自动计算。');
+  return EXIT.ok;
+}

@@ -1,0 +1,104 @@
+import { parseArgs } from 'util';
+import type { CellRef } from '../../core/cells';
+import { HostError } from '../../hosts/host';
+import type { XlsxHost } from '../../hosts/xlsx/xlsx-host';
+import { CliError, EXIT, type Io } from '../io';
+import { requireModule } from '../modules';
+import { openForReading } from './check';
+
+/** `juesuan narrate --json` prints this (a public contract). */
+export interface JsonNarrative {
+  sections: Array<{ id: string; title: string; text: string; figures: Array<{ id: string; value: number | string | null; cells: CellRef[] }> }>;
+  todo: string[];
+}
+
+/** What draftNarrative returns, read defensively (src/core/workflows/draft-narrative.ts). */
+interface DraftLike {
+  sections?: Array<{
+    id?: string;
+    title?: string;
+    text?: string;
+    figures?: Array<{ id?: string; value?: unknown; cells?: CellRef[] }>;
+  }>;
+  todo?: unknown[];
+  text?: string;
+}
+
+export interface DraftNarrativeModule {
+  draftNarrative(host: XlsxHost): Promise<DraftLike>;
+}
+
+export const NARRATE_HELP = `用法：juesuan narrate 工作簿.xlsx [--json]
+
+根据公开01–09表和“补充信息”表起草部门决算情况说明。
+  --json  输出 {sections:[{id, title, text, figures:[{id, value, cells}]}], todo}`;
+
+function todoText(t: unknown): string {
+  if (typeof t === 'string') return t;
+  if (t && typeof t === 'object') {
+    const o = t as { message?: string; text?: string; title?: string };
+    return o.message ?? o.text ?? o.title ?? JSON.stringify(t);
+  }
+  return String(t);
+}
+
+export function toJsonNarrative(draft: DraftLike): JsonNarrative {
+  return {
+    sections: (draft.sections ?? []).map((s, i) => ({
+      id: s.id ?? String(i + 1),
+      title: s.title ?? '',
+      text: s.text ?? '',
+      figures: (s.figures ?? []).map((f) => ({
+        id: f.id ?? '',
+        value: typeof f.value === 'number' || typeof f.value === 'string' ? f.value : f.value == null ? null : String(f.value),
+        cells: (f.cells ?? []).map((c) => ({ sheet: c.sheet, address: c.address })),
+      })),
+    })),
+    todo: (draft.todo ?? []).map(todoText),
+  };
+}
+
+/** Draft the narrative of a workbook file. */
+export async function draftFromFile(file: string): Promise<JsonNarrative> {
+  const mod = requireModule<DraftNarrativeModule>('core/workflows/draft-narrative', '起草情况说明');
+  const { host } = await openForReading(file);
+  return toJsonNarrative(await mod.draftNarrative(host));
+}
+
+export function narrativeText(n: JsonNarrative): string[] {
+  const lines: string[] = [];
+  for (const s of n.sections) {
+    if (s.title) lines.push(s.title);
+    if (s.text) lines.push(s.text);
+    lines.push('');
+  }
+  if (n.todo.length) {
+    lines.push('【待补充】');
+    for (const t of n.todo) lines.push(`  · ${t}`);
+  }
+  return lines;
+}
+
+export async function narrateCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    io.out(NARRATE_HELP);
+    return EXIT.ok;
+  }
+  const file = positionals[0];
+  if (!file) throw new CliError(`缺少工作簿文件名。\n${NARRATE_HELP}`);
+  let draft: JsonNarrative;
+  try {
+    draft = await draftFromFile(file);
+  } catch (e) {
+    if (e instanceof HostError) throw new CliError(`无法读取“${file}”：${e.message}`);
+    throw e;
+  }
+  if (values.json) io.out(JSON.stringify(draft, null, 2));
+  else io.out(narrativeText(draft).join('\n'));
+  return EXIT.ok;
+}
