@@ -45,20 +45,38 @@ export interface InitOptions {
   onConflict: OnConflict;
 }
 
-/** Insert the template into OUT (a new workbook, or the existing file) and save it. */
-export async function initWorkbook(out: string, options: InitOptions): Promise<{ result: InsertResultLike; existed: boolean }> {
-  const mod = requireModule<InsertTablesModule>('core/workflows/insert-tables', '插入模板');
+/** Sheets a result says were written (created or refreshed). */
+function changed(result: InsertResultLike): boolean {
+  return names(result, 'created').length > 0 || names(result, 'refreshed').length > 0;
+}
+
+/**
+ * Insert the template into OUT (a new workbook, or the existing file) and save it.
+ * An existing file is saved only when something was added or refreshed, after a
+ * copy of it is kept as OUT.bak (ExcelJS does not carry every Excel feature, e.g.
+ * charts or pivot tables, through a save).
+ */
+export async function initWorkbook(
+  out: string,
+  options: InitOptions,
+): Promise<{ result: InsertResultLike; existed: boolean; saved: boolean; backup?: string }> {
   const existed = fs.existsSync(out);
   const host = existed ? await XlsxHost.open(out) : XlsxHost.create();
+  const mod = requireModule<InsertTablesModule>('core/workflows/insert-tables', '插入模板');
   const result = await mod.insertTables(host, { ...options, includeInputs: true });
-  const dir = path.dirname(path.resolve(out));
-  fs.mkdirSync(dir, { recursive: true });
+  if (existed && !changed(result)) return { result, existed, saved: false };
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  let backup: string | undefined;
   try {
+    if (existed) {
+      backup = `${out}.bak`;
+      fs.copyFileSync(out, backup);
+    }
     await host.save(out);
   } catch (e) {
     throw new CliError(`无法写入“${out}”：${(e as Error).message}（文件是否正在 Excel/WPS 中打开？）`);
   }
-  return { result, existed };
+  return { result, existed, saved: true, backup };
 }
 
 export function parseInitOptions(values: { profile?: string; unit?: string; year?: string; 'on-conflict'?: string }): InitOptions {
@@ -95,22 +113,25 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new CliError(`只能指定一个输出文件，多余的参数：${positionals.slice(1).join(' ')}`);
   if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件应以 .xlsx 结尾：${out}`);
   const options = parseInitOptions(values);
-  let done: { result: InsertResultLike; existed: boolean };
+  let done: Awaited<ReturnType<typeof initWorkbook>>;
   try {
     done = await initWorkbook(out, options);
   } catch (e) {
     if (e instanceof HostError) throw new CliError(`无法在“${out}”中插入模板：${e.message}`);
     throw e;
   }
-  const { result, existed } = done;
+  const { result, existed, saved, backup } = done;
   const created = names(result, 'created');
   const skipped = names(result, 'skipped');
   const refreshed = names(result, 'refreshed');
-  io.out(`${existed ? '已更新' : '已创建'}：${out}`);
+  const unrecognized = names(result, 'unrecognized');
+  io.out(saved ? `${existed ? '已更新' : '已创建'}：${out}` : `未改动：${out}`);
   if (created.length) io.out(`  新增工作表 ${created.length} 张：${created.join('、')}`);
-  if (refreshed.length) io.out(`  已刷新公式 ${refreshed.length} 张：${refreshed.join('、')}`);
+  if (refreshed.length) io.out(`  已刷新公式 ${refreshed.length} 张（已填写的数字保留）：${refreshed.join('、')}`);
   if (skipped.length) io.out(`  已存在而跳过 ${skipped.length} 张（未改动）：${skipped.join('、')}`);
-  if (!created.length && !refreshed.length && !skipped.length) io.out('  （未新增工作表）');
-  io.out('公式已写入；用 Excel 或 WPS 打开时会自动计算。');
+  if (unrecognized.length) io.out(`  与模板格式不符、未刷新：${unrecognized.join('、')}`);
+  if (skipped.length && !saved) io.out('  如需另建一份，请加 --on-conflict beside；如需刷新公式，请加 --on-conflict refresh。');
+  if (backup) io.out(`  原文件已备份为：${backup}`);
+  if (saved) io.out('公式已写入；用 Excel 或 WPS 打开时会自动计算。');
   return EXIT.ok;
 }
