@@ -54,16 +54,17 @@ export function roundingParts(c: Comparison): number {
 }
 
 /**
- * The cells a finding points at: every non-blank figure, and a side's only figure even
- * when it is blank (the cell that should hold the value). Duplicates removed.
+ * The cells a finding points at: every non-blank figure, and all of a side's cells when
+ * they are all blank (the cells that should hold the value). Duplicates removed.
  */
 export function comparisonCells(c: Comparison): CellRef[] {
   const out: CellRef[] = [];
   const seen = new Set<string>();
   for (const side of [c.left, c.right]) {
+    const allBlank = side.terms.every((t) => termOf(t).amount.blank);
     for (const t of side.terms) {
       const { amount } = termOf(t);
-      if (amount.blank && side.terms.length > 1) continue;
+      if (amount.blank && !allBlank) continue;
       const key = `${amount.cell.sheet}!${amount.cell.address}`;
       if (seen.has(key)) continue;
       seen.add(key);

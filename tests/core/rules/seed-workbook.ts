@@ -186,3 +186,8 @@ export function cellOf(model: WorkbookModel, key: TableKey, id: string, col: Col
   if (!a) throw new Error(`no figure ${key} ${id} ${col}`);
   return `${a.cell.sheet}!${a.cell.address}`;
 }
+
+/** A cell finder bound to one model: at('expenditure', 'total', 'project') -> "公开03表!E6". */
+export function cellsIn(model: WorkbookModel) {
+  return (key: TableKey, id: string, col: ColumnId) => cellOf(model, key, id, col);
+}
