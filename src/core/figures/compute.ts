@@ -3,6 +3,9 @@ import { amount, line, type Amount, type ColumnId, type Line, type TableModel, t
 import type { InputKey } from '../inputs/fields';
 import { inputCell, inputNumber, type Inputs } from '../inputs/types';
 import { percentOf, roundHalfAway } from './format';
+import FUNCTIONAL_CLASSES_JSON from '../catalog/functional-classes-2021.json';
+
+const FUNCTIONAL_CLASSES: Array<{ code: string; name: string }> = FUNCTIONAL_CLASSES_JSON as Array<{ code: string; name: string }>;
 import type { Figure, FigureId, FigureKind, Figures, FigureUnit, WordingEdition } from './types';
 
 /**
@@ -82,8 +85,8 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
       if (l.level !== 'class' || !l.code) continue;
       const a = usable(l.values.total);
       if (!a || roundHalfAway(a.value) === 0) continue;
-      b.amount(`gpb.class.${l.code}`, `${cleanName(l.label)}（类）`, a);
-      b.share(`gpb.class.${l.code}`, 'gpb.total', `${cleanName(l.label)}（类）占一般公共预算财政拨款支出的比重`);
+      b.amount(`gpb.class.${l.code}`, `${className(l.label)}（类）`, a);
+      b.share(`gpb.class.${l.code}`, 'gpb.total', `${className(l.label)}（类）占一般公共预算财政拨款支出的比重`);
     }
     // Per-项 budget vs actual.
     const budgetByCode = new Map(inputs.budgets.map((x) => [x.code, x]));
@@ -91,6 +94,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
     const budgetCells: CellRef[] = [];
     let anyBudget = false;
     const itemCodes = new Set<string>();
+    let missingBudget = false;
     for (const l of gpb.lines) {
       if (l.level !== 'item' || !l.code) continue;
       const a = usable(l.values.total);
@@ -99,12 +103,13 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
       const hasBudget = !!bl && bl.budget !== null && roundHalfAway(bl.budget) !== 0;
       if (!hasMoney && !hasBudget) continue;
       itemCodes.add(l.code);
+      if (!bl || bl.budget === null) missingBudget = true;
       const id = `gpb.item.${l.code}`;
-      b.amount(id, `${cleanName(l.label)}（项）`, a ?? zeroAmount(l.values.total?.cell));
+      b.amount(id, itemPath(l.code, [gpb, t.expenditure, t.income], l.label), a ?? zeroAmount(l.values.total?.cell));
       if (bl && bl.budget !== null) {
         b.add({
           id: `${id}.budget`,
-          label: `${cleanName(l.label)}（项）年初预算数`,
+          label: `${itemPath(l.code, [gpb, t.expenditure, t.income], l.label)}年初预算数`,
           value: bl.budget,
           unit: '万元',
           kind: 'budget',
@@ -112,7 +117,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
           inputs: bl.cells.budget ? [bl.cells.budget] : [],
           base: id,
         });
-        b.budgetDerived(id, `${cleanName(l.label)}（项）`);
+        b.budgetDerived(id, itemPath(l.code, [gpb, t.expenditure, t.income], l.label));
       }
     }
     for (const bl of inputs.budgets) {
@@ -123,10 +128,11 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
       // A budget given for a 项 the 05 table does not have (spent nothing there).
       if (!itemCodes.has(bl.code) && roundHalfAway(bl.budget) !== 0 && /^\d{7}$/.test(bl.code)) {
         const id = `gpb.item.${bl.code}`;
-        b.add({ id, label: `${bl.name}（项）`, value: 0, unit: '万元', kind: 'amount', cells: [], inputs: [], });
+        const path = itemPath(bl.code, [gpb, t.expenditure, t.income], bl.name);
+        b.add({ id, label: path, value: 0, unit: '万元', kind: 'amount', cells: [], inputs: [] });
         b.add({
           id: `${id}.budget`,
-          label: `${bl.name}（项）年初预算数`,
+          label: `${path}年初预算数`,
           value: bl.budget,
           unit: '万元',
           kind: 'budget',
@@ -134,10 +140,11 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
           inputs: bl.cells.budget ? [bl.cells.budget] : [],
           base: id,
         });
-        b.budgetDerived(id, `${bl.name}（项）`);
+        b.budgetDerived(id, path);
       }
     }
-    if (anyBudget) {
+    // The total 年初预算 only when every 项 with money has its budget given.
+    if (anyBudget && !missingBudget) {
       b.add({
         id: 'gpb.total.budget',
         label: '一般公共预算财政拨款支出年初预算数',
@@ -390,6 +397,32 @@ export function threePublicLabels(edition: WordingEdition): Record<string, strin
     carOperation: edition === '2021' ? '公务用车运行费' : '公务用车运行维护费',
     reception: '公务接待费',
   };
+}
+
+/**
+ * The 类/款/项 path the text names a 项 by: 一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）.
+ * Names come from the first table that has the code's class/section/item line; a class
+ * name drops its trailing 支出 (一般公共服务支出 → 一般公共服务) unless only 其他 would remain.
+ */
+export function itemPath(code: string, tables: Array<TableModel | undefined>, itemLabel: string): string {
+  const find = (c: string): string | undefined => {
+    for (const t of tables) {
+      const l = t?.lines.find((x) => x.code === c);
+      if (l && l.label && l.label !== c) return cleanName(l.label);
+    }
+    return undefined;
+  };
+  const clsLabel = find(code.slice(0, 3)) ?? FUNCTIONAL_CLASSES.find((x) => x.code === code.slice(0, 3))?.name;
+  const cls = clsLabel ? className(clsLabel) : undefined;
+  const sec = find(code.slice(0, 5));
+  const item = cleanName(itemLabel || find(code) || code);
+  return `${cls ? `${cls}（类）` : ''}${sec ? `${sec}（款）` : ''}${item}（项）`;
+}
+
+/** A class as the text names it before （类）: 一般公共服务支出 → 一般公共服务; 其他支出 stays. */
+export function className(label: string): string {
+  const n = cleanName(label);
+  return n.endsWith('支出') && n.length > 4 ? n.slice(0, -2) : n;
 }
 
 /** Row labels as the text writes them: trimmed, full-width brackets, no leading 一、. */

@@ -6,5 +6,5 @@
  *   figs.matching(95.42, '%')                      // figures a text's "95.42%" may mean
  */
 export * from './types';
-export { computeFigures, cleanName, threePublicLabels, INCOME_ITEMS, EXPENDITURE_ITEMS } from './compute';
+export { computeFigures, cleanName, className, itemPath, threePublicLabels, INCOME_ITEMS, EXPENDITURE_ITEMS } from './compute';
 export { roundHalfAway, formatAmount, formatPercent, formatCount, formatFigure, stated, percentOf } from './format';

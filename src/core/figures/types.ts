@@ -35,7 +35,8 @@ import type { CellRef } from '../cells';
  *                                  基本支出 … 对附属单位补助支出 [03 合计 row]; .share ÷ expenditure.total
  *   fiscal.total                   财政拨款收、支总计 [04 总计]
  *   gpb.total                      一般公共预算财政拨款支出 [05 合计]; .share ÷ expenditure.total;
- *                                  .budget = Σ 年初预算 of the 项 (补充信息); .completion
+ *                                  .budget = Σ 年初预算 of the 项 (补充信息; only when every 项 with
+ *                                  money has one); .completion
  *   gpb.basic, gpb.project         [05 合计 基本支出 / 项目支出]
  *   gpb.class.<code>               one per 类 with money [05]; .share ÷ gpb.total
  *   gpb.item.<code>                one per 项 with money or a budget [05]; .budget, .budgetDiff, .completion

@@ -1,0 +1,36 @@
+import { computeFigures } from '../../figures/compute';
+import type { Figures, WordingEdition } from '../../figures/types';
+import type { WorkbookModel } from '../../model/tables';
+import type { Inputs } from '../../inputs/types';
+import { SECTION_IDS, WORDING } from '../patterns';
+import { SECTION_WRITERS } from './sections';
+import type { NarrativeDraft } from './types';
+import { SectionWriter } from './writer';
+
+export * from './types';
+export { narrativeSheetPlan, narrativeText, NARRATIVE_SHEET_NAME } from './sheet-plan';
+export { cleanReason, compareWord } from './writer';
+
+/**
+ * Draft the 情况说明 (sections 一 … 十五) from computed figures and the 补充信息 inputs.
+ * Pure. Every number stated is a figure (listed per section with its cells); every
+ * missing reason or input is a visible 【请填写：…】 prompt and a line in `todo`.
+ */
+export function draftFromFigures(figures: Figures, inputs: Inputs): NarrativeDraft {
+  const todo: string[] = [];
+  if (figures.year === undefined) todo.push('补充信息：请填写“决算年度”（情况说明中暂写作“本年度”）');
+  for (const p of inputs.problems) todo.push(`补充信息：${p.message}`);
+  const wording = WORDING[figures.edition];
+  const sections = SECTION_IDS.map((id) => {
+    const title = wording.titles[id];
+    const w = new SectionWriter(figures, inputs, todo, `${id}、${title}`);
+    const text = SECTION_WRITERS[id](w).join('\n');
+    return { id, title, text, figures: w.refs_() };
+  });
+  return { sections, todo, edition: figures.edition, year: figures.year };
+}
+
+/** computeFigures + draftFromFigures. */
+export function draftFromModel(model: WorkbookModel, inputs: Inputs, options: { edition?: WordingEdition } = {}): NarrativeDraft {
+  return draftFromFigures(computeFigures(model, inputs, options), inputs);
+}

@@ -1,0 +1,166 @@
+import type { CellRef } from '../../cells';
+import { formatAmount, formatCount, formatPercent } from '../../figures/format';
+import type { Figure, FigureId, Figures } from '../../figures/types';
+import { inputField, INPUT_SHEET_NAME, type InputKey } from '../../inputs/fields';
+import { inputText, type Inputs } from '../../inputs/types';
+import { NO_RATE, PROMPTS, SIGN_WORDS } from '../patterns';
+import type { DraftFigureRef } from './types';
+
+/**
+ * Writes one section: states figures (recording which and from which cells),
+ * picks sign words from the numbers, and turns anything missing into a visible
+ * prompt plus a todo line. Never invents a number or a reason.
+ */
+export class SectionWriter {
+  private refs = new Map<FigureId, CellRef[]>();
+
+  constructor(
+    readonly f: Figures,
+    readonly inputs: Inputs,
+    private readonly todo: string[],
+    /** "一、收入支出决算总体情况说明" — prefix of todo lines. */
+    readonly where: string,
+  ) {}
+
+  get year(): string {
+    return this.f.year !== undefined ? `${this.f.year}年度` : '本年度';
+  }
+
+  get yearPlain(): string {
+    return this.f.year !== undefined ? `${this.f.year}年` : '本年';
+  }
+
+  figure(id: FigureId): Figure | undefined {
+    const fig = this.f.get(id);
+    if (fig && !this.refs.has(id)) this.refs.set(id, [...fig.cells, ...fig.inputs]);
+    return fig;
+  }
+
+  has(id: FigureId): boolean {
+    return this.f.has(id);
+  }
+
+  value(id: FigureId): number | undefined {
+    return this.f.value(id);
+  }
+
+  /** "1474.07" (no unit) — the caller has checked the figure exists. */
+  amt(id: FigureId): string {
+    const fig = this.figure(id);
+    return fig ? formatAmount(fig.value) : this.missing(id);
+  }
+
+  /** Absolute value of a signed amount: "290.92". */
+  absAmt(id: FigureId): string {
+    const fig = this.figure(id);
+    return fig ? formatAmount(Math.abs(fig.value)) : this.missing(id);
+  }
+
+  pct(id: FigureId): string {
+    const fig = this.figure(id);
+    return fig ? formatPercent(fig.value) : this.missing(id);
+  }
+
+  absPct(id: FigureId): string {
+    const fig = this.figure(id);
+    return fig ? formatPercent(Math.abs(fig.value)) : this.missing(id);
+  }
+
+  cnt(id: FigureId): string {
+    const fig = this.figure(id);
+    return fig ? formatCount(fig.value) : this.missing(id);
+  }
+
+  /** An amount or, when absent, a prompt naming the 补充信息 field. */
+  amtOr(id: FigureId, key: InputKey): string {
+    return this.has(id) ? this.amt(id) : this.ask(key);
+  }
+
+  cntOr(id: FigureId, key: InputKey): string {
+    return this.has(id) ? this.cnt(id) : this.ask(key);
+  }
+
+  /** A visible prompt for a 补充信息 field, and a todo line. */
+  ask(key: InputKey): string {
+    const field = inputField(key);
+    this.addTodo(`请在补充信息表填写“${field.label}”${this.cellNote(key)}`);
+    return PROMPTS.value(field.label);
+  }
+
+  addTodo(what: string): void {
+    const line = `${this.where}：${what}`;
+    if (!this.todo.includes(line)) this.todo.push(line);
+  }
+
+  private cellNote(key: InputKey): string {
+    const c = this.inputs.values[key]?.cell;
+    return c ? `（${c.sheet}!${c.address}）` : this.inputs.found ? '' : `（${INPUT_SHEET_NAME}表尚未插入）`;
+  }
+
+  private missing(id: FigureId): string {
+    this.addTodo(`缺少数据（${id}）`);
+    return PROMPTS.value('数值');
+  }
+
+  /** The reason the user gave, or the prompt 【请填写：主要原因】 and a todo line. */
+  reason(key: InputKey): string {
+    const r = cleanReason(inputText(this.inputs, key));
+    if (r) return r;
+    this.addTodo(`请在补充信息表填写“${inputField(key).label}”${this.cellNote(key)}`);
+    return PROMPTS.reason;
+  }
+
+  /** A reason from another source (the per-项 budget table). */
+  reasonText(text: string, todo: string): string {
+    const r = cleanReason(text);
+    if (r) return r;
+    this.addTodo(todo);
+    return PROMPTS.reason;
+  }
+
+  /**
+   * The year-on-year clause for base (starting with "，", no full stop):
+   *   ，与上年相比，减少290.92万元，下降16.48%，主要原因是…
+   *   ，与上年相比，增加5.00万元，上年为0，不计算增长率，主要原因是…
+   *   ，与上年持平
+   *   ，与上年相比【请填写：上年收、支总计】
+   */
+  yoy(base: FigureId, priorKey: InputKey, reasonKey: InputKey | undefined, style: 'plain' | 'budget' = 'plain'): string {
+    const change = this.f.get(`${base}.change`);
+    if (!change) {
+      return `${style === 'plain' ? '，与上年相比' : '，比上年决算数增减'}${this.ask(priorKey)}`;
+    }
+    this.figure(`${base}.prior`);
+    this.figure(`${base}.change`);
+    if (Math.round(change.value * 100) === 0) {
+      return style === 'plain' ? `，与上年${SIGN_WORDS.flat}` : `，与上年决算数${SIGN_WORDS.flat}`;
+    }
+    const up = change.value > 0;
+    const lead = style === 'plain' ? '，与上年相比，' : '，比上年决算数';
+    let s = `${lead}${up ? SIGN_WORDS.change.up : SIGN_WORDS.change.down}${this.absAmt(`${base}.change`)}万元，`;
+    s += this.has(`${base}.changeRate`)
+      ? `${up ? SIGN_WORDS.rate.up : SIGN_WORDS.rate.down}${this.absPct(`${base}.changeRate`)}%`
+      : NO_RATE.priorZero;
+    if (reasonKey) s += `，主要原因是${this.reason(reasonKey)}`;
+    return s;
+  }
+
+  refs_(): DraftFigureRef[] {
+    return [...this.refs].map(([figureId, cells]) => ({ figureId, cells }));
+  }
+}
+
+/** Strip what the pattern adds itself: a leading 主要原因是, trailing punctuation. */
+export function cleanReason(s: string): string {
+  return s
+    .trim()
+    .replace(/^(主要原因(是|为)?[:：]?|原因(是|为)[:：]?)/, '')
+    .replace(/[。；;，,、\s]+$/, '')
+    .trim();
+}
+
+/** 大于 / 小于 / 等于 for a signed difference. */
+export function compareWord(diff: number): string {
+  const d = Math.round(diff * 100);
+  return d > 0 ? SIGN_WORDS.compare.gt : d < 0 ? SIGN_WORDS.compare.lt : SIGN_WORDS.compare.eq;
+}
