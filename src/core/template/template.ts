@@ -29,6 +29,8 @@ export interface TemplateOptions {
   sheet?: string;
   /** Leave the formulas out (the caller adds them, e.g. with cross-sheet links). */
   withoutFormulas?: boolean;
+  /** Keep `rows` in the given order (a sheet's own order) instead of sorting by code. */
+  keepOrder?: boolean;
 }
 
 /** Which part of the template a cell belongs to. */
@@ -119,7 +121,9 @@ export function buildTable(profile: Profile, tableKey: TableKey, options: Templa
 
   if (spec.layout === 'classified') {
     Object.assign(modelColumns, spec.columns);
-    const rows = [...(options.rows ?? [])].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+    const rows = options.keepOrder
+      ? [...(options.rows ?? [])]
+      : [...(options.rows ?? [])].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     const all: Array<{ id: string; code?: string; name: string }> = [
       { id: 'total', name: spec.totalRow.label },
       ...rows.map((r) => ({ id: r.code, code: r.code, name: r.name })),

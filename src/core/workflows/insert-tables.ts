@@ -1,0 +1,196 @@
+import type { CellRef } from '../cells';
+import { linkFormulas, type SheetCellWrite } from '../formulas';
+import { INPUT_SHEET_NAME, inputSheetPlan } from '../inputs';
+import type { SheetSnapshot } from '../model/snapshot';
+import type { TableKey, WorkbookModel } from '../model/tables';
+import type { CellWrite, SheetPlan, WriteBatch } from '../plan/sheet-plan';
+import { loadProfile, sheetNameOf, type Profile } from '../profiles';
+import { buildTable, recognizeTable, type RowInput, type TableBuild } from '../template';
+import { formulaUpdates } from './refresh-formulas';
+import { HostError, type SheetInfo, type WorkbookHost } from '../../hosts/host';
+
+/**
+ * Insert the 公开 tables of a profile: listSheets → (readSheets of the conflicting
+ * sheets, only when refreshing) → one apply. An existing sheet is never emptied or
+ * overwritten: 'skip' leaves it, 'beside' adds 公开01表(2), 'refresh' rewrites only the
+ * frame (title, headers, fixed labels) and the formulas and keeps every typed value.
+ */
+
+export type ConflictMode = 'skip' | 'beside' | 'refresh';
+
+export interface InsertOptions {
+  /** Profile id ('2021', '2023'). */
+  profile: string;
+  /** 部门 name. */
+  unit: string;
+  year: number;
+  /** Tables to insert (default: all of the profile, in its order). */
+  tables?: TableKey[];
+  onConflict: ConflictMode;
+  /** Also add the 补充信息 sheet (when missing). */
+  includeInputs?: boolean;
+  /** 类/款/项 rows of classified tables, for a filled-in start (the sample). */
+  rows?: Partial<Record<TableKey, RowInput[]>>;
+  /** Tables declared empty: they carry the 无数据 note. */
+  empty?: TableKey[];
+  /** Link 01/04 to the detail tables by formulas (default true). */
+  links?: boolean;
+}
+
+export interface InsertResult {
+  created: string[];
+  skipped: string[];
+  refreshed: string[];
+  /** Sheet of every table handled (created, refreshed or skipped). */
+  sheets: Partial<Record<TableKey, string>>;
+  /** Refresh: cells where a formula belongs but a typed value was kept. */
+  keptValues: CellRef[];
+  /** Refresh: sheets that do not follow the template (left untouched). */
+  unrecognized: string[];
+}
+
+/** The builds of a batch of new sheets, with cross-table links among them. Pure. */
+export function insertPlans(
+  profile: Profile,
+  keys: TableKey[],
+  names: Partial<Record<TableKey, string>>,
+  options: Pick<InsertOptions, 'unit' | 'year' | 'rows' | 'empty' | 'links'>,
+): { builds: TableBuild[]; plans: SheetPlan[] } {
+  const builds = keys.map((key) =>
+    buildTable(profile, key, {
+      unit: options.unit,
+      year: options.year,
+      rows: options.rows?.[key],
+      empty: options.empty?.includes(key),
+      sheet: names[key],
+    }),
+  );
+  const links = options.links ?? true ? linkFormulas(modelOf(builds)) : [];
+  const plans = builds.map((b) => withFormulas(b.plan, links.filter((w) => w.sheet === b.plan.name)));
+  return { builds, plans };
+}
+
+function modelOf(builds: TableBuild[]): WorkbookModel {
+  const tables: WorkbookModel['tables'] = {};
+  for (const b of builds) tables[b.layout.key] = b.layout;
+  return { tables, missing: [], problems: [] };
+}
+
+function withFormulas(plan: SheetPlan, writes: CellWrite[]): SheetPlan {
+  if (!writes.length) return plan;
+  const at = new Map(plan.cells.map((c, i) => [`${c.row},${c.col}`, i]));
+  const cells = [...plan.cells];
+  for (const w of writes) {
+    const i = at.get(`${w.row},${w.col}`);
+    const style = i === undefined ? 'amount' : cells[i].style;
+    const cell: CellWrite = { row: w.row, col: w.col, formula: w.formula, style };
+    if (i === undefined) cells.push(cell);
+    else cells[i] = cell;
+  }
+  return { ...plan, cells };
+}
+
+/** Frame cells of a build that a refresh rewrites (texts only: a blank frame cell is not touched). */
+function frameCells(b: TableBuild): CellWrite[] {
+  return b.plan.cells.filter((c) => b.roles.get(`${c.row},${c.col}`) === 'frame' && c.value !== null && c.value !== undefined);
+}
+
+function freeName(base: string, taken: Set<string>): string {
+  for (let i = 2; ; i++) {
+    const name = `${base}(${i})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+export async function insertTables(host: WorkbookHost, options: InsertOptions): Promise<InsertResult> {
+  const profile = loadProfile(options.profile);
+  const keys = options.tables ?? profile.tables.map((t) => t.key);
+  for (const k of keys) {
+    if (!profile.tables.some((t) => t.key === k)) throw new HostError(`报表格式“${profile.id}”不含所选的表（${k}）。`);
+  }
+  const existing: SheetInfo[] = await host.listSheets();
+  const taken = new Set(existing.map((s) => s.name.toLowerCase()));
+  const find = (name: string) => existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
+
+  const result: InsertResult = { created: [], skipped: [], refreshed: [], sheets: {}, keptValues: [], unrecognized: [] };
+  const toCreate: TableKey[] = [];
+  const toRefresh: TableKey[] = [];
+  const names: Partial<Record<TableKey, string>> = {};
+  for (const key of keys) {
+    const spec = profile.tables.find((t) => t.key === key)!;
+    const base = sheetNameOf(spec);
+    const clash = find(base);
+    if (!clash) {
+      names[key] = base;
+      toCreate.push(key);
+      taken.add(base.toLowerCase());
+    } else if (options.onConflict === 'skip') {
+      result.skipped.push(clash.name);
+      result.sheets[key] = clash.name;
+    } else if (options.onConflict === 'beside') {
+      const name = freeName(base, taken);
+      taken.add(name.toLowerCase());
+      names[key] = name;
+      toCreate.push(key);
+    } else {
+      if (clash.protected) {
+        throw new HostError(`工作表“${clash.name}”受保护，无法刷新表样。请先撤销该工作表的保护，再重试；未写入任何内容。`, [
+          { sheet: clash.name, address: 'A1' },
+        ]);
+      }
+      names[key] = clash.name;
+      toRefresh.push(key);
+    }
+  }
+
+  const wantInputs = options.includeInputs && !find(INPUT_SHEET_NAME);
+  // Refresh: read only the conflicting sheets, recognise their rows.
+  let snapshots: SheetSnapshot[] = [];
+  const refreshBuilds: TableBuild[] = [];
+  if (toRefresh.length) {
+    snapshots = await host.readSheets(toRefresh.map((k) => names[k]!));
+    for (const key of toRefresh) {
+      const snap = snapshots.find((s) => s.name === names[key]);
+      const b = snap && recognizeTable(snap, profile, key, { unit: options.unit, year: options.year });
+      if (b) refreshBuilds.push(b);
+      else {
+        result.unrecognized.push(names[key]!);
+        result.sheets[key] = names[key];
+      }
+    }
+  }
+
+  const { builds, plans } = insertPlans(profile, toCreate, names, options);
+  // Links may run between new and refreshed tables.
+  const links = options.links ?? true ? linkFormulas(modelOf([...builds, ...refreshBuilds])) : [];
+  const created = plans.map((p) => withFormulas(p, links.filter((w) => w.sheet === p.name)));
+
+  const update: SheetPlan[] = [];
+  for (const b of refreshBuilds) {
+    const formulaWrites: SheetCellWrite[] = [
+      ...b.plan.cells.filter((c) => c.formula).map((c) => ({ ...c, sheet: b.plan.name })),
+      ...links.filter((w) => w.sheet === b.plan.name),
+    ];
+    const u = formulaUpdates(formulaWrites, snapshots);
+    result.keptValues.push(...u.keptValues);
+    const frame = frameCells(b);
+    const headerMerges = b.plan.merges.filter((m) => m.bottom < b.firstDataRow);
+    update.push({
+      name: b.plan.name,
+      styles: b.plan.styles,
+      cells: [...frame, ...u.plans.flatMap((p) => p.cells.map((c) => ({ ...c, style: 'amount' })))],
+      merges: headerMerges,
+    });
+    result.refreshed.push(b.plan.name);
+    result.sheets[b.layout.key] = b.plan.name;
+  }
+  if (wantInputs) created.push(inputSheetPlan());
+
+  const batch: WriteBatch = { create: created, update };
+  if (created.length) batch.activate = created[0].name;
+  if (created.length || update.length) await host.apply(batch);
+  for (const p of created) if (p.name !== INPUT_SHEET_NAME) result.created.push(p.name);
+  if (wantInputs) result.created.push(INPUT_SHEET_NAME);
+  for (const b of builds) result.sheets[b.layout.key] = b.plan.name;
+  return result;
+}
