@@ -1,0 +1,572 @@
+import type { FigureId } from '../../figures/types';
+import {
+  AMOUNT_SUBJECTS,
+  COMPARISON_WORDS,
+  COUNT_SUBJECTS,
+  COUNT_SUFFIXES,
+  DIRECTION_WORDS,
+  LEFTOVER_PATTERNS,
+  REASON_END,
+  REASON_START,
+  TOPIC_PATTERNS,
+  type SubjectPattern,
+} from './lexicon';
+import { MARKER_RE, normalizeNarrative, originalSpan, type NormalizedText } from './normalize';
+import type {
+  Leftover,
+  MarkerKind,
+  Measure,
+  ParsedNarrative,
+  Section,
+  Sentence,
+  Statement,
+  StatementKind,
+  Topic,
+} from './types';
+import { resolveItemChain, vocabularyFromModel, vocabularyPatterns, type ParseVocabulary } from './vocabulary';
+
+/**
+ * parseNarrative(text, vocabulary?) → sections, sentences, statements, leftovers.
+ * Pure; never throws on odd text (what it cannot read it leaves out or leaves
+ * without a subject, and the verifier lists those as 无法核对).
+ */
+export function parseNarrative(text: string, vocabulary: ParseVocabulary = vocabularyFromModel()): ParsedNarrative {
+  const norm = normalizeNarrative(text);
+  const N = norm.text;
+  const amountPatterns = [...AMOUNT_SUBJECTS, ...vocabularyPatterns(vocabulary)];
+  const ctx: Ctx = { norm, N, vocabulary, amountPatterns };
+
+  const paragraphs = splitParagraphs(N);
+  const sections = buildSections(ctx, paragraphs);
+  const sentences: Sentence[] = [];
+  const statements: Statement[] = [];
+  paragraphs.forEach((p, pi) => {
+    const section = sectionAt(sections, p.from);
+    let lastSubject: { base: FigureId; text: string } | undefined;
+    for (const s of splitSentences(N, p.from, p.to)) {
+      const span = originalSpan(norm, s.from, s.to);
+      const sentence: Sentence = {
+        index: sentences.length,
+        text: N.slice(s.from, s.to),
+        from: s.from,
+        to: s.to,
+        start: span.start,
+        end: span.end,
+        section,
+        paragraph: pi,
+      };
+      sentences.push(sentence);
+      lastSubject = parseSentence(ctx, sentence, statements, lastSubject);
+    }
+  });
+  const leftovers = findLeftovers(ctx, sections);
+  return { original: text, normalized: norm, sections, sentences, statements, leftovers };
+}
+
+interface Ctx {
+  norm: NormalizedText;
+  N: string;
+  vocabulary: ParseVocabulary;
+  amountPatterns: SubjectPattern[];
+}
+
+// ---------------------------------------------------------------------------
+// Paragraphs, sections, sentences
+
+interface Range {
+  from: number;
+  to: number;
+}
+
+function splitParagraphs(N: string): Range[] {
+  const out: Range[] = [];
+  let from = 0;
+  for (let i = 0; i <= N.length; i++) {
+    if (i === N.length || N[i] === '\n') {
+      if (i > from) out.push({ from, to: i });
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+function markerKind(marker: string): MarkerKind {
+  if (/^[一二三四五六七八九十百]/.test(marker)) return 'cn';
+  if (/^\([一二三四五六七八九十]/.test(marker)) return 'parenCn';
+  if (/^\d/.test(marker)) return 'num';
+  if (/^\(\d/.test(marker)) return 'parenNum';
+  return 'circled';
+}
+
+function markerLabel(marker: string): string {
+  return marker.replace(/[()、.]/g, '');
+}
+
+export function topicOf(title: string): Topic | undefined {
+  for (const [re, topic] of TOPIC_PATTERNS) if (re.test(title)) return topic;
+  return undefined;
+}
+
+function buildSections(ctx: Ctx, paragraphs: Range[]): Section[] {
+  const { N, norm } = ctx;
+  const root: Section = {
+    id: '',
+    marker: '',
+    level: 0,
+    title: '',
+    topic: 'other',
+    from: 0,
+    to: N.length,
+    start: 0,
+    end: norm.original.length,
+  };
+  const sections: Section[] = [root];
+  const stack: Section[] = [];
+  for (const p of paragraphs) {
+    const text = N.slice(p.from, p.to);
+    const m = MARKER_RE.exec(text);
+    if (!m) continue;
+    const kind = markerKind(m[0]);
+    const at = stack.findIndex((s) => s.kind === kind);
+    if (at >= 0) stack.length = at;
+    const parent = stack[stack.length - 1];
+    const stop = text.indexOf('。');
+    const title = (stop >= 0 ? text.slice(m[0].length, stop) : text.slice(m[0].length)).trim();
+    const own = topicOf(title);
+    const topic: Topic =
+      parent === undefined ? own ?? 'other' : parent.topic === 'other' ? own ?? 'other' : parent.topic;
+    const section: Section = {
+      id: parent ? `${parent.id}.${markerLabel(m[0])}` : markerLabel(m[0]),
+      marker: m[0],
+      kind,
+      level: stack.length + 1,
+      title,
+      topic,
+      parentId: parent?.id ?? '',
+      from: p.from,
+      to: N.length,
+      start: norm.map[p.from],
+      end: norm.original.length,
+    };
+    if (section.level >= 2) {
+      section.subject = headingSubject(ctx, section, p.from + m[0].length, p.from + m[0].length + title.length);
+    }
+    stack.push(section);
+    sections.push(section);
+  }
+  // A section runs to the next section at its level or above.
+  for (let i = 1; i < sections.length; i++) {
+    const s = sections[i];
+    const next = sections.slice(i + 1).find((x) => x.level <= s.level);
+    if (next) {
+      s.to = next.from;
+      s.end = norm.map[next.from];
+    }
+  }
+  if (sections.length > 1) {
+    root.to = sections[1].from;
+    root.end = norm.map[sections[1].from];
+  }
+  return sections;
+}
+
+function headingSubject(ctx: Ctx, section: Section, from: number, to: number): FigureId | undefined {
+  const all = allSubjects(ctx, ctx.amountPatterns, section.topic, from, to);
+  all.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
+  return all[0]?.base || undefined;
+}
+
+function sectionAt(sections: Section[], pos: number): Section {
+  let best = sections[0];
+  for (const s of sections) if (s.from <= pos && s.level >= 1) best = s;
+  return best;
+}
+
+function splitSentences(N: string, from: number, to: number): Range[] {
+  const out: Range[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (/[。！？]/.test(N[i])) {
+      out.push({ from: start, to: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < to) out.push({ from: start, to });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Subjects
+
+interface SubjectMatch {
+  from: number;
+  to: number;
+  /** '' when the words name something the tables do not (an unknown 项). */
+  base: FigureId;
+  text: string;
+  order: number;
+}
+
+const ITEM_CHAIN = /([\u4e00-\u9fa5]+?)(?:支出)?\(类\)(?:支出)?([^，。；：]*?)\(款\)([^，。；：]*?)\(项\)(?:支出)?/g;
+
+const globalCache = new WeakMap<RegExp, RegExp>();
+function globalRe(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    globalCache.set(re, g);
+  }
+  g.lastIndex = 0;
+  return g;
+}
+
+function patternBase(p: SubjectPattern, topic: Topic): FigureId | undefined {
+  return p.byTopic?.[topic] ?? p.base;
+}
+
+function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch[] {
+  const slice = ctx.N.slice(from, to);
+  const found: SubjectMatch[] = [];
+  patterns.forEach((p, order) => {
+    const base = patternBase(p, topic);
+    if (base === undefined) return;
+    const re = globalRe(p.re);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(slice))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      found.push({ from: from + m.index, to: from + m.index + m[0].length, base, text: m[0], order });
+    }
+  });
+  if (patterns === ctx.amountPatterns) {
+    const re = globalRe(ITEM_CHAIN);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(slice))) {
+      const code = resolveItemChain(ctx.vocabulary, m[1], m[2], m[3]);
+      found.push({
+        from: from + m.index,
+        to: from + m.index + m[0].length,
+        base: code ? `gpb.item.${code}` : '',
+        text: m[0],
+        order: -1,
+      });
+    }
+  }
+  // Drop matches inside a longer one ("财政拨款支出" inside "三公经费财政拨款支出").
+  return found.filter(
+    (a) => !found.some((b) => b !== a && b.from <= a.from && b.to >= a.to && b.to - b.from > a.to - a.from),
+  );
+}
+
+function bestSubject(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch | undefined {
+  const all = allSubjects(ctx, patterns, topic, from, to);
+  all.sort((a, b) => b.to - a.to || b.to - b.from - (a.to - a.from) || a.order - b.order);
+  return all[0];
+}
+
+/** What may stand between a subject and its number: measure words, 为, a change word. */
+const TAIL_OK =
+  /^(?:\((?:类|款|项)\))*(?:的)?(?:财政拨款)?(?:支出|费用|经费)?(?:总额|合计|共计|总计)?(?:与上年相比|与上年比|比上年|较上年|同比)?(?:决算数|决算)?(?:年初|全年|上年|调整)?(?:预算|决算)?(?:数)?(?:为|是|达|达到|共|共计|合计)?(?:增加|减少|增长|下降|上升|降低|节约|节省|持平)?(?:\([^)]{1,4}\))?了?$/;
+
+function cleanTail(s: string): string {
+  return s.replace(/[，、：；,:\s]/g, '').replace(/^(?:其中|主要用于以下方面|共有|共|本单位|我单位)/, '');
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+
+const TOKEN = /(\d+(?:\.\d+)?)(万元|亿元|元|%|辆|人次|个|名|人|台\(套\)|台套|台|套|批次)?/g;
+const COUNT_UNITS = new Set(['辆', '人次', '个', '名', '人', '台(套)', '台套', '台', '套', '批次']);
+const DIRECTION_RE = /(增加|减少|增长|下降|上升|降低|提高|节约|节省|持平)了?(\([^)]{1,4}\))?了?$/;
+
+function reasonRanges(N: string, s: Sentence): Range[] {
+  const text = N.slice(s.from, s.to);
+  const out: Range[] = [];
+  const start = new RegExp(REASON_START.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = start.exec(text))) {
+    const end = new RegExp(REASON_END.source, 'g');
+    end.lastIndex = m.index + m[0].length;
+    const e = end.exec(text);
+    const to = e ? e.index : text.length;
+    out.push({ from: s.from + m.index, to: s.from + to });
+    start.lastIndex = Math.max(start.lastIndex, to);
+  }
+  return out;
+}
+
+function parseSentence(
+  ctx: Ctx,
+  sentence: Sentence,
+  out: Statement[],
+  lastIn: { base: FigureId; text: string } | undefined,
+): { base: FigureId; text: string } | undefined {
+  const { N, norm } = ctx;
+  const section = sentence.section;
+  const topic = section.topic;
+  const reasons = reasonRanges(N, sentence);
+  const inReason = (pos: number) => reasons.some((r) => pos >= r.from && pos < r.to);
+  let last = lastIn;
+  let prevEnd = sentence.from;
+  const firstInSentence = out.length;
+  const slice = N.slice(sentence.from, sentence.to);
+  const tokens: Array<{ from: number; to: number; num: string; unit: string }> = [];
+  const re = new RegExp(TOKEN.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) {
+    const from = sentence.from + m.index;
+    const to = from + m[0].length;
+    const unit = m[2];
+    if (!unit) continue;
+    const after = N.slice(to, to + 2);
+    if (/^(?:以上|以下|以内)/.test(after)) continue;
+    if (unit === '个' && /^[月人]/.test(after)) continue;
+    if (unit === '人' && /^[民员]/.test(after)) continue;
+    tokens.push({ from, to, num: m[1], unit });
+  }
+  const comparisons = comparisonMatches(N, sentence);
+
+  const emit = (partial: Omit<Statement, 'id' | 'start' | 'end' | 'quote' | 'sentence' | 'section'>): Statement => {
+    const span = originalSpan(norm, partial.from, partial.to);
+    const st: Statement = {
+      ...partial,
+      id: out.length,
+      start: span.start,
+      end: span.end,
+      quote: norm.original.slice(span.start, span.end),
+      sentence,
+      section,
+    };
+    out.push(st);
+    return st;
+  };
+  const contextSubject = () => last?.base ?? section.subject ?? parentSubject(section);
+
+  let ci = 0;
+  for (const tok of tokens) {
+    // comparison words before this token
+    while (ci < comparisons.length && comparisons[ci].from < tok.from) emitComparison(comparisons[ci++]);
+    const localFrom = prevEnd;
+    prevEnd = tok.to;
+    const local = N.slice(localFrom, tok.from);
+    const reason = inReason(tok.from);
+    const written = tok.num;
+    const magnitude = Number(written);
+    const decimals = written.includes('.') ? written.split('.')[1].length : 0;
+    const base = { written, decimals, inReason: reason, from: tok.from, to: tok.to };
+
+    if (tok.unit === '%') {
+      let kind: StatementKind = 'percent';
+      let denominator: Statement['denominator'];
+      let word: string | undefined;
+      let wordFrom = 0;
+      let leftover: string | undefined;
+      const share = /占([^，；。]*?)(?:的)?(?:比重|比例)?(?:为|是)?$/.exec(local);
+      const dir = DIRECTION_RE.exec(local);
+      if (share) {
+        kind = 'share';
+        const dText = share[1].replace(/的$/, '');
+        const dFrom = localFrom + share.index + 1;
+        const d = dText ? bestSubject(ctx, ctx.amountPatterns, topic, dFrom, dFrom + dText.length) : undefined;
+        denominator = { text: dText, subject: d?.base || undefined };
+      } else if (/(?:完成|执行)(?:了)?(?:年初|全年|调整)?(?:预算)?(?:数)?的?$|(?:完成|执行)率(?:为|是)?$/.test(local)) {
+        kind = 'completion';
+      } else if (dir) {
+        kind = 'changeRate';
+        word = dir[1];
+        wordFrom = localFrom + dir.index;
+        leftover = dir[2];
+      }
+      const anchor = findAnchor(out, firstInSentence, kind);
+      const subject =
+        kind === 'share' ? (anchor ? anchor.subject : contextSubject()) : kind === 'percent' || reason ? undefined : contextSubject();
+      const direction = word ? (leftover ? undefined : DIRECTION_WORDS[word]) : undefined;
+      const wordSpan = word ? originalSpan(norm, wordFrom, wordFrom + word.length + (leftover?.length ?? 0)) : undefined;
+      emit({
+        ...base,
+        kind: reason && kind !== 'share' ? 'percent' : kind,
+        value: direction === -1 ? -magnitude : magnitude,
+        unit: '%',
+        subject: subject || undefined,
+        subjectText: kind === 'share' ? anchor?.subjectText : last?.text,
+        measure: 'actual',
+        denominator,
+        word,
+        direction,
+        wordStart: wordSpan?.start,
+        wordEnd: wordSpan?.end,
+        leftover: leftover ? `${word}${leftover}` : undefined,
+        anchor: anchor?.id,
+      });
+      continue;
+    }
+
+    const isCount = COUNT_UNITS.has(tok.unit);
+    let value = magnitude;
+    if (tok.unit === '元') value = magnitude / 10000;
+    if (tok.unit === '亿元') value = magnitude * 10000;
+    const patterns = isCount ? COUNT_SUBJECTS : ctx.amountPatterns;
+    let subject: FigureId | undefined;
+    let subjectText: string | undefined;
+    let tail = local;
+    const found = reason ? undefined : bestSubject(ctx, patterns, topic, localFrom, tok.from);
+    if (found) {
+      tail = N.slice(found.to, tok.from);
+      if (TAIL_OK.test(cleanTail(tail)) && found.base) {
+        subject = found.base;
+        subjectText = found.text;
+      } else if (!found.base) {
+        subjectText = found.text;
+      }
+    }
+    if (!subject && !reason) {
+      if (isCount) {
+        const suffix = COUNT_SUFFIXES.find(([r]) => r.test(N.slice(tok.to, tok.to + 20)));
+        if (suffix) subject = suffix[1];
+        else if (!found && tok.unit === '人次') {
+          const before = N.slice(sentence.from, tok.from);
+          subject =
+            before.lastIndexOf('接待') > before.lastIndexOf('出国')
+              ? 'threePublic.reception.persons'
+              : before.includes('出国')
+                ? 'threePublic.abroad.persons'
+                : undefined;
+        }
+      } else {
+        const perf = performanceSubject(N, sentence, local);
+        if (perf !== undefined) subject = perf || undefined;
+        else if (!found && TAIL_OK.test(cleanTail(local))) {
+          subject = contextSubject();
+          subjectText = last?.text;
+        }
+      }
+    }
+    if (subject && !isCount && /涉及/.test(N.slice(sentence.from, tok.from)) && /部门评价/.test(slice)) subject = undefined;
+    let kind: StatementKind = isCount ? 'count' : 'amount';
+    let word: string | undefined;
+    let direction: 1 | 0 | -1 | undefined;
+    let leftover: string | undefined;
+    let wordSpan: { start: number; end: number } | undefined;
+    const dir = DIRECTION_RE.exec(local);
+    if (!isCount && !reason && dir && /上年|同比|去年/.test(N.slice(sentence.from, tok.from))) {
+      kind = 'change';
+      word = dir[1];
+      leftover = dir[2];
+      direction = leftover ? undefined : DIRECTION_WORDS[word];
+      const wf = localFrom + dir.index;
+      wordSpan = originalSpan(norm, wf, wf + dir[0].length);
+      if (!found) subject = contextSubject();
+    }
+    const lastClause = tail.split(/[，；：]/).pop() ?? '';
+    const measure: Measure =
+      kind === 'change' ? 'actual' : /上年/.test(lastClause) ? 'prior' : /预算/.test(lastClause) ? 'budget' : 'actual';
+    const st = emit({
+      ...base,
+      kind,
+      value: direction === -1 ? -value : value,
+      unit: isCount ? tok.unit : '万元',
+      subject,
+      subjectText,
+      measure,
+      word,
+      direction,
+      wordStart: wordSpan?.start,
+      wordEnd: wordSpan?.end,
+      leftover: leftover ? `${word}${leftover}` : undefined,
+      anchor: kind === 'change' ? findAnchor(out, firstInSentence, 'change')?.id : undefined,
+    });
+    if (subject && !reason && kind !== 'change') last = { base: subject, text: subjectText ?? '' };
+    void st;
+  }
+  while (ci < comparisons.length) emitComparison(comparisons[ci++]);
+  return last;
+
+  function emitComparison(c: { from: number; to: number; word: string; leftover?: string }) {
+    const span = originalSpan(norm, c.from, c.to);
+    emit({
+      kind: 'comparison',
+      value: COMPARISON_WORDS[c.word] ?? 0,
+      written: c.word,
+      decimals: 0,
+      unit: '',
+      subject: contextSubject(),
+      subjectText: last?.text,
+      measure: 'actual',
+      word: c.word,
+      direction: c.leftover ? undefined : COMPARISON_WORDS[c.word],
+      wordStart: span.start,
+      wordEnd: span.end,
+      leftover: c.leftover ? `${c.word}${c.leftover}` : undefined,
+      inReason: false,
+      from: c.from,
+      to: c.to,
+    });
+  }
+}
+
+function parentSubject(section: Section): FigureId | undefined {
+  void section;
+  return undefined;
+}
+
+/** The statement a share, completion or change rate refers to: the last amount (or change) before it in the sentence. */
+function findAnchor(out: Statement[], firstInSentence: number, kind: StatementKind): Statement | undefined {
+  for (let i = out.length - 1; i >= firstInSentence; i--) {
+    const s = out[i];
+    if (kind === 'changeRate' && s.kind === 'change') return s;
+    if (kind === 'change' && s.kind === 'amount' && !s.inReason) return s;
+    if ((kind === 'share' || kind === 'completion' || kind === 'percent') && s.kind === 'amount' && !s.inReason) return s;
+  }
+  return undefined;
+}
+
+/** 绩效自评 "共涉及资金X万元": the fund named last before it. '' = named but not a figure. */
+function performanceSubject(N: string, sentence: Sentence, local: string): FigureId | undefined {
+  if (!/涉及/.test(local)) return undefined;
+  const text = N.slice(sentence.from, sentence.to);
+  if (!/自评/.test(text)) return '';
+  const before = N.slice(sentence.from, sentence.from + text.indexOf(local) + local.length);
+  const funds: Array<[number, FigureId]> = [
+    [before.lastIndexOf('一般公共预算'), 'performance.gpb.amount'],
+    [before.lastIndexOf('政府性基金'), 'performance.govFund.amount'],
+    [before.lastIndexOf('国有资本经营'), 'performance.stateCapital.amount'],
+  ];
+  funds.sort((a, b) => b[0] - a[0]);
+  return funds[0][0] >= 0 ? funds[0][1] : '';
+}
+
+const COMPARISON_RE =
+  /决算数?(?:与(?:年初)?预算数?)?(大于|小于|等于|高于|低于|超过|多于|少于|持平)(\([^)]{1,4}\))?(?:年初|全年)?(?:预算数?)?/g;
+
+function comparisonMatches(N: string, s: Sentence): Array<{ from: number; to: number; word: string; leftover?: string }> {
+  const text = N.slice(s.from, s.to);
+  const out: Array<{ from: number; to: number; word: string; leftover?: string }> = [];
+  const re = new RegExp(COMPARISON_RE.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const wordAt = m.index + m[0].indexOf(m[1]);
+    out.push({ from: s.from + wordAt, to: s.from + wordAt + m[1].length + (m[2]?.length ?? 0), word: m[1], leftover: m[2] });
+  }
+  return out;
+}
+
+function findLeftovers(ctx: Ctx, sections: Section[]): Leftover[] {
+  const out: Leftover[] = [];
+  for (const pattern of LEFTOVER_PATTERNS) {
+    const re = new RegExp(pattern.source, 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ctx.N))) {
+      const span = originalSpan(ctx.norm, m.index, m.index + m[0].length);
+      out.push({
+        quote: ctx.norm.original.slice(span.start, span.end),
+        start: span.start,
+        end: span.end,
+        text: m[0],
+        section: sectionAt(sections, m.index),
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
