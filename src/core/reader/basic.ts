@@ -1,0 +1,152 @@
+import { codeLevel, type Line, type TableModel } from '../model/tables';
+import { tidyLabel } from '../text/normalize';
+import { Problems, codeOf, isMetaKey, noteOfRow, readAmountCell, scanMeta, type Block } from './common';
+import type { Grid } from './grid';
+import { AMOUNT_HEADER_RE } from './vocabulary';
+
+interface Group {
+  code: number;
+  name: number;
+  amount: number;
+}
+
+const ECONOMIC = /^3\d{2}(\d{2})?$/;
+const FOOTERS: Array<{ id: string; re: RegExp }> = [
+  { id: 'personnelTotal', re: /^人员经费(合计|小计)$/ },
+  { id: 'publicTotal', re: /^公用经费(合计|小计)$/ },
+];
+
+function findGroups(grid: Grid, from: number, to: number): { groups: Group[]; headerRow?: number } {
+  for (let r = from; r <= to; r++) {
+    const codeCells = grid.rowTexts(r).filter((t) => /^(经济分类)?(科目)?编码$|^科目代码$/.test(t.key));
+    if (!codeCells.length) continue;
+    const groups: Group[] = codeCells.map((cc, i) => {
+      const limit = i + 1 < codeCells.length ? codeCells[i + 1].col - 1 : grid.right;
+      let name = cc.col + 1;
+      let amount = cc.col + 2;
+      for (let c = cc.col + 1; c <= limit; c++) {
+        const k = grid.key(r, c);
+        if (/名称$/.test(k)) name = c;
+        else if (AMOUNT_HEADER_RE.test(k) || /决算/.test(k)) {
+          amount = c;
+          break;
+        }
+      }
+      return { code: cc.col, name, amount };
+    });
+    return { groups, headerRow: r };
+  }
+  // No headers: columns holding economic codes, each followed by a name and an amount.
+  const cols = new Map<number, number>();
+  for (let r = from; r <= to; r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      const code = codeOf(grid, r, c);
+      if (code && ECONOMIC.test(code) && grid.isText(r, c + 1)) cols.set(c, (cols.get(c) ?? 0) + 1);
+    }
+  }
+  const groups = [...cols.entries()]
+    .filter(([, n]) => n >= 2)
+    .map(([c]) => c)
+    .sort((a, b) => a - b)
+    .map((c) => ({ code: c, name: c + 1, amount: c + 2 }));
+  return { groups };
+}
+
+/** 06 一般公共预算财政拨款基本支出决算明细表: economic codes in one, two or three column groups. */
+export function readBasic(block: Block, problems: Problems): TableModel {
+  const { grid, key } = block;
+  const from = block.titleRow + 1;
+  const to = block.bottom;
+  const { groups, headerRow } = findGroups(grid, from, to);
+  const meta = scanMeta(grid, block.top, block.bottom);
+  const lines: Line[] = [];
+  const notes: string[] = [];
+  const seen = new Map<string, number>();
+  let lastRow = headerRow ?? block.titleRow;
+  const start = headerRow !== undefined ? headerRow + 1 : from;
+  const footerCells: Array<{ id: string; row: number; col: number; label: string }> = [];
+  for (let r = start; r <= to; r++) {
+    if (grid.rowEmpty(r)) continue;
+    const note = noteOfRow(grid, r);
+    if (note) {
+      notes.push(note);
+      lastRow = r;
+      continue;
+    }
+    const texts = grid.rowTexts(r);
+    if (texts.length && texts.every((t) => isMetaKey(t.key))) continue;
+    for (const t of texts) {
+      const f = FOOTERS.find((x) => x.re.test(t.key));
+      if (f) footerCells.push({ id: f.id, row: r, col: t.col, label: tidyLabel(t.text) });
+    }
+    for (const g of groups) {
+      const raw = grid.str(r, g.code);
+      if (!raw) continue;
+      const code = codeOf(grid, r, g.code);
+      if (!code || !ECONOMIC.test(code)) {
+        if (FOOTERS.some((x) => x.re.test(grid.key(r, g.code)))) continue;
+        if (!grid.isEmpty(r, g.amount)) {
+          problems.add(key, `${grid.where(r, g.code)}：无法识别经济分类科目编码“${raw}”，该项未读取。`, [grid.ref(r, g.code)]);
+        }
+        continue;
+      }
+      if (seen.has(code)) {
+        problems.add(key, `${grid.where(r, g.code)}：科目“${code}”重复出现，已按第一次出现读取。`, [grid.ref(r, g.code)]);
+        continue;
+      }
+      seen.set(code, r);
+      lines.push({
+        id: code,
+        code,
+        level: codeLevel(code),
+        label: tidyLabel(grid.str(r, g.name)),
+        row: r,
+        values: { amount: readAmountCell(grid, r, g.amount, key, problems, tidyLabel(grid.str(r, g.name))) },
+      });
+      lastRow = r;
+    }
+  }
+  // Footers: the value right of the label in its row (before the next label), else in the
+  // row below within the label's span (merged footers print the value there).
+  footerCells.forEach((f, i) => {
+    const next = footerCells.find((o, j) => j > i && o.row === f.row);
+    const end = next ? next.col - 1 : grid.right;
+    const groupOf = [...groups].reverse().find((g) => g.code <= f.col) ?? groups[0];
+    let cell: { row: number; col: number } | undefined;
+    for (const row of [f.row, f.row + 1]) {
+      if (row > to) break;
+      if (row !== f.row && grid.rowTexts(row).some((t) => !/^[\d.,\s-]+$/.test(t.text))) break;
+      for (let c = row === f.row ? f.col + 1 : f.col; c <= end; c++) {
+        if (!grid.isEmpty(row, c)) {
+          cell = { row, col: c };
+          break;
+        }
+      }
+      if (cell) break;
+    }
+    if (!cell) cell = { row: f.row, col: groupOf ? groupOf.amount : f.col + 1 };
+    if (seen.has(f.id)) return;
+    seen.set(f.id, f.row);
+    lines.push({ id: f.id, label: f.label, row: f.row, values: { amount: readAmountCell(grid, cell.row, cell.col, key, problems, f.label) } });
+    lastRow = Math.max(lastRow, cell.row);
+  });
+  if (!groups.length) {
+    problems.add(key, `${grid.where(block.titleRow, block.titleCol)}：找到了${tidyLabel(block.title)}的标题，但认不出科目编码列，未能读取。`, [
+      grid.ref(block.titleRow, block.titleCol),
+    ]);
+  }
+  const columns: TableModel['columns'] = {};
+  if (groups.length) columns.amount = groups[0].amount;
+  return {
+    key,
+    number: meta.number?.value,
+    title: block.title,
+    sheet: grid.name,
+    range: { top: block.titleRow, left: grid.left, bottom: lastRow, right: grid.right },
+    columns,
+    lines,
+    notes,
+    unit: meta.unit,
+    moneyUnit: meta.moneyUnit,
+  };
+}

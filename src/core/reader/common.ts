@@ -1,0 +1,188 @@
+import { a1, isCellError, type CellRef } from '../cells';
+import type { Amount, ColumnId, ReadProblem, TableKey } from '../model/tables';
+import { TABLE_NAMES } from '../model/tables';
+import { isNoteText, matchKey, parseMoneyUnit, parseTableNumber, parseUnitName, stripOrdinal, tidyLabel } from '../text/normalize';
+import { parseAmount } from './amount';
+import { Grid, digitsOf } from './grid';
+import { CLASS_ALIASES, FUNCTIONAL_CLASSES, type ColumnSpec } from './vocabulary';
+
+/** A table's area on a sheet, as found by its title. */
+export interface Block {
+  grid: Grid;
+  key: TableKey;
+  title: string;
+  titleRow: number;
+  titleCol: number;
+  /** First and last sheet rows that belong to the table (title .. before the next title). */
+  top: number;
+  bottom: number;
+}
+
+/** Collects problems while a table is read. */
+export class Problems {
+  readonly list: ReadProblem[] = [];
+  add(table: TableKey | undefined, message: string, cells: CellRef[] = []): void {
+    this.list.push({ table, message, cells });
+  }
+}
+
+export function tableLabel(key: TableKey, number?: string): string {
+  return number ? `公开${number}表（${TABLE_NAMES[key]}）` : TABLE_NAMES[key];
+}
+
+/** Read one amount cell; text and error values are reported. */
+export function readAmountCell(grid: Grid, row: number, col: number, key: TableKey, problems: Problems, what?: string): Amount {
+  const a = parseAmount(grid.value(row, col), grid.ref(row, col));
+  if (a.issue && a.issue.kind !== 'numericText') {
+    const ctx = what ? `（${what}）` : '';
+    const msg =
+      a.issue.kind === 'text'
+        ? `${TABLE_NAMES[key]}：${grid.where(row, col)}${ctx}应填金额，但填的是文字“${a.issue.raw}”，无法参与计算。`
+        : `${TABLE_NAMES[key]}：${grid.where(row, col)}${ctx}是错误值 ${a.issue.raw}，无法参与计算。`;
+    problems.add(key, msg, [a.cell]);
+  }
+  return a;
+}
+
+/** True when the row holds 公开NN表 / 部门 / 金额单位 texts only. */
+export function isMetaKey(k: string): boolean {
+  return !!(parseTableNumber(k) || parseMoneyUnit(k) || parseUnitName(k));
+}
+
+/** Metadata found in some rows: 公开NN表 label, unit name, money unit. */
+export interface Meta {
+  number?: { value: string; row: number };
+  unit?: string;
+  moneyUnit?: '万元' | '元';
+}
+
+export function scanMeta(grid: Grid, from: number, to: number): Meta {
+  const m: Meta = {};
+  for (let r = from; r <= to; r++) {
+    for (const t of grid.rowTexts(r)) {
+      const n = parseTableNumber(t.text);
+      if (n && !m.number && t.key.length <= 12) m.number = { value: n, row: r };
+      const u = parseMoneyUnit(t.text);
+      if (u && !m.moneyUnit) m.moneyUnit = u;
+      const name = parseUnitName(t.text);
+      if (name && !m.unit) m.unit = name;
+    }
+  }
+  return m;
+}
+
+/** A row whose texts are note lines (注：…, 无数据 sentences). Returns the note text. */
+export function noteOfRow(grid: Grid, row: number): string | undefined {
+  const texts = grid.rowTexts(row);
+  if (!texts.length) return undefined;
+  if (texts.some((t) => isNoteText(t.text))) return texts.map((t) => tidyLabel(t.text)).join(' ');
+  return undefined;
+}
+
+/**
+ * A 栏次 row: labelled 栏次, or its numbers are 1, 2, 3 … left to right (the column numbers
+ * printed under the headers).
+ */
+export function isColumnNumberRow(grid: Grid, row: number): boolean {
+  const texts = grid.rowTexts(row);
+  if (texts.some((t) => t.key === '栏次')) return true;
+  const nums: number[] = [];
+  for (let c = grid.left; c <= grid.right; c++) {
+    const v = grid.value(row, c);
+    if (v === null || (typeof v === 'string' && v.trim() === '')) continue;
+    const d = digitsOf(v);
+    if (d === undefined) return false;
+    nums.push(Number(d));
+  }
+  if (nums.length < 2) return false;
+  return nums.every((n, i) => n === nums[0] + i) && nums[0] <= 1;
+}
+
+/**
+ * Header texts by column, top-down, for the given header rows. A merged header shows its
+ * text in every cell it covers (from snapshot merges); without merge information an empty
+ * cell takes the text of the nearest header to its left in the same row when both that
+ * header and this cell have sub-headers below (the usual shape of a merged group header).
+ */
+export function headerPaths(grid: Grid, rows: number[], cols: number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const c of cols) out.set(c, []);
+  const hasBelow = (ri: number, c: number): boolean => {
+    for (let j = ri + 1; j < rows.length; j++) {
+      const k = grid.headerKey(rows[j], c);
+      if (k && !/^\d+$/.test(k)) return true;
+    }
+    return false;
+  };
+  rows.forEach((r, ri) => {
+    let carry: { key: string; col: number } | undefined;
+    for (const c of cols) {
+      let k = grid.headerKey(r, c);
+      if (/^\d+(\.\d+)?$/.test(k) || isMetaKey(k)) k = '';
+      if (k) {
+        carry = hasBelow(ri, c) ? { key: k, col: c } : undefined;
+        out.get(c)!.push(k);
+      } else if (carry && hasBelow(ri, c)) {
+        out.get(c)!.push(carry.key);
+      } else {
+        carry = undefined;
+      }
+    }
+  });
+  return out;
+}
+
+/** Match columns to ids: for each column, its lowest header text that a spec matches. */
+export function matchColumns(paths: Map<number, string[]>, specs: ColumnSpec[]): Partial<Record<ColumnId, number>> {
+  const out: Partial<Record<ColumnId, number>> = {};
+  const cols = [...paths.keys()].sort((a, b) => a - b);
+  for (const c of cols) {
+    const texts = paths.get(c)!;
+    for (let i = texts.length - 1; i >= 0; i--) {
+      const spec = specs.find((s) => s.re.test(texts[i]));
+      if (spec) {
+        if (out[spec.id] === undefined) out[spec.id] = c;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A functional (2xx) or economic (3xx) code in one cell: 3, 5 or 7 digits. */
+export function codeOf(grid: Grid, row: number, col: number): string | undefined {
+  const d = digitsOf(grid.value(row, col));
+  if (d && /^\d{3}(\d{2}){0,2}$/.test(d)) return d;
+  return undefined;
+}
+
+/** "2010301 行政运行", "[2010301]行政运行", "2010301-行政运行" -> code and name. */
+export function splitCodeLabel(text: string): { code: string; label: string } | undefined {
+  const m = /^[[【(（]?\s*(\d{3}|\d{5}|\d{7})\s*[\]】)）]?\s*[-—:：、.]?\s*(\D.*)$/.exec(text.trim());
+  if (!m) return undefined;
+  return { code: m[1], label: m[2].trim() };
+}
+
+const CLASS_BY_KEY = new Map<string, string>();
+for (const c of [...FUNCTIONAL_CLASSES, ...CLASS_ALIASES]) CLASS_BY_KEY.set(matchKey(c.name), c.code);
+
+/** The class code of a 01/04 row label ("一、一般公共服务支出", "201 一般公共服务支出"). */
+export function classCodeOf(label: string): string | undefined {
+  const split = splitCodeLabel(label);
+  if (split && /^2\d\d$/.test(split.code)) return split.code;
+  const k = matchKey(stripOrdinal(label));
+  return CLASS_BY_KEY.get(k);
+}
+
+/** The label key used for matching row labels: ordinal stripped, normalised. */
+export function labelKey(text: string): string {
+  return matchKey(stripOrdinal(text));
+}
+
+export function isErrorCell(grid: Grid, row: number, col: number): boolean {
+  return isCellError(grid.value(row, col));
+}
+
+export function cellName(grid: Grid, row: number, col: number): string {
+  return `${grid.name}!${a1(row, col)}`;
+}
