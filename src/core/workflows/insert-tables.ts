@@ -4,7 +4,7 @@ import { INPUT_SHEET_NAME, inputSheetPlan } from '../inputs';
 import type { SheetSnapshot } from '../model/snapshot';
 import type { TableKey, WorkbookModel } from '../model/tables';
 import type { CellWrite, SheetPlan, WriteBatch } from '../plan/sheet-plan';
-import { loadProfile, sheetNameOf, type Profile } from '../profiles';
+import { loadProfile, sheetNameOf, validateProfile, type Profile } from '../profiles';
 import { buildTable, recognizeTable, type RowInput, type TableBuild } from '../template';
 import { formulaUpdates } from './refresh-formulas';
 import { HostError, type SheetInfo, type WorkbookHost } from '../../hosts/host';
@@ -19,8 +19,8 @@ import { HostError, type SheetInfo, type WorkbookHost } from '../../hosts/host';
 export type ConflictMode = 'skip' | 'beside' | 'refresh';
 
 export interface InsertOptions {
-  /** Profile id ('2021', '2023'). */
-  profile: string;
+  /** Profile id ('2021', '2023'), or a profile object (e.g. a region's own, loaded from its JSON). */
+  profile: string | Profile;
   /** 部门 name. */
   unit: string;
   year: number;
@@ -103,7 +103,7 @@ function freeName(base: string, taken: Set<string>): string {
 }
 
 export async function insertTables(host: WorkbookHost, options: InsertOptions): Promise<InsertResult> {
-  const profile = loadProfile(options.profile);
+  const profile = typeof options.profile === 'string' ? loadProfile(options.profile) : (validateProfile(options.profile), options.profile);
   const keys = options.tables ?? profile.tables.map((t) => t.key);
   for (const k of keys) {
     if (!profile.tables.some((t) => t.key === k)) throw new HostError(`报表格式“${profile.id}”不含所选的表（${k}）。`);
