@@ -3,6 +3,8 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { amount, TABLE_NAMES, type WorkbookModel } from '../../core/model/tables';
 import { SEVERITY_NAMES, type Finding, type Severity } from '../../core/findings/finding';
+import { inputSheetPlan } from '../../core/inputs';
+import { SEED_2021_INPUTS } from '../../core/sample/seed-2021-inputs';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { loadHyperFormula } from '../../hosts/xlsx/evaluate';
 import { CliError, EXIT, type Io } from '../io';
@@ -18,16 +20,17 @@ export const DEMO_HELP = `用法：juesuan demo [输出.xlsx]
 公开01–09表录入原始数字、合计行保留公式，另附已填写的“补充信息”表。
 默认写到 ${DEFAULT_DEMO_OUT}，随后校验并起草情况说明（需要相应模块就绪）。`;
 
-/** The sample module (src/core/sample/seed-2021.ts): writes the seed workbook through a host. */
+/** The sample module (src/core/sample/seed-2021.ts): writes the seed's nine tables through a host. */
 export interface SampleModule {
-  writeSeed2021(host: XlsxHost): Promise<unknown>;
+  buildSampleWorkbook(host: XlsxHost): Promise<unknown>;
 }
 
-/** Build the demo workbook in memory. */
+/** Build the demo workbook in memory: the seed's tables, then its filled 补充信息 sheet. */
 export async function buildDemo(): Promise<XlsxHost> {
   const sample = requireModule<SampleModule>('core/sample/seed-2021', '内置示例');
   const host = XlsxHost.create();
-  await sample.writeSeed2021(host);
+  await sample.buildSampleWorkbook(host);
+  await host.apply({ create: [inputSheetPlan(SEED_2021_INPUTS)], update: [] });
   return host;
 }
 
