@@ -80,6 +80,43 @@ export class MemoryHost implements WorkbookHost {
     return this.sheet(sheet)?.cells.get(key(row, col));
   }
 
+  /**
+   * Insert blank rows before 0-based row `at`, as a user would: cells and merges move
+   * down and references to moved cells follow (a range grows when the rows go inside
+   * it, not when they go just below it — as in Excel).
+   */
+  insertRows(sheet: string, at: number, count = 1): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const moved = new Map<string, MemoryCell>();
+    for (const [k, c] of s.cells) {
+      const [r, col] = k.split(',').map(Number);
+      moved.set(key(r >= at ? r + count : r, col), c);
+    }
+    s.cells = moved;
+    s.merges = s.merges.map((m) => ({
+      ...m,
+      top: m.top >= at ? m.top + count : m.top,
+      bottom: m.bottom >= at ? m.bottom + count : m.bottom,
+    }));
+    const quoted = (name: string) => name.replace(/'/g, "''");
+    for (const other of this.sheets) {
+      for (const c of other.cells.values()) {
+        if (!c.formula) continue;
+        c.formula = c.formula.replace(
+          /((?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_]*))!)?(\$?[A-Z]{1,3}\$?\d+)(:\$?[A-Z]{1,3}\$?\d+)?(?![\d(])/g,
+          (m, prefix: string | undefined, q: string | undefined, plain: string | undefined, first: string, second?: string) => {
+            const target = prefix ? (q !== undefined ? q : plain) : other.name;
+            if (target !== sheet && target !== quoted(sheet)) return m;
+            const shift = (ref: string) =>
+              ref.replace(/(\d+)$/, (d) => String(Number(d) - 1 >= at ? Number(d) + count : Number(d)));
+            return `${prefix ?? ''}${shift(first)}${second ? `:${shift(second.slice(1))}` : ''}`;
+          },
+        );
+      }
+    }
+  }
+
   protectSheet(name: string, on = true): void {
     const s = this.sheet(name);
     if (!s) throw new Error(`no sheet ${name}`);
