@@ -2,11 +2,11 @@ import { columnName } from '../lines';
 import { lineOf } from '../rows';
 import type { Rule } from '../types';
 
-const PAIRS: Array<[code: string, column: string]> = [
-  ['30212', 'abroad'],
-  ['30217', 'reception'],
-  ['30231', 'carOperation'],
-  ['31013', 'carPurchase'],
+const PAIRS: Array<[code: string, name: string, column: string]> = [
+  ['30212', '因公出国（境）费用', 'abroad'],
+  ['30217', '公务接待费', 'reception'],
+  ['30231', '公务用车运行维护费', 'carOperation'],
+  ['31013', '公务用车购置', 'carPurchase'],
 ];
 
 /**
@@ -26,12 +26,11 @@ const rule: Rule = {
     const actual = lineOf(ctx.table('threePublic'), 'actual');
     if (!t06 || !actual) return;
     const codes = new Map(t06.lines.filter((l) => l.code).map((l) => [l.code!, l] as const));
-    for (const [code, col] of PAIRS) {
+    for (const [code, name, col] of PAIRS) {
       const item = codes.get(code);
       const a = item?.values.amount;
       const b = actual.values[col];
       if (!item || !a || !b) continue;
-      const name = item.label.replace(/^\d+\s*/, '') || code;
       ctx.compare({
         relation: 'le',
         left: { label: `${ctx.tableLabel('gpbBasic')}${code}${name}`, terms: [a] },
