@@ -6,7 +6,7 @@ import { HostError } from '../../hosts/host';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { evaluateFormulas } from '../../hosts/xlsx/evaluate';
 import { CliError, EXIT, type Io } from '../io';
-import { requireModule } from '../modules';
+import { checkWorkbook } from '../../core/workflows/check-workbook';
 
 /** `juesuan check --json` prints an array of these (a public contract). */
 export interface JsonFinding {
@@ -15,10 +15,6 @@ export interface JsonFinding {
   severity: Severity;
   message: string;
   cells: CellRef[];
-}
-
-export interface CheckWorkbookModule {
-  checkWorkbook(host: XlsxHost, options: { tolerance?: number }): Promise<{ model?: WorkbookModel; findings: Finding[] }>;
 }
 
 export const CHECK_HELP = `用法：juesuan check 工作簿.xlsx [工作簿2.xlsx …] [--json] [--tolerance 0.005]
@@ -94,8 +90,13 @@ export async function checkFile(
   tolerance: number | undefined,
 ): Promise<{ findings: Finding[]; computed: number; model?: WorkbookModel }> {
   const { host, notes, computed } = await openForReading(file);
-  const mod = requireModule<CheckWorkbookModule>('core/workflows/check-workbook', '校验');
-  const result = await mod.checkWorkbook(host, { tolerance });
+  let result: Awaited<ReturnType<typeof checkWorkbook>>;
+  try {
+    result = await checkWorkbook(host, { tolerance });
+  } catch (e) {
+    if (e instanceof RangeError) throw new CliError(e.message);
+    throw e;
+  }
   return { findings: [...notes, ...result.findings], computed, model: result.model };
 }
 

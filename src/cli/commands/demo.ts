@@ -4,11 +4,11 @@ import { parseArgs } from 'util';
 import { amount, TABLE_NAMES, type WorkbookModel } from '../../core/model/tables';
 import { SEVERITY_NAMES, type Finding, type Severity } from '../../core/findings/finding';
 import { inputSheetPlan } from '../../core/inputs';
+import { buildSampleWorkbook } from '../../core/sample/seed-2021';
 import { SEED_2021_INPUTS } from '../../core/sample/seed-2021-inputs';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { loadHyperFormula } from '../../hosts/xlsx/evaluate';
 import { CliError, EXIT, type Io } from '../io';
-import { loadModule, requireModule } from '../modules';
 import { checkFile } from './check';
 import { draftFromFile } from './narrate';
 
@@ -20,16 +20,10 @@ export const DEMO_HELP = `用法：juesuan demo [输出.xlsx]
 公开01–09表录入原始数字、合计行保留公式，另附已填写的“补充信息”表。
 默认写到 ${DEFAULT_DEMO_OUT}，随后校验并起草情况说明（需要相应模块就绪）。`;
 
-/** The sample module (src/core/sample/seed-2021.ts): writes the seed's nine tables through a host. */
-export interface SampleModule {
-  buildSampleWorkbook(host: XlsxHost): Promise<unknown>;
-}
-
 /** Build the demo workbook in memory: the seed's tables, then its filled 补充信息 sheet. */
 export async function buildDemo(): Promise<XlsxHost> {
-  const sample = requireModule<SampleModule>('core/sample/seed-2021', '内置示例');
   const host = XlsxHost.create();
-  await sample.buildSampleWorkbook(host);
+  await buildSampleWorkbook(host);
   await host.apply({ create: [inputSheetPlan(SEED_2021_INPUTS)], update: [] });
   return host;
 }
@@ -91,10 +85,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     io.out(`请用 Excel 或 WPS 打开上述文件并保存，然后运行：juesuan check "${out}"`);
     return EXIT.ok;
   }
-  const checker = loadModule('core/workflows/check-workbook');
-  if (!checker) {
-    io.out('（校验模块尚未就绪，跳过校验。）');
-  } else {
+  {
     const { findings, model } = await checkFile(out, undefined);
     if (model) {
       io.out('主要合计数（万元，由公式计算）：');
@@ -107,9 +98,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
         .join('，')}）。详见：juesuan check "${out}"`,
     );
   }
-  if (!loadModule('core/workflows/draft-narrative')) {
-    io.out('（情况说明起草模块尚未就绪，跳过。）');
-  } else {
+  {
     const draft = await draftFromFile(out);
     const text = draft.sections.map((s) => [s.title, s.text].filter(Boolean).join('\n')).join('\n');
     const lines = text.split('\n').filter((l) => l.trim());

@@ -5,24 +5,9 @@ import { profileIds } from '../../core/profiles';
 import { HostError } from '../../hosts/host';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { CliError, EXIT, type Io } from '../io';
-import { requireModule } from '../modules';
+import { insertTables, type InsertResult } from '../../core/workflows/insert-tables';
 
 export type OnConflict = 'skip' | 'beside' | 'refresh';
-
-/** What insertTables (src/core/workflows/insert-tables.ts) reports; read defensively. */
-export interface InsertResultLike {
-  created?: string[];
-  skipped?: string[];
-  refreshed?: string[];
-  [key: string]: unknown;
-}
-
-export interface InsertTablesModule {
-  insertTables(
-    host: XlsxHost,
-    options: { profile: string; unit: string; year: number; onConflict: OnConflict; includeInputs?: boolean },
-  ): Promise<InsertResultLike>;
-}
 
 export const INIT_HELP = `用法：juesuan init 输出.xlsx [--profile 2021] [--unit 单位名称] [--year 2021] [--on-conflict skip|beside|refresh]
 
@@ -31,12 +16,6 @@ export const INIT_HELP = `用法：juesuan init 输出.xlsx [--profile 2021] [--
   --on-conflict beside   在旁边另建一份（名称加序号）
   --on-conflict refresh  只刷新本工具生成的公式，不改动已填写的数字`;
 
-/** Names of the sheets a result lists under a key, tolerant of the result's exact shape. */
-function names(result: InsertResultLike, key: string): string[] {
-  const v = result[key];
-  if (!Array.isArray(v)) return [];
-  return v.map((x) => (typeof x === 'string' ? x : String((x as { name?: string; sheet?: string }).name ?? (x as { sheet?: string }).sheet ?? x)));
-}
 
 export interface InitOptions {
   profile: string;
@@ -46,8 +25,8 @@ export interface InitOptions {
 }
 
 /** Sheets a result says were written (created or refreshed). */
-function changed(result: InsertResultLike): boolean {
-  return names(result, 'created').length > 0 || names(result, 'refreshed').length > 0;
+function changed(result: InsertResult): boolean {
+  return result.created.length > 0 || result.refreshed.length > 0;
 }
 
 /**
@@ -59,11 +38,10 @@ function changed(result: InsertResultLike): boolean {
 export async function initWorkbook(
   out: string,
   options: InitOptions,
-): Promise<{ result: InsertResultLike; existed: boolean; saved: boolean; backup?: string }> {
+): Promise<{ result: InsertResult; existed: boolean; saved: boolean; backup?: string }> {
   const existed = fs.existsSync(out);
   const host = existed ? await XlsxHost.open(out) : XlsxHost.create();
-  const mod = requireModule<InsertTablesModule>('core/workflows/insert-tables', '插入模板');
-  const result = await mod.insertTables(host, { ...options, includeInputs: true });
+  const result = await insertTables(host, { ...options, includeInputs: true });
   if (existed && !changed(result)) return { result, existed, saved: false };
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   let backup: string | undefined;
@@ -121,16 +99,17 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
     throw e;
   }
   const { result, existed, saved, backup } = done;
-  const created = names(result, 'created');
-  const skipped = names(result, 'skipped');
-  const refreshed = names(result, 'refreshed');
-  const unrecognized = names(result, 'unrecognized');
+  const { created, skipped, refreshed, unrecognized } = result;
   io.out(saved ? `${existed ? '已更新' : '已创建'}：${out}` : `未改动：${out}`);
   if (created.length) io.out(`  新增工作表 ${created.length} 张：${created.join('、')}`);
   if (refreshed.length) io.out(`  已刷新公式 ${refreshed.length} 张（已填写的数字保留）：${refreshed.join('、')}`);
   if (skipped.length) io.out(`  已存在而跳过 ${skipped.length} 张（未改动）：${skipped.join('、')}`);
   if (unrecognized.length) io.out(`  与模板格式不符、未刷新：${unrecognized.join('、')}`);
   if (skipped.length && !saved) io.out('  如需另建一份，请加 --on-conflict beside；如需刷新公式，请加 --on-conflict refresh。');
+  if (result.keptValues.length) {
+    const shown = result.keptValues.slice(0, 8).map((c) => `${c.sheet}!${c.address}`).join('、');
+    io.out(`  以下单元格应为公式，但已填写数字，予以保留：${shown}${result.keptValues.length > 8 ? ` 等 ${result.keptValues.length} 处` : ''}`);
+  }
   if (backup) io.out(`  原文件已备份为：${backup}`);
   if (saved) io.out('公式已写入；用 Excel 或 WPS 打开时会自动计算。');
   return EXIT.ok;

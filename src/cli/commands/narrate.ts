@@ -1,9 +1,10 @@
 import { parseArgs } from 'util';
 import type { CellRef } from '../../core/cells';
 import { HostError } from '../../hosts/host';
-import type { XlsxHost } from '../../hosts/xlsx/xlsx-host';
+import { stated } from '../../core/figures/format';
+import type { Figures } from '../../core/figures/types';
+import { draftNarrativeDetail, type NarrativeDraft } from '../../core/workflows/draft-narrative';
 import { CliError, EXIT, type Io } from '../io';
-import { requireModule } from '../modules';
 import { openForReading } from './check';
 
 /** `juesuan narrate --json` prints this (a public contract). */
@@ -12,57 +13,36 @@ export interface JsonNarrative {
   todo: string[];
 }
 
-/** What draftNarrative returns, read defensively (src/core/workflows/draft-narrative.ts). */
-interface DraftLike {
-  sections?: Array<{
-    id?: string;
-    title?: string;
-    text?: string;
-    figures?: Array<{ id?: string; value?: unknown; cells?: CellRef[] }>;
-  }>;
-  todo?: unknown[];
-  text?: string;
-}
-
-export interface DraftNarrativeModule {
-  draftNarrative(host: XlsxHost): Promise<DraftLike>;
-}
-
 export const NARRATE_HELP = `用法：juesuan narrate 工作簿.xlsx [--json]
 
 根据公开01–09表和“补充信息”表起草部门决算情况说明。
   --json  输出 {sections:[{id, title, text, figures:[{id, value, cells}]}], todo}`;
 
-function todoText(t: unknown): string {
-  if (typeof t === 'string') return t;
-  if (t && typeof t === 'object') {
-    const o = t as { message?: string; text?: string; title?: string };
-    return o.message ?? o.text ?? o.title ?? JSON.stringify(t);
-  }
-  return String(t);
-}
-
-export function toJsonNarrative(draft: DraftLike): JsonNarrative {
+/** The draft as `narrate --json` prints it: each figure with its value as the text states it. */
+export function toJsonNarrative(draft: NarrativeDraft, figures: Figures): JsonNarrative {
   return {
-    sections: (draft.sections ?? []).map((s, i) => ({
-      id: s.id ?? String(i + 1),
-      title: s.title ?? '',
-      text: s.text ?? '',
-      figures: (s.figures ?? []).map((f) => ({
-        id: f.id ?? '',
-        value: typeof f.value === 'number' || typeof f.value === 'string' ? f.value : f.value == null ? null : String(f.value),
-        cells: (f.cells ?? []).map((c) => ({ sheet: c.sheet, address: c.address })),
-      })),
+    sections: draft.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      text: s.text,
+      figures: s.figures.map((f) => {
+        const fig = figures.get(f.figureId);
+        return {
+          id: f.figureId,
+          value: fig ? stated(fig) : null,
+          cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
+        };
+      }),
     })),
-    todo: (draft.todo ?? []).map(todoText),
+    todo: [...draft.todo],
   };
 }
 
 /** Draft the narrative of a workbook file. */
 export async function draftFromFile(file: string): Promise<JsonNarrative> {
-  const mod = requireModule<DraftNarrativeModule>('core/workflows/draft-narrative', '起草情况说明');
   const { host } = await openForReading(file);
-  return toJsonNarrative(await mod.draftNarrative(host));
+  const { draft, figures } = await draftNarrativeDetail(host);
+  return toJsonNarrative(draft, figures);
 }
 
 export function narrativeText(n: JsonNarrative): string[] {
