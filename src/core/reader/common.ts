@@ -114,16 +114,23 @@ export function headerPaths(grid: Grid, rows: number[], cols: number[]): Map<num
     }
     return false;
   };
+  const filled: Array<Map<number, string>> = [];
   rows.forEach((r, ri) => {
+    const row = new Map<number, string>();
+    filled.push(row);
     let carry: { key: string; col: number } | undefined;
+    // Same parent: every header above shows the same text over both columns.
+    const sameParent = (a: number, b: number) => filled.slice(0, ri).every((f) => (f.get(a) ?? '') === (f.get(b) ?? ''));
     for (const c of cols) {
       let k = grid.headerKey(r, c);
       if (/^\d+(\.\d+)?$/.test(k) || isMetaKey(k)) k = '';
       if (k) {
         carry = hasBelow(ri, c) ? { key: k, col: c } : undefined;
         out.get(c)!.push(k);
-      } else if (carry && hasBelow(ri, c)) {
+        row.set(c, k);
+      } else if (carry && hasBelow(ri, c) && sameParent(carry.col, c)) {
         out.get(c)!.push(carry.key);
+        row.set(c, carry.key);
       } else {
         carry = undefined;
       }

@@ -129,6 +129,7 @@ export function readTwoSided(block: Block, problems: Problems): TableModel {
   let expState: 'normal' | 'closing' = 'normal';
   let lastRow = firstData - 1;
   const shifted: number[] = [];
+  let inNotes = false;
   const expColsHaveLineNo = expCols.length > 0 && expCols[0] > expCol + 1;
   const push = (l: Line) => {
     if (seen.has(l.id)) {
@@ -144,12 +145,18 @@ export function readTwoSided(block: Block, problems: Problems): TableModel {
     const note = noteOfRow(grid, r);
     if (note) {
       notes.push(note);
+      inNotes = true;
       lastRow = r;
       continue;
     }
     const texts = grid.rowTexts(r);
     if (texts.length && texts.every((t) => isMetaKey(t.key))) continue;
     if (isColumnNumberRow(grid, r)) continue;
+    if (inNotes && texts.length && !texts.some((t) => incomeId(labelKey(t.text)) || expenseId(t.text))) {
+      notes.push(texts.map((t) => tidyLabel(t.text)).join(' '));
+      lastRow = r;
+      continue;
+    }
 
     // A row shifted one column left: the expense label sits in the income amount column
     // and the expense 行次 in the expense label column ('label'), or the row lost its empty
