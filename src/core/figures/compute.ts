@@ -422,7 +422,7 @@ export function itemPath(code: string, tables: Array<TableModel | undefined>, it
 /** A class as the text names it before （类）: 一般公共服务支出 → 一般公共服务; 其他支出 stays. */
 export function className(label: string): string {
   const n = cleanName(label);
-  return n.endsWith('支出') && n.length > 4 ? n.slice(0, -2) : n;
+  return n.endsWith('支出') && n.length >= 4 && n !== '其他支出' ? n.slice(0, -2) : n;
 }
 
 /** Row labels as the text writes them: trimmed, full-width brackets, no leading 一、. */

@@ -232,7 +232,10 @@ const s11: SectionFn = (w) => [
 
 /** 十二、政府采购 */
 const s12: SectionFn = (w) => {
-  if (!w.has('procurement.total')) return [`本部门${w.year}政府采购支出总额${w.ask('procurement.goods')}万元。`];
+  if (!w.has('procurement.total')) {
+    const what = w.askAll(['procurement.goods', 'procurement.works', 'procurement.services'], '政府采购货物、工程、服务支出');
+    return [`本部门${w.year}政府采购支出总额${what}万元。`];
+  }
   if (!nonZero(w, 'procurement.total')) {
     w.figure('procurement.total');
     return [`本部门${w.year}没有政府采购支出。`];
@@ -262,7 +265,8 @@ const s13: SectionFn = (w) => {
   if (w.has('assets.vehicles')) {
     s = `${end}，本单位共有车辆${w.cnt('assets.vehicles')}辆，其中：${kinds.map(([k, label]) => `${label}${w.cnt(`assets.vehicles.${k}`)}辆`).join('、')}`;
   } else {
-    s = `${end}，本单位共有车辆${w.ask('assets.vehicles.leader')}辆`;
+    const what = w.askAll(kinds.map(([k]) => `assets.vehicles.${k}` as InputKey), '各类车辆数');
+    s = `${end}，本单位共有车辆${what}辆`;
   }
   s += `；单位价值50万元以上通用设备${w.cntOr('assets.generalEquipment', 'assets.generalEquipment')}台（套）；单位价值100万元以上专用设备${w.cntOr('assets.specialEquipment', 'assets.specialEquipment')}台（套）。`;
   return [s];

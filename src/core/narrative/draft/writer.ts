@@ -87,6 +87,15 @@ export class SectionWriter {
     return PROMPTS.value(field.label);
   }
 
+  /** One prompt for several 补充信息 fields that belong together. */
+  askAll(keys: InputKey[], what: string): string {
+    const labels = keys.map((k) => `“${inputField(k).label}”`).join('、');
+    const cells = keys.map((k) => this.inputs.values[k]?.cell).filter((c): c is CellRef => !!c);
+    const where = cells.length ? `（${cells[0].sheet}!${cells.map((c) => c.address).join('、')}）` : this.cellNote(keys[0]);
+    this.addTodo(`请在补充信息表填写${labels}${where}`);
+    return PROMPTS.value(what);
+  }
+
   addTodo(what: string): void {
     const line = `${this.where}：${what}`;
     if (!this.todo.includes(line)) this.todo.push(line);
