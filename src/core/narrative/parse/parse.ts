@@ -111,6 +111,7 @@ function buildSections(ctx: Ctx, paragraphs: Range[]): Section[] {
   const { N, norm } = ctx;
   const root: Section = {
     id: '',
+    name: '',
     marker: '',
     level: 0,
     title: '',
@@ -137,6 +138,7 @@ function buildSections(ctx: Ctx, paragraphs: Range[]): Section[] {
       parent === undefined ? own ?? 'other' : parent.topic === 'other' ? own ?? 'other' : parent.topic;
     const section: Section = {
       id: parent ? `${parent.id}.${markerLabel(m[0])}` : markerLabel(m[0]),
+      name: `${parent?.name ?? ''}${kind === 'parenCn' || kind === 'parenNum' ? `（${markerLabel(m[0])}）` : markerLabel(m[0])}`,
       marker: m[0],
       kind,
       level: stack.length + 1,

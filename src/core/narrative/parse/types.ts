@@ -34,6 +34,8 @@ export interface Section {
   /** The marker as written, normalised: "七、", "(二)", "3、". */
   marker: string;
   kind?: MarkerKind;
+  /** For people: "七（二）3", "十四（1）"; "" before the first heading. */
+  name: string;
   /** 1 for the outermost heading kind met. */
   level: number;
   /** Heading text after the marker, up to the first 。 (normalised). */
