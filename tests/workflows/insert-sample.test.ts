@@ -2,6 +2,10 @@ import { strict as assert } from 'node:assert';
 import { a1, parseA1 } from '../../src/core/cells';
 import type { ColumnId, LineId, TableKey, TableModel } from '../../src/core/model/tables';
 import { buildSampleWorkbook, SEED_2021_UNIT } from '../../src/core/sample';
+import { readWorkbook } from '../../src/core/reader';
+import { loadProfile } from '../../src/core/profiles';
+import { layoutOf } from '../../src/core/template';
+import { insertTables } from '../../src/core/workflows/insert-tables';
 import { calculatingHost, evaluate } from '../support/hyperformula';
 
 /**
@@ -169,5 +173,34 @@ describe('seed sample 2021 (株洲市石峰区机关事务服务中心)', () => 
     assert.equal(host.cell('公开03表', 'A9')?.value, '201');
     assert.equal(host.cell('公开03表', 'C9')?.style?.numberFormat, '#,##0.00');
     assert.equal(a1(0, 0), 'A1');
+  });
+
+  it('reads back with the table reader: every line and amount cell where the template put it (2021 sample, 2023 blank)', async () => {
+    const check = (layouts: TableModel[], wb: ReturnType<typeof readWorkbook>) => {
+      assert.deepEqual(wb.missing, []);
+      assert.deepEqual(wb.problems, []);
+      for (const l of layouts) {
+        const t = wb.tables[l.key];
+        assert.ok(t, l.key);
+        assert.equal(t.sheet, l.sheet);
+        for (const line of l.lines) {
+          const m = t.lines.find((x) => x.id === line.id);
+          assert.ok(m, `${l.key} ${line.id}`);
+          for (const [c, a] of Object.entries(line.values)) assert.equal(m.values[c]?.cell.address, a!.cell.address, `${l.key} ${line.id} ${c}`);
+        }
+      }
+    };
+    const host = calculatingHost();
+    const { layouts } = await buildSampleWorkbook(host);
+    const wb = readWorkbook(await host.readSheets());
+    check(layouts, wb);
+    // the reader sees the evaluated figures too
+    assert.equal(wb.tables.summary?.lines.find((l) => l.id === 'inc.total')?.values.amount?.value, 1474.07);
+
+    const h23 = calculatingHost();
+    await insertTables(h23, { profile: '2023', unit: SEED_2021_UNIT, year: 2023, onConflict: 'skip' });
+    const p23 = loadProfile('2023');
+    const l23 = p23.tables.map((t) => layoutOf(p23, t.key, { unit: SEED_2021_UNIT, year: 2023 }));
+    check(l23, readWorkbook(await h23.readSheets()));
   });
 });
