@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { a1, parseA1 } from '../../src/core/cells';
-import type { ColumnId, LineId, TableKey, TableModel } from '../../src/core/model/tables';
+import type { ColumnId, Line, LineId, TableKey, TableModel } from '../../src/core/model/tables';
 import { buildSampleWorkbook, SEED_2021_UNIT } from '../../src/core/sample';
 import { readWorkbook } from '../../src/core/reader';
 import { loadProfile } from '../../src/core/profiles';
@@ -184,7 +184,7 @@ describe('seed sample 2021 (株洲市石峰区机关事务服务中心)', () => 
         assert.ok(t, l.key);
         assert.equal(t.sheet, l.sheet);
         for (const line of l.lines) {
-          const m = t.lines.find((x) => x.id === line.id);
+          const m: Line | undefined = t.lines.find((x) => x.id === line.id);
           assert.ok(m, `${l.key} ${line.id}`);
           for (const [c, a] of Object.entries(line.values)) assert.equal(m.values[c]?.cell.address, a!.cell.address, `${l.key} ${line.id} ${c}`);
         }
