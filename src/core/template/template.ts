@@ -1,7 +1,9 @@
-import { a1, parseRange, type RangeRect } from '../cells';
+import { a1, parseRange, type CellValue, type RangeRect } from '../cells';
+import type { SheetSnapshot } from '../model/snapshot';
 import { codeLevel, type Amount, type ColumnId, type Line, type TableKey, type TableModel } from '../model/tables';
 import type { CellStyle, CellWrite, SheetPlan } from '../plan/sheet-plan';
-import { sheetNameOf, tableSpec, type Profile, type TableSpec } from '../profiles';
+import { loadProfile, profileIds, sheetNameOf, tableSpec, type Profile, type TableSpec } from '../profiles';
+import { recognizeSheet } from './recognize';
 import { tableFormulas } from '../formulas';
 
 /**
@@ -291,10 +293,36 @@ export function buildTablePlan(
   return buildTable(profile, tableKey, options).plan;
 }
 
-/** The layout (TableModel with blank amounts) of a table as the template lays it out. */
+/**
+ * The layout (TableModel with blank amounts) of a table as the template lays it out:
+ * from a profile and table key, from a build, or from a SheetPlan this template made
+ * (recognised by its title and layout, with the plan's own rows).
+ */
 export function layoutOf(profile: Profile, tableKey: TableKey, options: TemplateOptions): TableModel;
 export function layoutOf(build: TableBuild): TableModel;
-export function layoutOf(a: Profile | TableBuild, tableKey?: TableKey, options?: TemplateOptions): TableModel {
+export function layoutOf(plan: SheetPlan, profiles?: Profile[]): TableModel | undefined;
+export function layoutOf(
+  a: Profile | TableBuild | SheetPlan,
+  b?: TableKey | Profile[],
+  options?: TemplateOptions,
+): TableModel | undefined {
   if ('layout' in a && 'plan' in a) return a.layout;
-  return buildTable(a as Profile, tableKey as TableKey, { ...(options as TemplateOptions), withoutFormulas: true }).layout;
+  if ('cells' in a && 'name' in a) {
+    const hit = recognizeSheet(snapshotOfPlan(a), (b as Profile[] | undefined) ?? profileIds().map(loadProfile));
+    return hit?.build.layout;
+  }
+  return buildTable(a as Profile, b as TableKey, { ...(options as TemplateOptions), withoutFormulas: true }).layout;
+}
+
+/** A plan's constant cells as a snapshot (formulas as such, values null). */
+export function snapshotOfPlan(plan: SheetPlan): SheetSnapshot {
+  const bottom = Math.max(0, ...plan.cells.map((c) => c.row));
+  const right = Math.max(0, ...plan.cells.map((c) => c.col));
+  const values: CellValue[][] = Array.from({ length: bottom + 1 }, () => Array(right + 1).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: bottom + 1 }, () => Array(right + 1).fill(null));
+  for (const c of plan.cells) {
+    if (c.formula) formulas[c.row][c.col] = c.formula;
+    else if (c.value !== undefined) values[c.row][c.col] = c.value;
+  }
+  return { name: plan.name, top: 0, left: 0, values, formulas, merges: plan.merges };
 }

@@ -114,3 +114,14 @@ describe('template: buildTablePlan', () => {
     assert.ok(!plain.cells.some((c) => typeof c.value === 'string' && c.value.includes('无数据')));
   });
 });
+
+describe('template: layoutOf a plan', () => {
+  it('recognises a plan this template made, with its own rows', () => {
+    const plan = buildTablePlan(p23, 'income', { ...opts, rows: [{ code: '229', name: '其他支出' }, { code: '2299999', name: '其他支出' }] });
+    const t = layoutOf(plan)!;
+    assert.equal(t.key, 'income');
+    assert.deepEqual(t.lines.map((l) => [l.id, l.row]), [['total', 8], ['229', 9], ['2299999', 10]]);
+    assert.equal(t.lines[2].values.other?.cell.address, 'K11');
+    assert.equal(layoutOf({ name: 'x', cells: [{ row: 0, col: 0, value: '别的表' }], merges: [], styles: {} }), undefined);
+  });
+});
