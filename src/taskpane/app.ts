@@ -1,0 +1,178 @@
+/**
+ * The one place the task pane meets the core: the workflow functions of
+ * src/core/workflows (README there) and the sample. The pane calls nothing else of
+ * the core, and reaches the workbook only through the WorkbookHost given here.
+ */
+import type { CellRef, CellValue } from '../core/cells';
+import { parseRange } from '../core/cells';
+import type { Finding, Severity } from '../core/findings/finding';
+import type { TableKey } from '../core/model/tables';
+import { loadProfile, profileIds, sheetNameOf } from '../core/profiles';
+import { buildSampleWorkbook, SEED_2021_UNIT } from '../core/sample';
+import { checkWorkbook, type CheckResult } from '../core/workflows/check-workbook';
+import { draftNarrative, writeNarrativeSheet, type NarrativeDraft } from '../core/workflows/draft-narrative';
+import { insertTables, type ConflictMode, type InsertResult } from '../core/workflows/insert-tables';
+import { refreshFormulas, type RefreshResult } from '../core/workflows/refresh-formulas';
+import type { WorkbookHost } from '../hosts/host';
+
+export type { CheckResult, ConflictMode, Finding, InsertResult, NarrativeDraft, RefreshResult, Severity };
+export { SEED_2021_UNIT };
+
+export interface ProfileChoice {
+  id: string;
+  name: string;
+  tables: { key: TableKey; number: string; title: string; sheet: string }[];
+}
+
+/** The profiles for the 报表格式 list, with their tables for the checkboxes. */
+export function profileChoices(): ProfileChoice[] {
+  return profileIds().map((id) => {
+    const p = loadProfile(id);
+    return {
+      id,
+      name: p.name,
+      tables: p.tables.map((t) => ({ key: t.key, number: t.number, title: t.title, sheet: sheetNameOf(t) })),
+    };
+  });
+}
+
+export interface InsertChoice {
+  profile: string;
+  unit: string;
+  year: number;
+  tables: TableKey[];
+  onConflict: ConflictMode;
+  includeInputs: boolean;
+}
+
+export function insert(host: WorkbookHost, c: InsertChoice): Promise<InsertResult> {
+  return insertTables(host, {
+    profile: c.profile,
+    unit: c.unit,
+    year: c.year,
+    tables: c.tables,
+    onConflict: c.onConflict,
+    includeInputs: c.includeInputs,
+  });
+}
+
+export function refresh(host: WorkbookHost): Promise<RefreshResult> {
+  return refreshFormulas(host);
+}
+
+export function check(host: WorkbookHost, tolerance?: number): Promise<CheckResult> {
+  return checkWorkbook(host, tolerance === undefined ? {} : { tolerance });
+}
+
+export function draft(host: WorkbookHost): Promise<NarrativeDraft> {
+  return draftNarrative(host);
+}
+
+export function writeDraft(host: WorkbookHost, d: NarrativeDraft): Promise<string> {
+  return writeNarrativeSheet(host, d);
+}
+
+export function insertSample(host: WorkbookHost): Promise<unknown> {
+  return buildSampleWorkbook(host);
+}
+
+/** A finding about the narrative text, as verifyNarrative returns it (read defensively). */
+export interface TextFindingView {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** The words of the text that are wrong. */
+  quote: string;
+  /** Offsets of the quote in the text, when the workflow gives them. */
+  start?: number;
+  end?: number;
+  expected?: string;
+  cells: CellRef[];
+}
+
+type VerifyFn = (host: WorkbookHost, text: string) => Promise<unknown[]>;
+interface WebpackContext {
+  keys(): string[];
+  (id: string): unknown;
+}
+
+/**
+ * verifyNarrative (src/core/workflows/verify-narrative.ts) is being written while this
+ * pane is; webpack's require.context lets the pane build with or without the file and
+ * pick it up once it is there. Replace with a static import when it has landed.
+ */
+function loadVerify(): VerifyFn | null {
+  try {
+    const ctx = (require as unknown as { context(dir: string, sub: boolean, re: RegExp): WebpackContext }).context(
+      '../core/workflows',
+      false,
+      /^\.\/verify-narrative\.ts$/,
+    );
+    const key = ctx.keys()[0];
+    if (!key) return null;
+    const mod = ctx(key) as { verifyNarrative?: VerifyFn };
+    return mod.verifyNarrative ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function canVerify(): boolean {
+  return loadVerify() !== null;
+}
+
+export async function verify(host: WorkbookHost, text: string): Promise<TextFindingView[]> {
+  const fn = loadVerify();
+  if (!fn) throw new Error('本版本尚未包含“核对情况说明”功能。');
+  const raw = (await fn(host, text)) as Record<string, unknown>[];
+  return raw.map((f) => {
+    const pick = (k: string) => (typeof f[k] === 'number' ? (f[k] as number) : undefined);
+    const span = (f.span ?? f.range) as { start?: number; end?: number } | undefined;
+    const expected = f.expected;
+    return {
+      rule: String(f.rule ?? ''),
+      severity: (['error', 'warning', 'rounding'].includes(String(f.severity)) ? f.severity : 'warning') as Severity,
+      message: String(f.message ?? ''),
+      quote: String(f.quote ?? f.text ?? ''),
+      start: pick('start') ?? span?.start,
+      end: pick('end') ?? span?.end,
+      expected: expected === undefined || expected === null ? undefined : String(expected),
+      cells: Array.isArray(f.cells) ? (f.cells as CellRef[]) : [],
+    };
+  });
+}
+
+/** The text of a sheet range (e.g. a pasted 情况说明 in column A), row by row. */
+export async function textFromSheet(host: WorkbookHost, sheet: string, address: string): Promise<string> {
+  const [snap] = await host.readSheets([sheet]);
+  if (!snap) throw new Error(`找不到工作表“${sheet}”。`);
+  let rect;
+  try {
+    rect = address.trim() ? parseRange(address.trim()) : null;
+  } catch {
+    throw new Error(`“${address}”不是有效的单元格区域，例如 A1:A200。`);
+  }
+  const lines: string[] = [];
+  snap.values.forEach((row, i) => {
+    const r = snap.top + i;
+    if (rect && (r < rect.top || r > rect.bottom)) return;
+    const parts = row
+      .map((v, j) => ({ v, c: snap.left + j }))
+      .filter(({ c }) => !rect || (c >= rect.left && c <= rect.right))
+      .map(({ v }) => textOf(v))
+      .filter((s) => s !== '');
+    if (parts.length) lines.push(parts.join(''));
+  });
+  return lines.join('\n');
+}
+
+function textOf(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'object') return '';
+  return String(v);
+}
+
+/** Sheet names, for the 核对 source list. */
+export async function sheetNames(host: WorkbookHost): Promise<string[]> {
+  return (await host.listSheets()).map((s) => s.name);
+}
