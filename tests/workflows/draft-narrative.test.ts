@@ -4,6 +4,10 @@ import { SEED_2021_INPUTS } from '../../src/core/sample/seed-2021-inputs';
 import { draftNarrative, draftNarrativeDetail, writeNarrativeSheet } from '../../src/core/workflows/draft-narrative';
 import { MemoryHost } from '../../src/hosts/memory/memory-host';
 import { seedModel } from '../core/figures/seed-model';
+import { buildDemo } from '../../src/cli/commands/demo';
+import { evaluateFormulas } from '../../src/hosts/xlsx/evaluate';
+import { inputsFromValues } from '../../src/core/inputs';
+import { draftFromModel } from '../../src/core/narrative/draft';
 
 async function seedHost() {
   const host = new MemoryHost();
@@ -54,5 +58,22 @@ describe('workflow: draftNarrative', () => {
     assert.equal(host.cell('情况说明', 'A1')!.value, '用户自己的文字');
     assert.equal(host.cell('情况说明(2)', 'A2')!.value, '一、收入支出决算总体情况说明');
     assert.equal(host.activeSheet, '情况说明(2)');
+  });
+});
+
+describe('workflow: draftNarrative on the demo workbook (real reader, live formulas)', () => {
+  it('drafts the seed narrative with no prompts; totals follow the formulas the workbook computes', async () => {
+    const host = await buildDemo();
+    assert.ok(evaluateFormulas(host, false));
+    const d = await draftNarrative(host);
+    assert.deepEqual(d.todo, []);
+    const published = draftFromModel(seedModel(), inputsFromValues(SEED_2021_INPUTS));
+    const differ = d.sections.filter((s, i) => s.text !== published.sections[i].text).map((s) => s.id);
+    // The demo's 合计 cells are formulas over the 项 rows: 03 项目支出 = 1138.53 (the
+    // published cell says 1138.54) and 06 人员经费合计 = 278.83 (published 278.84);
+    // the draft states what the cells hold. Every other section is the same.
+    assert.deepEqual(differ, ['三', '六']);
+    assert.match(d.sections[2].text, /项目支出1138\.53万元，占77\.24%/);
+    assert.match(d.sections[5].text, /人员经费278\.83万元，占基本支出的83\.10%/);
   });
 });
