@@ -27,14 +27,21 @@ function termOf(t: Amount | Term): Term {
   return 'amount' in t ? t : { amount: t, sign: 1 };
 }
 
-/** Σ sign × value over a side. NaN when any figure is unusable. */
+/**
+ * Σ sign × value over a side, NaN when any figure is unusable. Compensated (Neumaier)
+ * summation, so that long sums of two-decimal figures carry no visible float error.
+ */
 export function sideTotal(side: Side): number {
   let sum = 0;
+  let compensation = 0;
   for (const t of side.terms) {
     const { amount, sign } = termOf(t);
-    sum += (sign ?? 1) * amount.value;
+    const x = (sign ?? 1) * amount.value;
+    const next = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum;
+    sum = next;
   }
-  return sum;
+  return sum + compensation;
 }
 
 /** A side's figures are usable when none is NaN (cell errors, text: reported by cell-value-issues). */
