@@ -147,10 +147,10 @@ const s7: SectionFn = (w) => {
     w.addTodo('公开表中没有“三公”经费预算数，请在补充信息表填写“三公”经费各项预算数');
   }
   out.push(`${head}，其中：`);
-  const items: Array<[string, 'abroad' | 'car' | 'reception', InputKey, InputKey, InputKey]> = [
+  const items: Array<[string, 'abroad' | 'car' | 'reception', InputKey | InputKey[], InputKey, InputKey]> = [
     ['threePublic.abroad', 'abroad', 'prior.threePublic.abroad', 'reason.threePublic.abroad.budget', 'reason.threePublic.abroad.change'],
     ['threePublic.reception', 'reception', 'prior.threePublic.reception', 'reason.threePublic.reception.budget', 'reason.threePublic.reception.change'],
-    ['threePublic.car', 'car', 'prior.threePublic.carOperation', 'reason.threePublic.car.budget', 'reason.threePublic.car.change'],
+    ['threePublic.car', 'car', ['prior.threePublic.carPurchase', 'prior.threePublic.carOperation'], 'reason.threePublic.car.budget', 'reason.threePublic.car.change'],
   ];
   for (const [id, key, priorKey, budgetReason, changeReason] of items) {
     let s = `${names[key]}支出`;

@@ -134,10 +134,13 @@ export class SectionWriter {
    *   ，与上年持平
    *   ，与上年相比【请填写：上年收、支总计】
    */
-  yoy(base: FigureId, priorKey: InputKey, reasonKey: InputKey | undefined, style: 'plain' | 'budget' = 'plain'): string {
+  yoy(base: FigureId, priorKey: InputKey | InputKey[], reasonKey: InputKey | undefined, style: 'plain' | 'budget' = 'plain'): string {
     const change = this.f.get(`${base}.change`);
     if (!change) {
-      return `${style === 'plain' ? '，与上年相比' : '，比上年决算数增减'}${this.ask(priorKey)}`;
+      const prompt = Array.isArray(priorKey)
+        ? this.askAll(priorKey, `上年${this.f.get(base)?.label ?? '决算数'}`)
+        : this.ask(priorKey);
+      return `${style === 'plain' ? '，与上年相比' : '，比上年决算数增减'}${prompt}`;
     }
     this.figure(`${base}.prior`);
     this.figure(`${base}.change`);

@@ -101,8 +101,9 @@ describe('narrative draft: sign words, zero bases, missing inputs', () => {
     const d = draft({ threePublic: { abroad: [0, 0], carPurchase: [0, 0], carOperation: [0, 3], reception: [0, 0] } }, { 'reason.threePublic.car.budget': '年中新增车辆运行' });
     assert.equal(
       text(d, '七').split('\n')[4],
-      '公务用车购置及运行费支出预算为0.00万元，支出决算为3.00万元，预算为0，不计算完成率，决算数大于预算数的主要原因是年中新增车辆运行，与上年相比【请填写：上年公务用车运行维护费】。',
+      '公务用车购置及运行费支出预算为0.00万元，支出决算为3.00万元，预算为0，不计算完成率，决算数大于预算数的主要原因是年中新增车辆运行，与上年相比【请填写：上年公务用车购置及运行费】。',
     );
+    assert.ok(d.todo.includes('七、一般公共预算财政拨款“三公”经费支出决算情况说明：请在补充信息表填写“上年公务用车购置费”、“上年公务用车运行维护费”（补充信息!B12、B13）'));
   });
 
   it('empty 08/09 say so; 08 and 09 with money state their figures', () => {
