@@ -1,0 +1,220 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { parseA1 } from '../../src/core/cells';
+import { formulaAt, valueAt } from '../../src/core/model/snapshot';
+import { sampleBatch } from '../../src/core/sample/seed-2021';
+import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
+
+/**
+ * The `juesuan` command line, run as users and reviewers' scripts run it: a child
+ * process `node bin/juesuan.js …` on files in a temporary folder.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'juesuan.js');
+const TABLE_SHEETS = ['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表'];
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function juesuan(args: string[], cwd: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000, env: { ...process.env } });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function sha(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('juesuan CLI', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let demo: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-cli-'));
+    const r = juesuan(['demo', 'demo.xlsx'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    demo = path.join(dir, 'demo.xlsx');
+  });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints its help in Chinese; an unknown command exits 2 with a Chinese message', () => {
+    const help = juesuan(['--help'], dir);
+    assert.equal(help.status, 0);
+    for (const c of ['init', 'demo', 'check', 'narrate', 'verify-text', '--json', '--tolerance', '--on-conflict', '退出码']) {
+      assert.ok(help.stdout.includes(c), `help mentions ${c}`);
+    }
+    assert.match(help.stdout, /用法/);
+    const check = juesuan(['check', '--help'], dir);
+    assert.equal(check.status, 0);
+    assert.match(check.stdout, /校验/);
+    const bad = juesuan(['frobnicate'], dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /未知命令“frobnicate”/);
+    const badOpt = juesuan(['check', 'x.xlsx', '--frob'], dir);
+    assert.equal(badOpt.status, 2);
+    assert.match(badOpt.stderr, /未知选项 --frob/);
+  });
+
+  it('init creates the nine tables and the 补充信息 sheet, with formulas and the unit', async () => {
+    const r = juesuan(['init', 'book.xlsx', '--unit', '测试单位', '--year', '2021'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /已创建/);
+    const host = await XlsxHost.open(path.join(dir, 'book.xlsx'));
+    const names = (await host.listSheets()).map((s) => s.name);
+    assert.deepEqual(names, [...TABLE_SHEETS, '补充信息']);
+    const snaps = await host.readSheets();
+    const formulas = snaps.flatMap((s) => (s.formulas ?? []).flat().filter(Boolean));
+    assert.ok(formulas.length > 30, `formulas: ${formulas.length}`);
+    const texts = snaps.flatMap((s) => s.values.flat()).filter((v): v is string => typeof v === 'string');
+    assert.ok(texts.some((t) => t.includes('测试单位')), 'the unit is written');
+    assert.ok(texts.some((t) => t.includes('收入支出决算总表')));
+  });
+
+  it('init on an existing workbook never overwrites the user\'s sheets', async () => {
+    const file = path.join(dir, 'mine.xlsx');
+    assert.equal(juesuan(['init', 'mine.xlsx', '--unit', '测试单位'], dir).status, 0);
+    // The user types a figure, colours a cell and adds a sheet of their own.
+    const host = await XlsxHost.open(file);
+    const ws = host.workbook.getWorksheet('公开03表')!;
+    ws.getCell('B20').value = '用户自己的备注';
+    ws.getCell('B20').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    host.workbook.addWorksheet('我的底稿').getCell('A1').value = 12345;
+    await host.save(file);
+    const before = sha(file);
+
+    const again = juesuan(['init', 'mine.xlsx', '--unit', '别的单位'], dir);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /跳过 9 张/);
+    assert.equal(sha(file), before, 'the file is not rewritten when nothing is added');
+
+    const beside = juesuan(['init', 'mine.xlsx', '--on-conflict', 'beside'], dir);
+    assert.equal(beside.status, 0, beside.stderr);
+    assert.match(beside.stdout, /公开01表\(2\)/);
+    assert.ok(fs.existsSync(`${file}.bak`), 'a backup of the original is kept');
+    const after = await XlsxHost.open(file);
+    const names = (await after.listSheets()).map((s) => s.name);
+    assert.ok(names.includes('我的底稿') && names.includes('公开01表') && names.includes('公开09表(2)'), names.join(','));
+    const cell = after.workbook.getWorksheet('公开03表')!.getCell('B20');
+    assert.equal(cell.value, '用户自己的备注');
+    assert.equal((cell.fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFFF00');
+    assert.equal(after.workbook.getWorksheet('我的底稿')!.getCell('A1').value, 12345);
+  });
+
+  it('init refuses bad options in Chinese (exit 2)', () => {
+    const r = juesuan(['init', 'x.xlsx', '--on-conflict', 'overwrite'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--on-conflict 只能是 skip、beside 或 refresh/);
+    const p = juesuan(['init', 'x.xlsx', '--profile', '1999'], dir);
+    assert.equal(p.status, 2);
+    assert.match(p.stderr, /未知的格式“1999”/);
+    assert.equal(fs.existsSync(path.join(dir, 'x.xlsx')), false);
+  });
+
+  it('check exits 0 on the demo (no error-level finding) and prints findings grouped in Chinese', () => {
+    const r = juesuan(['check', 'demo.xlsx'], dir);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /文件：demo\.xlsx/);
+    assert.match(r.stdout, /合计 \d+ 条：错误 0 条/);
+    const j = juesuan(['check', 'demo.xlsx', '--json'], dir);
+    assert.equal(j.status, 0);
+    const findings = JSON.parse(j.stdout) as Array<{ severity: string }>;
+    assert.ok(Array.isArray(findings));
+    assert.ok(findings.every((f) => f.severity !== 'error'), j.stdout);
+  });
+
+  it('check exits 1 when a table contradicts itself; --json has exactly the public fields', async () => {
+    // Overwrite the 03 合计 基本支出 formula with a wrong constant.
+    const { layouts } = sampleBatch();
+    const t03 = layouts.find((l) => l.key === 'expenditure')!;
+    const cell = t03.lines.find((l) => l.id === 'total')!.values.basic!.cell;
+    const host = await XlsxHost.open(demo);
+    const { row, col } = parseA1(cell.address);
+    const [snap] = await host.readSheets([cell.sheet]);
+    assert.ok(formulaAt(snap, row, col), 'the total is a formula in the demo');
+    await host.apply({ create: [], update: [{ name: cell.sheet, cells: [{ row, col, value: 999 }], merges: [], styles: {} }] });
+    assert.equal(valueAt((await host.readSheets([cell.sheet]))[0], row, col), 999);
+    await host.save(path.join(dir, 'wrong.xlsx'));
+
+    const r = juesuan(['check', 'wrong.xlsx', '--json', '--tolerance', '0.005'], dir);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    const findings = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    assert.ok(findings.length > 0);
+    for (const f of findings) {
+      assert.deepEqual(Object.keys(f).sort(), ['cells', 'file', 'message', 'rule', 'severity']);
+      assert.equal(f.file, 'wrong.xlsx');
+      assert.ok(['error', 'warning', 'rounding'].includes(f.severity as string));
+      assert.equal(typeof f.rule, 'string');
+      assert.ok(CJK.test(f.message as string), `message in Chinese: ${f.message}`);
+      for (const c of f.cells as Array<Record<string, unknown>>) {
+        assert.deepEqual(Object.keys(c).sort(), ['address', 'sheet']);
+        assert.match(c.address as string, /^[A-Z]+\d+$/);
+      }
+    }
+    const errors = findings.filter((f) => f.severity === 'error');
+    assert.ok(errors.length > 0);
+    assert.ok(
+      errors.some((f) => (f.cells as Array<{ sheet: string; address: string }>).some((c) => c.sheet === cell.sheet && c.address === cell.address)),
+      `an error points at ${cell.sheet}!${cell.address}: ${JSON.stringify(errors)}`,
+    );
+    assert.ok(errors.some((f) => (f.message as string).includes('999')));
+
+    const text = juesuan(['check', 'wrong.xlsx'], dir);
+    assert.equal(text.status, 1);
+    assert.match(text.stdout, /【错误】\d+ 条/);
+    assert.match(text.stdout, /支出决算表：/);
+  });
+
+  it('check exits 2 when a file cannot be read, says why in Chinese, and still checks the others', () => {
+    fs.writeFileSync(path.join(dir, 'notes.xlsx'), '这不是工作簿');
+    fs.writeFileSync(path.join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const r = juesuan(['check', 'notes.xlsx', 'demo.xlsx', 'missing.xlsx', 'old.xls', '--json'], dir);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /无法读取“notes\.xlsx”.*不是 \.xlsx 格式/);
+    assert.match(r.stderr, /missing\.xlsx.*文件不存在/);
+    assert.match(r.stderr, /无法读取“old\.xls”/);
+    const findings = JSON.parse(r.stdout) as Array<{ file: string }>;
+    assert.ok(findings.every((f) => f.file === 'demo.xlsx'));
+    const text = juesuan(['check', 'missing.xlsx', 'demo.xlsx'], dir);
+    assert.equal(text.status, 2);
+    assert.match(text.stdout, /文件：demo\.xlsx/);
+    const tol = juesuan(['check', 'demo.xlsx', '--tolerance', 'abc'], dir);
+    assert.equal(tol.status, 2);
+    assert.match(tol.stderr, /--tolerance 应为不小于 0 的数/);
+  });
+
+  it('narrate --json gives sections with figures tied to cells, and a todo list', () => {
+    const r = juesuan(['narrate', 'demo.xlsx', '--json'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const n = JSON.parse(r.stdout) as {
+      sections: Array<{ id: string; title: string; text: string; figures: Array<{ id: string; value: unknown; cells: unknown[] }> }>;
+      todo: unknown[];
+    };
+    assert.deepEqual(Object.keys(n).sort(), ['sections', 'todo']);
+    assert.ok(n.sections.length >= 5);
+    assert.ok(Array.isArray(n.todo));
+    for (const s of n.sections) assert.deepEqual(Object.keys(s).sort(), ['figures', 'id', 'text', 'title']);
+    const all = n.sections.flatMap((s) => s.figures);
+    const total = all.find((f) => f.value === 1474.07);
+    assert.ok(total, '本年收入合计 1474.07 is among the figures');
+    assert.ok(total.cells.length > 0);
+    assert.ok(n.sections.some((s) => s.text.includes('1474.07')));
+    const text = juesuan(['narrate', 'demo.xlsx'], dir);
+    assert.equal(text.status, 0);
+    assert.match(text.stdout, /收入支出决算总体情况说明/);
+  });
+});
