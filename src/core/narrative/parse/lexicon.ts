@@ -116,6 +116,7 @@ export const COUNT_SUBJECTS: SubjectPattern[] = [
   { re: /来宾|接待[^，。；]*?人次/, base: 'threePublic.reception.persons' },
   { re: /出国\(境\)团组|团组/, base: 'threePublic.abroad.groups' },
   { re: /人次/, base: 'threePublic.abroad.persons' },
+  { re: /(?:共)?涉及(?:一般公共预算)?项目/, byTopic: { performance: 'performance.gpb.count' } },
 ];
 
 /** Counts named after the number ("0个政府性基金预算项目"). */

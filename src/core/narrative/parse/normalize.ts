@@ -71,7 +71,8 @@ function joins(prev: string, next: string): boolean {
   if (MARKER_RE.test(next)) return false;
   if (TERMINATOR.test(prev)) return false;
   const heading = MARKER_RE.test(prev) && !/。/.test(prev);
-  if (heading) return next.length <= 8 && /。$/.test(next);
+  // "5、…（项）" / "支出。": a 项 chain heading whose last word slipped to the next line.
+  if (heading) return /\((?:类|款|项)\)$/.test(prev) && next.length <= 8 && /。$/.test(next);
   return true;
 }
 
@@ -121,7 +122,9 @@ export function normalizeNarrative(original: string): NormalizedText {
       const next3 = joined.slice(i + 1, i + 4).map((x) => x.c).join('');
       const after = joined[i + 4]?.c ?? '';
       const groupOk = /^\d{3}$/.test(next3) && !/\d/.test(after);
-      if (prevDigit && groupOk && (c === ',' || after === '.')) continue;
+      // A full-width comma is a separator only inside a number that goes on to a
+      // decimal point, another group or its unit ("１，４７４．０７", "14，740，700元").
+      if (prevDigit && groupOk && (c === ',' || /[.，,万元亿]/.test(after))) continue;
       out.push({ c: '，', at });
       continue;
     }

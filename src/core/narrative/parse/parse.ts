@@ -346,6 +346,7 @@ function parseSentence(
   };
   const contextSubject = () => last?.base ?? section.subject ?? parentSubject(section);
 
+  let pendingDenominator: Statement | undefined;
   let ci = 0;
   for (const tok of tokens) {
     // comparison words before this token
@@ -367,7 +368,12 @@ function parseSentence(
       let leftover: string | undefined;
       const share = /占([^，；。]*?)(?:的)?(?:比重|比例)?(?:为|是)?$/.exec(local);
       const dir = DIRECTION_RE.exec(local);
-      if (share) {
+      const afterDenominator = pendingDenominator && /^的?(?:比重|比例)?(?:为|是)?$/.test(local) ? pendingDenominator : undefined;
+      pendingDenominator = undefined;
+      if (afterDenominator) {
+        kind = 'share';
+        denominator = { text: afterDenominator.subjectText ?? '', subject: afterDenominator.subject };
+      } else if (share) {
         kind = 'share';
         const dText = share[1].replace(/的$/, '');
         const dFrom = localFrom + share.index + 1;
@@ -479,8 +485,12 @@ function parseSentence(
       leftover: leftover ? `${word}${leftover}` : undefined,
       anchor: kind === 'change' ? findAnchor(out, firstInSentence, 'change')?.id : undefined,
     });
-    if (subject && !reason && kind !== 'change') last = { base: subject, text: subjectText ?? '' };
-    void st;
+    const inShare = !isCount && /占[^，；。]*$/.test(local);
+    if (inShare) {
+      st.role = 'denominator';
+      pendingDenominator = st;
+    } else pendingDenominator = undefined;
+    if (subject && !reason && kind !== 'change' && !inShare) last = { base: subject, text: subjectText ?? '' };
   }
   while (ci < comparisons.length) emitComparison(comparisons[ci++]);
   return last;
@@ -518,6 +528,7 @@ function findAnchor(out: Statement[], firstInSentence: number, kind: StatementKi
   for (let i = out.length - 1; i >= firstInSentence; i--) {
     const s = out[i];
     if (kind === 'changeRate' && s.kind === 'change') return s;
+    if (s.role === 'denominator') continue;
     if (kind === 'change' && s.kind === 'amount' && !s.inReason) return s;
     if ((kind === 'share' || kind === 'completion' || kind === 'percent') && s.kind === 'amount' && !s.inReason) return s;
   }

@@ -106,6 +106,8 @@ export interface Statement {
   wordEnd?: number;
   /** A template leftover sitting on this statement's word ("减少（增长）"). */
   leftover?: string;
+  /** 'denominator': an amount written inside a share's 占…的 (占本年支出合计1474.07万元的95.42%). */
+  role?: 'denominator';
   /** Inside a 原因 clause: an amount that belongs to an explanation, not a table figure. */
   inReason: boolean;
   /** Shares, completions, change rates: the statement they refer to (an amount or change). */
