@@ -274,7 +274,7 @@ function setupDraft(): void {
     if (draft.todo.length) {
       const ul = el('ul', { className: 'todo' });
       for (const t of draft.todo) ul.append(el('li', { textContent: t }));
-      todo.append(el('div', { className: 'result', textContent: `待补充（${draft.todo.length}）：` }), ul);
+      todo.append(el('details', { className: 'todo-box' }, el('summary', { textContent: `待补充的信息（${draft.todo.length}）` }), ul));
     }
     const box = $('sections');
     box.textContent = '';
