@@ -23,6 +23,11 @@ export function formatBound(value: number): string {
   return String(Number(value.toFixed(4)));
 }
 
+/** A side's label (built now when given as a function). */
+export function labelOf(side: Side): string {
+  return typeof side.label === 'function' ? side.label() : side.label;
+}
+
 function termOf(t: Amount | Term): Term {
   return 'amount' in t ? t : { amount: t, sign: 1 };
 }
@@ -91,6 +96,19 @@ export interface ComparisonOutcome {
   bound: number;
 }
 
+/**
+ * A cheap pre-check for hot loops: true when the comparison of these figures passes
+ * (or cannot be made), so a rule need not build labels for it. Same policy as compareSides.
+ */
+export function holds(left: Array<Amount | Term>, right: Array<Amount | Term>, relation: 'eq' | 'le' | 'ge' = 'eq'): boolean {
+  const l = sideTotal({ label: '', terms: left });
+  const r = sideTotal({ label: '', terms: right });
+  if (!Number.isFinite(l) || !Number.isFinite(r)) return true;
+  const difference = Math.round((l - r) * 1e6) / 1e6;
+  const gap = relation === 'eq' ? Math.abs(difference) : relation === 'le' ? difference : -difference;
+  return gap <= ZERO_GAP;
+}
+
 const BROKEN: Record<'eq' | 'le' | 'ge', string> = { eq: '≠', le: '>', ge: '<' };
 
 /**
@@ -118,7 +136,7 @@ export function compareSides(
   const bound = roundingParts(c) * options.tolerance;
   const rounding = gap <= bound + ZERO_GAP;
   const head =
-    `${c.left.label} ${formatAmount(left)} ${BROKEN[relation]} ${c.right.label} ${formatAmount(right)}，` +
+    `${labelOf(c.left)} ${formatAmount(left)} ${BROKEN[relation]} ${labelOf(c.right)} ${formatAmount(right)}，` +
     `差额 ${formatAmount(difference)}`;
   const tail = rounding
     ? `（尾数差异，容差 ${formatBound(bound)}）`

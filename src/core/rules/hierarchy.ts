@@ -1,5 +1,5 @@
 import type { Amount, CodeLevel, Line, TableKey } from '../model/tables';
-import { partsLabel } from './compare';
+import { holds, partsLabel } from './compare';
 import { codeChildren, columnIds, columnName } from './lines';
 import type { RuleContext } from './types';
 import { LEVEL_NAMES } from './vocabulary';
@@ -39,21 +39,20 @@ export function checkChildrenSum(ctx: RuleContext, key: TableKey, parentLevel: '
       const own = parent.values[col];
       if (!own) continue;
       const parts: Amount[] = [];
-      const codes: string[] = [];
       for (const c of children) {
         const a = c.values[col];
-        if (!a) continue;
-        parts.push(a);
-        if (!a.blank) codes.push(c.code ?? c.id);
+        if (a) parts.push(a);
       }
       // A 合计 with no class lines at all and nothing in it: an empty table, nothing to compare.
       if (parts.length === 0 && (own.blank || own.value === 0)) continue;
-      const name = columnName(key, col);
-      const parentName = parent.id === 'total' ? '合计行' : `${parent.code}${LEVEL_NAMES[parentLevel as CodeLevel]}`;
+      if (holds([own], parts)) continue;
+      const name = () => columnName(key, col);
+      const parentName = () => (parent.id === 'total' ? '合计行' : `${parent.code}${LEVEL_NAMES[parentLevel as CodeLevel]}`);
+      const codes = () => children.filter((c) => c.values[col] && !c.values[col]!.blank).map((c) => c.code ?? c.id);
       ctx.compare({
         table: key,
-        left: { label: `${tl}${parentName}${name}`, terms: [own] },
-        right: { label: `${partsLabel(codes, unit)}${name}之和`, terms: parts },
+        left: { label: () => `${tl}${parentName()}${name()}`, terms: [own] },
+        right: { label: () => `${partsLabel(codes(), unit)}${name()}之和`, terms: parts },
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { Amount, ColumnId, Line, LineId, TableKey, TableModel } from '../model/tables';
+import { holds } from './compare';
 import { columnName, lineName } from './lines';
 import type { RuleContext, Side } from './types';
 
@@ -27,14 +28,20 @@ export function checkRowSums(
     if (!lineFilter(l)) continue;
     const total = l.values[totalCol];
     if (!total) continue;
-    const parts = partCols
-      .map((c) => ({ name: columnName(key, c), amount: l.values[c] }))
-      .filter((p): p is { name: string; amount: Amount } => p.amount !== undefined);
-    if (parts.length === 0) continue;
+    const terms: Amount[] = [];
+    const cols: ColumnId[] = [];
+    for (const c of partCols) {
+      const a = l.values[c];
+      if (a) {
+        terms.push(a);
+        cols.push(c);
+      }
+    }
+    if (terms.length === 0 || holds([total], terms)) continue;
     ctx.compare({
       table: key,
-      left: { label: `${tl}${lineName(l, key)}${columnName(key, totalCol)}`, terms: [total] },
-      right: { label: namesSumLabel(parts), terms: parts.map((p) => p.amount) },
+      left: { label: () => `${tl}${lineName(l, key)}${columnName(key, totalCol)}`, terms: [total] },
+      right: { label: () => namesSumLabel(cols.map((c, i) => ({ name: columnName(key, c), amount: terms[i] }))), terms },
     });
   }
 }

@@ -41,8 +41,11 @@ export interface Term {
 
 /** One side of a comparison: a label in Chinese and the figures it adds up. */
 export interface Side {
-  /** E.g. "03表合计行项目支出" or "201、210类项目支出之和". */
-  label: string;
+  /**
+   * E.g. "03表合计行项目支出" or "201、210类项目支出之和". A function is called only when
+   * the comparison fails (rules compare every line; most pass, so labels are built lazily).
+   */
+  label: string | (() => string);
   terms: Array<Amount | Term>;
 }
 

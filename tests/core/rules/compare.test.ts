@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { amountOf } from '../../../src/core/model/build';
-import { compareSides, formatAmount, roundingParts } from '../../../src/core/rules/compare';
+import { compareSides, formatAmount, holds, roundingParts } from '../../../src/core/rules/compare';
 
 const at = (address: string) => ({ sheet: 'S', address });
 const a = (v: number | null | string, address: string) => amountOf(v, at(address));
@@ -63,5 +63,15 @@ describe('compareSides', () => {
   it('points at every non-blank cell, and at an all-blank side', () => {
     const c = { left: { label: 'L', terms: [a(3, 'A1')] }, right: { label: 'R', terms: [a(null, 'A2'), a(null, 'A3')] } };
     assert.deepEqual(compareSides(c, opts)!.cells.map((x) => x.address), ['A1', 'A2', 'A3']);
+  });
+});
+
+describe('holds (the hot-loop pre-check)', () => {
+  it('agrees with compareSides on what passes', () => {
+    assert.equal(holds([a(0.3, 'A1')], [a(0.1, 'A2'), a(0.2, 'A3')]), true);
+    assert.equal(holds([a(10.01, 'A1')], [a(4, 'A2'), a(6, 'A3')]), false, 'a rounding gap is still a gap');
+    assert.equal(holds([a(4, 'A1')], [a(5, 'A2')], 'le'), true);
+    assert.equal(holds([a(6, 'A1')], [a(5, 'A2')], 'le'), false);
+    assert.equal(holds([a('#REF!', 'A1')], [a(5, 'A2')]), true, 'unusable figures are left to cell-value-issues');
   });
 });

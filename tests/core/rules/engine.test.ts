@@ -23,7 +23,7 @@ describe('rules registry', () => {
   it('lists each rule in the README with its description, severity and item', () => {
     const readme = fs.readFileSync(path.join(CHECKS, '../README.md'), 'utf8');
     for (const r of rules) {
-      const row = readme.split("\n").find((l) => l.startsWith(`| \`${r.meta.id}\` |`));
+      const row = readme.split('\n').find((l) => l.startsWith(`| \`${r.meta.id}\` |`));
       assert.ok(row, `README lacks ${r.meta.id}`);
       assert.ok(row!.includes(r.meta.description), `README description of ${r.meta.id}`);
       assert.ok(row!.includes(r.meta.severity), `README severity of ${r.meta.id}`);

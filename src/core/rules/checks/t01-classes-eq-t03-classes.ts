@@ -12,8 +12,8 @@ const rule: Rule = {
   },
   check(ctx) {
     compareByCode(ctx, {
-      left: { key: 'summary', col: 'amount' },
-      right: { key: 'expenditure', col: 'total' },
+      left: { key: 'summary', cols: ['amount'] },
+      right: { key: 'expenditure', cols: ['total'] },
       filter: (l) => l.level === 'class' && l.side !== 'income',
       nameColumns: false,
     });

@@ -12,8 +12,8 @@ const rule: Rule = {
   },
   check(ctx) {
     compareByCode(ctx, {
-      left: { key: 'fiscalSummary', col: 'govFund' },
-      right: { key: 'govFund', col: 'total' },
+      left: { key: 'fiscalSummary', cols: ['govFund'] },
+      right: { key: 'govFund', cols: ['total'] },
       filter: (l) => l.level === 'class' && l.side !== 'income',
       totals: { left: 'exp.total', right: 'total' },
     });

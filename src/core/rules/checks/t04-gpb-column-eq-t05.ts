@@ -12,8 +12,8 @@ const rule: Rule = {
   },
   check(ctx) {
     compareByCode(ctx, {
-      left: { key: 'fiscalSummary', col: 'gpb' },
-      right: { key: 'gpbExpenditure', col: 'total' },
+      left: { key: 'fiscalSummary', cols: ['gpb'] },
+      right: { key: 'gpbExpenditure', cols: ['total'] },
       filter: (l) => l.level === 'class' && l.side !== 'income',
       totals: { left: 'exp.total', right: 'total' },
     });

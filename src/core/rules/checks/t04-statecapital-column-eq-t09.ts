@@ -12,8 +12,8 @@ const rule: Rule = {
   },
   check(ctx) {
     compareByCode(ctx, {
-      left: { key: 'fiscalSummary', col: 'stateCapital' },
-      right: { key: 'stateCapital', col: 'total' },
+      left: { key: 'fiscalSummary', cols: ['stateCapital'] },
+      right: { key: 'stateCapital', cols: ['total'] },
       filter: (l) => l.level === 'class' && l.side !== 'income',
       totals: { left: 'exp.total', right: 'total' },
     });

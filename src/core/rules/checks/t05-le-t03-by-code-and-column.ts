@@ -11,15 +11,13 @@ const rule: Rule = {
     rulesMd: 16,
   },
   check(ctx) {
-    for (const col of ['total', 'basic', 'project']) {
-      compareByCode(ctx, {
-        left: { key: 'gpbExpenditure', col },
-        right: { key: 'expenditure', col },
-        relation: 'le',
-        filter: (l) => l.level !== undefined,
-        totals: { left: 'total', right: 'total' },
-      });
-    }
+    compareByCode(ctx, {
+      left: { key: 'gpbExpenditure', cols: ['total', 'basic', 'project'] },
+      right: { key: 'expenditure', cols: ['total', 'basic', 'project'] },
+      relation: 'le',
+      filter: (l) => l.level !== undefined,
+      totals: { left: 'total', right: 'total' },
+    });
   },
 };
 export default rule;
