@@ -94,23 +94,25 @@ export const ROW_TOTALS: Partial<Record<TableKey, { target: ColumnId; parts: Col
   stateCapital: { target: 'total', parts: ['basic', 'project'] },
 };
 
-/** Children of a line by code prefix: 类 → its 款 (or its 项 when it has no 款), 款 → its 项. */
+/**
+ * Children of a line by code prefix: 类 → its 款, and its 项 whose 款 row is missing;
+ * 款 → its 项; 合计 → the 类 rows, and any 款/项 row whose parents are all missing.
+ */
 export function childrenOf(t: TableModel, l: Line): Line[] {
   const coded = t.lines.filter((x) => x.code && x !== l && (l.side === undefined || x.side === l.side));
+  const codes = new Set(coded.map((x) => x.code!));
+  const hasParent = (code: string, within: number) =>
+    [3, 5].some((len) => len < code.length && len >= within && codes.has(code.slice(0, len)));
   if (l.id === 'total' || l.id === 'exp.total') {
-    for (const len of [3, 5, 7]) {
-      const found = coded.filter((x) => x.code!.length === len);
-      if (found.length) return found;
-    }
-    return [];
+    return coded.filter((x) => [3, 5, 7].includes(x.code!.length) && !hasParent(x.code!, 3));
   }
   if (!l.code) return [];
-  const under = (len: number) => coded.filter((x) => x.code!.length === len && x.code!.startsWith(l.code!));
   if (l.code.length === 3) {
-    const s = under(5);
-    return s.length ? s : under(7);
+    return coded.filter(
+      (x) => x.code!.startsWith(l.code!) && (x.code!.length === 5 || (x.code!.length === 7 && !codes.has(x.code!.slice(0, 5)))),
+    );
   }
-  if (l.code.length === 5) return under(7);
+  if (l.code.length === 5) return coded.filter((x) => x.code!.length === 7 && x.code!.startsWith(l.code!));
   return [];
 }
 

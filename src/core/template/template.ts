@@ -168,7 +168,7 @@ export function buildTable(profile: Profile, tableKey: TableKey, options: Templa
       for (const side of ['income', 'expense'] as const) {
         const s = spec[side];
         const l = pair[side] ?? {};
-        b.set(row, s.labelColumn, { value: l.label ?? null, style: 'text' }, l.id ? 'frame' : 'frame');
+        b.set(row, s.labelColumn, { value: l.label ?? null, style: 'text' }, 'frame');
         if (s.lineNoColumn !== undefined) b.set(row, s.lineNoColumn, { value: l.no ?? null, style: 'lineNo' }, 'frame');
         const values: Partial<Record<ColumnId, Amount>> = {};
         for (const [id, c] of Object.entries(s.columns)) {

@@ -195,3 +195,22 @@ describe('formula builders', () => {
     assert.equal(ev.num('公开01表', 'C6'), 4);
   });
 });
+
+describe('formula builders: rows whose parent row is missing', () => {
+  it('a 项 without its 款 row is summed into its 类; a 款 without its 类 into 合计', () => {
+    const t = modelTable('gpbExpenditure', [
+      ['total', { total: null, basic: null, project: null }],
+      ['201', { total: null, basic: null, project: null }],
+      ['20103', { total: null, basic: null, project: null }],
+      ['2010301', { total: null, basic: 1, project: null }],
+      ['2019999', { total: null, basic: null, project: 2 }], // no 20199 row
+      ['21004', { total: null, basic: null, project: null }], // no 210 row
+      ['2100410', { total: null, basic: null, project: 4 }],
+    ]);
+    const ws = classifiedFormulas(t);
+    assert.equal(at(ws, 'C7'), '=SUM(C8,C10)'); // 201 = 20103 + the orphan 2019999
+    assert.equal(at(ws, 'C6'), '=SUM(C7,C11)'); // 合计 = 201 + the orphan 21004
+    const ev = evaluateModel([t], ws);
+    assert.equal(ev.num('公开05表', 'C6'), 7);
+  });
+});
