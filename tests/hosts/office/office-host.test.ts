@@ -266,6 +266,19 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       );
     });
 
+    it('clearMarks on a fresh host loads the sheet names first (3 syncs), and survives a stale name cache', async () => {
+      const { book, env } = setup('1.6');
+      book.addSheet('公开03表').cfs.push({ type: 'Custom', rect: { top: 0, left: 0, bottom: 0, right: 0 }, formula: MARK_FORMULA, fill: '#FFC7CE' });
+      const fresh = new OfficeHost(env);
+      await fresh.clearMarks();
+      assert.equal(book.syncs, 3);
+      assert.equal(book.sheet('公开03表').cfs.length, 0);
+      // the cache now says 公开03表; the user renames it; marking still works
+      book.sheet('公开03表').name = '支出表';
+      await fresh.mark({ cells: [{ sheet: '支出表', address: 'B2' }], color: '#FFC7CE' });
+      assert.equal(book.sheet('支出表').cfs.length, 1);
+    });
+
     it('degrades to saved fills on ExcelApi 1.1 and restores them exactly', async () => {
       const { book, host } = setup('1.1');
       const s = book.sheet('Sheet1');
