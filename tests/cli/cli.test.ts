@@ -217,4 +217,33 @@ describe('juesuan CLI', function () {
     assert.equal(text.status, 0);
     assert.match(text.stdout, /收入支出决算总体情况说明/);
   });
+
+  it('verify-text exits 0 on a correct text, 1 on a wrong share with quote/expected/cells, 2 on a missing file', () => {
+    const head = '（二）收入决算情况说明\n本年收入合计1474.07万元，其中：财政拨款收入1406.53万元，占';
+    fs.writeFileSync(path.join(dir, 'ok.txt'), `${head}95.42%；其他收入67.54万元，占4.58%。\n`);
+    fs.writeFileSync(path.join(dir, 'bad.txt'), `\uFEFF${head}96.42%；其他收入67.54万元，占4.58%。\n`);
+    const ok = juesuan(['verify-text', 'demo.xlsx', 'ok.txt'], dir);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /未发现/);
+
+    const bad = juesuan(['verify-text', 'demo.xlsx', 'bad.txt', '--json'], dir);
+    assert.equal(bad.status, 1, bad.stdout + bad.stderr);
+    const found = JSON.parse(bad.stdout) as Array<Record<string, unknown>>;
+    const share = found.find((f) => f.quote === '96.42%');
+    assert.ok(share, bad.stdout);
+    assert.deepEqual(Object.keys(share).sort(), ['cells', 'expected', 'message', 'quote', 'rule', 'severity']);
+    assert.equal(share.severity, 'error');
+    assert.equal(share.expected, '95.42%');
+    assert.ok(CJK.test(share.message as string));
+    assert.ok((share.cells as Array<{ sheet: string }>).some((c) => c.sheet === '公开02表'));
+
+    const text = juesuan(['verify-text', 'demo.xlsx', 'bad.txt'], dir);
+    assert.equal(text.status, 1);
+    assert.match(text.stdout, /【错误】1 条/);
+    assert.match(text.stdout, /“96\.42%”/);
+
+    const missing = juesuan(['verify-text', 'demo.xlsx', 'nope.txt'], dir);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /无法读取“nope\.txt”：文件不存在/);
+  });
 });

@@ -3,10 +3,9 @@ import { parseArgs } from 'util';
 import type { CellRef } from '../../core/cells';
 import { SEVERITY_NAMES, type Severity } from '../../core/findings/finding';
 import { HostError } from '../../hosts/host';
-import type { XlsxHost } from '../../hosts/xlsx/xlsx-host';
+import { verifyNarrative, type TextFinding } from '../../core/workflows/verify-narrative';
 import { CliError, EXIT, type Io } from '../io';
-import { requireModule } from '../modules';
-import { cellList, openForReading } from './check';
+import { openForReading } from './check';
 
 /** `juesuan verify-text --json` prints an array of these (a public contract). */
 export interface JsonTextFinding {
@@ -14,22 +13,9 @@ export interface JsonTextFinding {
   severity: Severity;
   message: string;
   quote: string;
-  expected: string | number | null;
+  /** What the tables say ("97.38%", "1256.53万元"); null when the figure cannot be tied to a cell. */
+  expected: string | null;
   cells: CellRef[];
-}
-
-/** What verifyNarrative returns per finding, read defensively. */
-interface TextFindingLike {
-  rule?: string;
-  severity: Severity;
-  message: string;
-  quote?: string;
-  expected?: unknown;
-  cells?: CellRef[];
-}
-
-export interface VerifyNarrativeModule {
-  verifyNarrative(host: XlsxHost, text: string): Promise<TextFindingLike[]>;
 }
 
 export const VERIFY_HELP = `用法：juesuan verify-text 工作簿.xlsx 情况说明.txt [--json]
@@ -70,34 +56,32 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const [book, textFile] = positionals;
   if (!book || !textFile) throw new CliError(`需要工作簿和情况说明文本两个文件。\n${VERIFY_HELP}`);
-  const mod = requireModule<VerifyNarrativeModule>('core/workflows/verify-narrative', '核对情况说明');
   const text = readText(textFile);
-  let found: TextFindingLike[];
+  let found: TextFinding[];
   try {
     const { host } = await openForReading(book);
-    found = await mod.verifyNarrative(host, text);
+    found = await verifyNarrative(host, text);
   } catch (e) {
     if (e instanceof HostError) throw new CliError(`无法读取“${book}”：${e.message}`);
     throw e;
   }
   const out: JsonTextFinding[] = found.map((f) => ({
-    rule: f.rule ?? '',
+    rule: f.rule,
     severity: f.severity,
     message: f.message,
-    quote: f.quote ?? '',
-    expected: typeof f.expected === 'number' || typeof f.expected === 'string' ? f.expected : f.expected == null ? null : String(f.expected),
-    cells: (f.cells ?? []).map((c) => ({ sheet: c.sheet, address: c.address })),
+    quote: f.quote,
+    expected: f.expected ?? null,
+    cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
   }));
   if (values.json) io.out(JSON.stringify(out, null, 2));
   else if (!out.length) io.out('未发现情况说明与表中数据不一致之处。');
   else {
     for (const sev of ['error', 'warning', 'rounding'] as Severity[]) {
-      const some = out.filter((f) => f.severity === sev);
+      const some = found.filter((f) => f.severity === sev);
       if (!some.length) continue;
       io.out(`【${SEVERITY_NAMES[sev]}】${some.length} 条`);
-      for (const f of some) {
-        io.out(`  · “${f.quote}”：${f.message}${cellList(f.cells)}`);
-      }
+      // The messages name their cells already.
+      for (const f of some) io.out(`  · ${f.section ? `[${f.section}] ` : ''}“${f.quote}”：${f.message}`);
     }
   }
   return out.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
