@@ -4,5 +4,5 @@
  */
 export * from './fields';
 export * from './types';
-export { inputSheetPlan, inputLayout, inputAddress, type InputSheetValues } from './template';
+export { inputSheetPlan, inputLayout, inputAddress, budgetRowsFromModel, type InputSheetValues } from './template';
 export { readInputs, inputsFromValues, normLabel } from './read';

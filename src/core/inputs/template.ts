@@ -1,4 +1,5 @@
 import { a1 } from '../cells';
+import type { WorkbookModel } from '../model/tables';
 import type { CellWrite, SheetPlan } from '../plan/sheet-plan';
 import {
   BUDGET_TABLE_HEADERS,
@@ -134,4 +135,17 @@ export function inputSheetPlan(fill: InputSheetValues = {}, options: { budgetRow
 /** Where the template puts a field's value (for messages and tests). */
 export function inputAddress(key: InputKey, budgetRows = 30): string {
   return a1(inputLayout(budgetRows).rows[key], VALUE_COL);
+}
+
+/**
+ * The per-项 rows of the budget table, pre-filled from the workbook's 公开05表: every
+ * 项 with money, code and name, 年初预算数 and reason left for the user
+ * (inputSheetPlan({ budgets: budgetRowsFromModel(model) })).
+ */
+export function budgetRowsFromModel(model: WorkbookModel): NonNullable<InputSheetValues['budgets']> {
+  const t = model.tables.gpbExpenditure;
+  if (!t) return [];
+  return t.lines
+    .filter((l) => l.level === 'item' && l.code && Number.isFinite(l.values.total?.value) && Math.round((l.values.total?.value ?? 0) * 100) !== 0)
+    .map((l) => ({ code: l.code!, name: l.label.trim(), budget: null }));
 }

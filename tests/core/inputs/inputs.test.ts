@@ -12,6 +12,8 @@ import {
 import type { SheetSnapshot } from '../../../src/core/model/snapshot';
 import { SEED_2021_INPUTS } from '../../../src/core/sample/seed-2021-inputs';
 import { MemoryHost } from '../../../src/hosts/memory/memory-host';
+import { budgetRowsFromModel } from '../../../src/core/inputs';
+import { seedModel } from '../figures/seed-model';
 
 async function written(fill = SEED_2021_INPUTS) {
   const host = new MemoryHost();
@@ -137,5 +139,17 @@ describe('补充信息: template and reader', () => {
     const inputs = readInputs([snap('公开01表', [['收入支出决算总表']])]);
     assert.equal(inputs.found, false);
     assert.equal(inputNumber(inputs, 'count.car.fleet'), undefined);
+  });
+
+  it('pre-fills the budget table with the 项 of 公开05表 that have money, budgets left blank', async () => {
+    const rows = budgetRowsFromModel(seedModel());
+    assert.deepEqual(rows.map((r) => r.code), ['2010301', '2010302', '2010399', '2019999', '2100410', '2120199']);
+    const host = new MemoryHost();
+    await host.apply({ create: [inputSheetPlan({ budgets: rows })], update: [] });
+    const inputs = readInputs(await host.readSheets());
+    assert.deepEqual(inputs.budgets.map((b) => [b.code, b.name, b.budget]).slice(0, 2), [
+      ['2010301', '行政运行', null],
+      ['2010302', '一般行政管理事务', null],
+    ]);
   });
 });
