@@ -158,4 +158,12 @@ describe('narrative draft: sign words, zero bases, missing inputs', () => {
       assert.ok(!all.includes(bad), bad);
     }
   });
+
+  it('problems in the 补充信息 sheet are listed in todo, and the bad value is not used', () => {
+    const inputs = inputsFromValues({ values: { year: 2022 } });
+    inputs.problems.push({ message: '补充信息!B8：“上年收、支总计”应填写数字，现为“约一百万”。', cells: [{ sheet: '补充信息', address: 'B8' }] });
+    const d = draftFromModel(smallModel(BASE), inputs);
+    assert.equal(d.todo[0], '补充信息：补充信息!B8：“上年收、支总计”应填写数字，现为“约一百万”。');
+    assert.equal(text(d, '一'), '2022年度收、支总计100.50万元，与上年相比【请填写：上年收、支总计】。');
+  });
 });
