@@ -42,3 +42,29 @@ export function findBlocks(grid: Grid): Block[] {
     bottom: i + 1 < anchors.length ? anchors[i + 1].row - 1 : grid.bottom,
   }));
 }
+
+/**
+ * Header signatures: texts that only one table's header holds, for sheets with no title
+ * (a table pasted without its title rows). Checked in order; every pattern of an entry
+ * must occur among the sheet's cell texts. 05 and 09 share their header and cannot be
+ * told apart without a title.
+ */
+const SIGNATURES: Array<{ key: TableKey; all: RegExp[] }> = [
+  { key: 'gpbBasic', all: [/^人员经费/, /^公用经费/, /编码$/] },
+  { key: 'threePublic', all: [/^因公出国\(境\)费$/, /^公务接待费$/] },
+  { key: 'fiscalSummary', all: [/^年初财政拨款结转(和|及)结余$/, /本年支出合计$/] },
+  { key: 'summary', all: [/^(本年)?收入合计$/, /^(本年)?支出合计$/, /上级补助收入$/, /^结余分配$/] },
+  { key: 'income', all: [/^财政拨款(收入)?$/, /^上级补助收入$/, /^附属单位上缴收入$/] },
+  { key: 'expenditure', all: [/^上缴上级支出$/, /^对附属单位补助支出$/] },
+  { key: 'govFund', all: [/^年初结转(和|及)结余$/, /^本年收入$/, /^年末结转(和|及)结余$/] },
+];
+
+/** The table a sheet without a title holds, judged by its header texts. */
+export function tableOfHeaders(grid: Grid): TableKey | undefined {
+  const keys = new Set<string>();
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    for (const t of grid.rowTexts(r)) keys.add(t.key.replace(/^[一二三四五六七八九十]+、/, ''));
+  }
+  const has = (re: RegExp) => [...keys].some((k) => re.test(k));
+  return SIGNATURES.find((s) => s.all.every(has))?.key;
+}

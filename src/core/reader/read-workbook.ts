@@ -1,10 +1,10 @@
 import type { SheetSnapshot } from '../model/snapshot';
-import { TABLE_KEYS, TABLE_NAMES, type TableKey, type TableModel, type WorkbookModel } from '../model/tables';
+import { TABLE_KEYS, TABLE_NAMES, type ReadProblem, type TableKey, type TableModel, type WorkbookModel } from '../model/tables';
 import { parseTableNumber } from '../text/normalize';
 import { readBasic } from './basic';
 import { readClassified } from './classified';
 import { Problems, scanMeta, type Block } from './common';
-import { findBlocks, tableOfTitle } from './detect';
+import { findBlocks, tableOfHeaders, tableOfTitle } from './detect';
 import { Grid } from './grid';
 import { readThreePublic } from './three-public';
 import { readTwoSided } from './two-sided';
@@ -32,8 +32,9 @@ function readBlock(block: Block, problems: Problems): TableModel {
 function blocksOf(grid: Grid): Block[] {
   const blocks = findBlocks(grid);
   if (blocks.length) return blocks;
-  const key = tableOfTitle(grid.name);
-  if (key) return [{ grid, key, title: grid.name, titleRow: grid.top - 1, titleCol: grid.left, top: grid.top, bottom: grid.bottom }];
+  const byName = tableOfTitle(grid.name);
+  const key = byName ?? tableOfHeaders(grid);
+  if (key) return [{ grid, key, title: byName ? grid.name : TABLE_NAMES[key], titleRow: grid.top - 1, titleCol: grid.left, top: grid.top, bottom: grid.bottom }];
   return [];
 }
 
@@ -44,37 +45,78 @@ function blocksOf(grid: Grid): Block[] {
 export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = {}): WorkbookModel {
   const wanted = options.tables ?? TABLE_KEYS;
   const problems = new Problems();
-  const tables: Partial<Record<TableKey, TableModel>> = {};
+  const candidates = new Map<TableKey, Candidate[]>();
   for (const snap of snapshots) {
     const grid = new Grid(snap);
     const blocks = blocksOf(grid).filter((b) => wanted.includes(b.key));
-    const models: TableModel[] = [];
+    const models: Array<TableModel | undefined> = [];
     for (const block of blocks) {
-      if (tables[block.key]) {
-        const first = tables[block.key]!;
-        problems.add(
-          block.key,
-          `“${grid.name}”表 ${grid.ref(Math.max(block.titleRow, grid.top), block.titleCol).address} 又有一张${TABLE_NAMES[block.key]}（第一张在“${first.sheet}”表），已使用第一张。`,
-          [grid.ref(Math.max(block.titleRow, grid.top), block.titleCol)],
-        );
-        models.push(undefined as unknown as TableModel);
-        continue;
-      }
-      let model: TableModel;
+      const own = new Problems();
+      let model: TableModel | undefined;
       try {
-        model = readBlock(block, problems);
+        model = readBlock(block, own);
+        fitRange(grid, model);
       } catch (e) {
-        problems.add(block.key, `读取“${grid.name}”表中的${TABLE_NAMES[block.key]}时出错：${(e as Error).message}`, []);
-        models.push(undefined as unknown as TableModel);
-        continue;
+        own.add(block.key, `读取“${grid.name}”表中的${TABLE_NAMES[block.key]}时出错：${(e as Error).message}`, []);
       }
-      tables[block.key] = model;
       models.push(model);
+      const list = candidates.get(block.key) ?? [];
+      list.push({ model, problems: own.list, block });
+      candidates.set(block.key, list);
     }
     assignNumbers(blocks, models);
   }
+  const tables: Partial<Record<TableKey, TableModel>> = {};
+  for (const key of TABLE_KEYS) {
+    const list = candidates.get(key);
+    if (!list) continue;
+    // A title with no rows under it (a table of contents, a cover) gives way to a real table.
+    const score = (c: Candidate) => (c.model ? c.model.lines.length : -1);
+    const real = list.filter((c) => score(c) > 0);
+    const chosen = real[0] ?? list.find((c) => c.model) ?? list[0];
+    problems.list.push(...chosen.problems);
+    if (chosen.model) tables[key] = chosen.model;
+    for (const other of real) {
+      if (other === chosen) continue;
+      const at = other.block.grid.ref(Math.max(other.block.titleRow, other.block.grid.top), other.block.titleCol);
+      problems.add(
+        key,
+        `“${at.sheet}”表 ${at.address} 又有一张${TABLE_NAMES[key]}（已使用“${chosen.model!.sheet}”表中的那一张），请删去多余的一张或确认使用哪一张。`,
+        [at],
+      );
+    }
+  }
   const missing = wanted.filter((k) => !tables[k]);
   return { tables, missing, problems: problems.list, order: orderOf(tables) };
+}
+
+interface Candidate {
+  model?: TableModel;
+  problems: ReadProblem[];
+  block: Block;
+}
+
+/** Narrow a model's range to the columns its rows actually use. */
+function fitRange(grid: Grid, m: TableModel): void {
+  let left = Infinity;
+  let right = -Infinity;
+  for (let r = Math.max(m.range.top, grid.top); r <= m.range.bottom; r++) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      if (!grid.isEmpty(r, c)) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+  }
+  for (const c of Object.values(m.columns)) {
+    if (c === undefined) continue;
+    left = Math.min(left, c);
+    right = Math.max(right, c);
+  }
+  if (Number.isFinite(left)) {
+    m.range.left = left;
+    m.range.right = right;
+  }
 }
 
 /**

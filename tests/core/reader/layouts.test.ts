@@ -187,6 +187,24 @@ describe('reader on other layouts', () => {
       assert.equal(line(wb.tables.expenditure, '2010301')!.values.total!.value, 335.54);
     });
 
+    it('reads sheets without a title by their header texts (05 and 09 excepted: same header)', () => {
+      const snaps = SEED_TABLES.map((t, i) => gridToSnapshot(`Sheet${i + 1}`, seedGrid(t.key).slice(1)));
+      const wb = readWorkbook(snaps);
+      assert.deepEqual(wb.missing, ['gpbExpenditure', 'stateCapital']);
+      assert.equal(wb.tables.gpbBasic!.sheet, 'Sheet6', '06 is not taken for 三公 because of 30212 因公出国（境）费用');
+      assert.equal(wb.tables.threePublic!.sheet, 'Sheet7');
+      assert.equal(amount(wb.tables.expenditure, 'total', 'basic')!.cell.address, 'D10');
+      assert.equal(amount(wb.tables.summary, 'inc.total', 'amount')!.value, 1474.07);
+    });
+
+    it('is not misled by a contents sheet listing the nine titles', () => {
+      const toc = gridToSnapshot('目录', [['目录'], ...SEED_TABLES.map((t) => [`公开${t.number}表`, t.title])]);
+      const wb = readWorkbook([toc, ...seedSnapshots()]);
+      assert.deepEqual(wb.missing, []);
+      for (const k of TABLE_KEYS) assert.notEqual(wb.tables[k]!.sheet, '目录', k);
+      assert.deepEqual(wb.problems.map((p) => p.table), ['fiscalSummary'], 'only the seed\'s own shifted 04 rows');
+    });
+
     it('falls back to the sheet name when a sheet has no title row', () => {
       const g = seedGrid('gpbExpenditure').slice(1);
       const t = readWorkbook(one('一般公共预算财政拨款支出决算表', g)).tables.gpbExpenditure!;
