@@ -4,6 +4,8 @@ import { draftFromModel, narrativeText, type NarrativeDraft } from '../../../../
 import { SECTION_IDS, type SectionId } from '../../../../src/core/narrative/patterns';
 import { SEED_2021_INPUTS } from '../../../../src/core/sample/seed-2021-inputs';
 import { seedModel } from '../../figures/seed-model';
+import { readWorkbook } from '../../../../src/core/reader';
+import { seedSnapshots } from '../../../fixtures/seed-2021';
 
 const text = (d: NarrativeDraft, id: SectionId) => d.sections.find((s) => s.id === id)!.text;
 
@@ -142,5 +144,11 @@ describe('narrative draft: the seed 2021', () => {
       ['summary.total', 'summary.total.prior', 'summary.total.change', 'summary.total.changeRate'],
     );
     assert.ok(s1.figures[1].cells.every((c) => c.sheet === '补充信息'));
+  });
+
+  it('the reader’s model of the seed as published (tests/fixtures/seed-2021) drafts the same text', () => {
+    const fromReader = draftFromModel(readWorkbook(seedSnapshots()), inputsFromValues(SEED_2021_INPUTS));
+    assert.equal(narrativeText(fromReader), narrativeText(draft));
+    assert.deepEqual(fromReader.todo, []);
   });
 });
