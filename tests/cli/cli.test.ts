@@ -25,8 +25,8 @@ interface Run {
   stderr: string;
 }
 
-function juesuan(args: string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000, env: { ...process.env } });
+function juesuan(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -245,5 +245,20 @@ describe('juesuan CLI', function () {
     const missing = juesuan(['verify-text', 'demo.xlsx', 'nope.txt'], dir);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /无法读取“nope\.txt”：文件不存在/);
+  });
+
+  it('without a formula engine, check warns that a program-written file has no computed values', () => {
+    const noEngine = { JUESUAN_NO_ENGINE: '1' };
+    const r = juesuan(['check', 'demo.xlsx', '--json'], dir, noEngine);
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    const findings = JSON.parse(r.stdout) as Array<{ rule: string; severity: string; message: string }>;
+    const w = findings.find((f) => f.rule === 'formulas-not-computed');
+    assert.ok(w, r.stdout);
+    assert.equal(w.severity, 'warning');
+    assert.match(w.message, /没有计算结果.*Excel 或 WPS 打开并保存/);
+    const d = juesuan(['demo', 'demo-no-engine.xlsx'], dir, noEngine);
+    assert.equal(d.status, 0, d.stderr);
+    assert.match(d.stdout, /示例工作簿已生成/);
+    assert.match(d.stdout, /请用 Excel 或 WPS 打开/);
   });
 });

@@ -19,7 +19,9 @@ export interface EvaluateResult {
 
 type HF = typeof HyperFormulaType;
 
+/** The engine, or null when it is not installed (or JUESUAN_NO_ENGINE=1, to try that case). */
 export function loadHyperFormula(): HF | null {
+  if (process.env.JUESUAN_NO_ENGINE === '1') return null;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('hyperformula') as { HyperFormula: HF }).HyperFormula;

@@ -1,0 +1,64 @@
+import { strict as assert } from 'assert';
+import { valueAt } from '../../../src/core/model/snapshot';
+import { evaluateFormulas } from '../../../src/hosts/xlsx/evaluate';
+import { XlsxHost } from '../../../src/hosts/xlsx/xlsx-host';
+
+/** In-memory evaluation of formulas a program wrote without cached results. */
+describe('evaluateFormulas (xlsx host, HyperFormula)', () => {
+  async function book(): Promise<XlsxHost> {
+    const host = XlsxHost.create();
+    await host.apply({
+      create: [
+        {
+          name: '公开03表',
+          styles: {},
+          merges: [],
+          cells: [
+            { row: 0, col: 0, value: '201' },
+            { row: 0, col: 1, value: 335.54 },
+            { row: 1, col: 0, value: '210' },
+            { row: 1, col: 1, value: '1,000.00' },
+            { row: 2, col: 0, value: '=B1+B2' },
+            { row: 2, col: 1, formula: '=SUM(B1:B2)' },
+            { row: 3, col: 1, formula: '=A1+1' },
+            { row: 4, col: 1, formula: '=B1/0' },
+          ],
+        },
+        { name: '公开05表', styles: {}, merges: [], cells: [{ row: 0, col: 0, formula: "='公开03表'!B3*2" }] },
+      ],
+      update: [],
+    });
+    return XlsxHost.fromBuffer(await host.toBuffer());
+  }
+
+  it('computes every uncomputed formula, across quoted Chinese sheet names, and leaves text as text', async () => {
+    const host = await book();
+    assert.equal(host.uncomputedFormulaCount(), 4);
+    const r = evaluateFormulas(host);
+    assert.deepEqual(r, { computed: 4, engine: 'hyperformula' });
+    assert.equal(host.uncomputedFormulaCount(), 0);
+    const [s03, s05] = await host.readSheets();
+    // Text "1,000.00" is not a number to SUM, as in Excel.
+    assert.equal(valueAt(s03, 2, 1), 335.54);
+    assert.equal(valueAt(s05, 0, 0), 671.08);
+    // "201" typed as text: text + 1 coerces in Excel and here alike.
+    assert.equal(valueAt(s03, 3, 1), 202);
+    assert.deepEqual(valueAt(s03, 4, 1), { error: '#DIV/0!' });
+    // A formula-looking string stays a string.
+    assert.equal(valueAt(s03, 2, 0), '=B1+B2');
+  });
+
+  it('returns null (computes nothing) when no engine is available', async () => {
+    const host = await book();
+    const saved = process.env.JUESUAN_NO_ENGINE;
+    process.env.JUESUAN_NO_ENGINE = '1';
+    try {
+      assert.equal(evaluateFormulas(host), null);
+    } finally {
+      if (saved === undefined) delete process.env.JUESUAN_NO_ENGINE;
+      else process.env.JUESUAN_NO_ENGINE = saved;
+    }
+    assert.equal(host.uncomputedFormulaCount(), 4);
+    assert.equal(valueAt((await host.readSheets())[0], 2, 1), null);
+  });
+});
