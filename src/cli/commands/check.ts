@@ -6,6 +6,7 @@ import { HostError } from '../../hosts/host';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { evaluateFormulas } from '../../hosts/xlsx/evaluate';
 import { CliError, EXIT, type Io } from '../io';
+import { tableNumber } from '../../core/rules/engine';
 import { checkWorkbook } from '../../core/workflows/check-workbook';
 
 /** `juesuan check --json` prints an array of these (a public contract). */
@@ -49,8 +50,9 @@ export async function openForReading(file: string): Promise<{ host: XlsxHost; no
   return { host, notes, computed };
 }
 
-export function tableLabel(key: TableKey | undefined): string {
-  return key ? TABLE_NAMES[key] : '其他';
+export function tableLabel(key: TableKey | undefined, model?: WorkbookModel): string {
+  if (!key) return '其他';
+  return model ? `公开${tableNumber(model, key)}表 ${TABLE_NAMES[key]}` : TABLE_NAMES[key];
 }
 
 export function cellList(cells: CellRef[], max = 6): string {
@@ -62,7 +64,7 @@ export function cellList(cells: CellRef[], max = 6): string {
 const ORDER: Severity[] = ['error', 'warning', 'rounding'];
 
 /** Findings of one file, grouped by severity and table, as text lines. */
-export function formatFindings(findings: Finding[]): string[] {
+export function formatFindings(findings: Finding[], model?: WorkbookModel): string[] {
   const lines: string[] = [];
   if (!findings.length) {
     lines.push('  未发现问题。');
@@ -76,7 +78,7 @@ export function formatFindings(findings: Finding[]): string[] {
     for (const t of tables) {
       const inTable = some.filter((f) => (f.table && TABLE_KEYS.includes(f.table) ? f.table : undefined) === t);
       if (!inTable.length) continue;
-      lines.push(`    ${tableLabel(t)}：`);
+      lines.push(`    ${tableLabel(t, model)}：`);
       for (const f of inTable) lines.push(`      · ${f.message}${cellList(f.cells)}`);
     }
   }
@@ -128,8 +130,9 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   for (const file of positionals) {
     let findings: Finding[];
     let computed = 0;
+    let model: WorkbookModel | undefined;
     try {
-      ({ findings, computed } = await checkFile(file, tolerance));
+      ({ findings, computed, model } = await checkFile(file, tolerance));
     } catch (e) {
       if (e instanceof HostError) {
         io.err(`无法读取“${file}”：${e.message}`);
@@ -146,7 +149,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     } else {
       io.out(`文件：${file}`);
       if (computed) io.out(`  （文件中 ${computed} 个公式没有保存计算结果，已在本机计算后校验）`);
-      for (const l of formatFindings(findings)) io.out(l);
+      for (const l of formatFindings(findings, model)) io.out(l);
     }
   }
   if (values.json) io.out(JSON.stringify(json, null, 2));
