@@ -49,7 +49,7 @@ module.exports = (env = {}, argv = {}) => {
     { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
     // The WPS加载项, self-contained in dist/wps/ (index.html, ribbon.xml, js/, images/,
     // taskpane.*) so that `npx wpsjs build`/`publish` can run there (wps/README.md).
-    { from: 'wps', to: 'wps', globOptions: { ignore: ['**/README.md'] } },
+    { from: 'wps', to: 'wps', globOptions: { ignore: ['**/README.md'] }, info: { minimized: true } },
     { from: 'assets/icon-{32,80}.png', to: 'wps/images/[name][ext]' },
     { from: 'src/taskpane/taskpane.css', to: 'wps/taskpane.css' },
   ];
@@ -57,6 +57,7 @@ module.exports = (env = {}, argv = {}) => {
     copies.push({
       from: OFFICE_JS_DIR + '/dist',
       to: 'office-js',
+      info: { minimized: true }, // already minified: keep Terser off these 9 MB
       globOptions: {
         // Office.js and what it loads for Excel: the Excel host scripts and the
         // English and Chinese strings. No debug builds, no other hosts, no telemetry.
@@ -125,7 +126,7 @@ module.exports = (env = {}, argv = {}) => {
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: outDir },
       hot: false,
-      liveReload: dev,
+      liveReload: false,
       client: false,
     },
   };
