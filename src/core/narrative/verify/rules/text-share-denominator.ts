@@ -94,14 +94,15 @@ function checkShare(ctx: NarrativeContext, st: Statement): void {
   const verdict = judgePercent(st.value, num, denValue, st.decimals, ctx.tolerance);
   if (verdict === 'error') {
     const hints: string[] = [];
+    const alts: string[] = [];
     for (const alt of CANDIDATE_DENOMINATORS) {
       const f = ctx.figure(alt);
       if (!f || alt === denId || roundHalfAway(f.value) === 0) continue;
       if (!judgePercent(st.value, num, roundHalfAway(f.value), st.decimals, ctx.tolerance)) {
-        hints.push(`文中${st.written}%是以${f.label}${money(f.value)}为分母算出的`);
-        break;
+        alts.push(`${f.label}${money(f.value)}${sourceText(f)}`);
       }
     }
+    if (alts.length) hints.push(`文中${st.written}%是以${alts.slice(0, 3).join('或')}为分母算出的`);
     if (!hints.length && anchor && numFig && Math.abs(anchor.value - num) > 1e-9) {
       const p = percentOf(anchor.value, denValue);
       if (p !== undefined && !judgePercent(st.value, anchor.value, denValue, st.decimals, ctx.tolerance)) {
