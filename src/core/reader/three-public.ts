@@ -1,6 +1,6 @@
 import type { ColumnId, Line, TableModel } from '../model/tables';
 import { tidyLabel } from '../text/normalize';
-import { Problems, headerPaths, isColumnNumberRow, isMetaKey, noteOfRow, readAmountCell, scanMeta, type Block } from './common';
+import { Problems, headerPaths, isColumnNumberRow, isMetaKey, labelKey, noteOfRow, readAmountCell, scanMeta, type Block } from './common';
 import { THREE_PUBLIC_ACTUAL_RE, THREE_PUBLIC_BUDGET_RE, THREE_PUBLIC_ITEMS } from './vocabulary';
 
 type Kind = 'budget' | 'actual';
@@ -127,6 +127,8 @@ export function readThreePublic(block: Block, problems: Problems): TableModel {
       for (const [id, c] of Object.entries(cs)) values[id] = readAmountCell(grid, row, c!, key, problems, kind === 'budget' ? '预算数' : '决算数');
       lines.push({ id: kind, label: kind === 'budget' ? '预算数' : '决算数', row, values });
     }
+  } else if (readVertical(block, headerRows, lines, columns, problems)) {
+    lastRow = Math.max(lastRow, ...lines.flatMap((l) => Object.values(l.values).map((a) => rowOfAddress(a!.cell.address))));
   } else {
     problems.add(key, `${grid.where(block.titleRow, block.titleCol)}：找到了${tidyLabel(block.title)}的标题，但认不出“三公”经费各栏的表头，未能读取。`, [
       grid.ref(block.titleRow, block.titleCol),
@@ -144,6 +146,64 @@ export function readThreePublic(block: Block, problems: Problems): TableModel {
     unit: meta.unit,
     moneyUnit: meta.moneyUnit,
   };
+}
+
+function rowOfAddress(address: string): number {
+  return Number(/\d+$/.exec(address)![0]) - 1;
+}
+
+/**
+ * Items as rows (合计, 因公出国（境）费, 公务用车购置及运行费, 其中：公务用车购置费 …) and
+ * 预算数 / 决算数 as columns. columns.budget / columns.actual name those two columns.
+ */
+function readVertical(
+  block: Block,
+  headerRows: number[],
+  lines: Line[],
+  columns: Partial<Record<ColumnId, number>>,
+  problems: Problems,
+): boolean {
+  const { grid, key } = block;
+  let budgetCol: number | undefined;
+  let actualCol: number | undefined;
+  let headerRow: number | undefined;
+  for (const r of headerRows) {
+    for (const t of grid.rowTexts(r)) {
+      if (budgetCol === undefined && THREE_PUBLIC_BUDGET_RE.test(t.key)) budgetCol = t.col;
+      if (actualCol === undefined && THREE_PUBLIC_ACTUAL_RE.test(t.key)) actualCol = t.col;
+    }
+    if (budgetCol !== undefined || actualCol !== undefined) headerRow = r;
+  }
+  if (headerRow === undefined) return false;
+  const firstKindCol = Math.min(budgetCol ?? Infinity, actualCol ?? Infinity);
+  const values: Record<Kind, Line['values']> = { budget: {}, actual: {} };
+  let firstRow: number | undefined;
+  let carSeen = false;
+  for (let r = headerRow + 1; r <= block.bottom; r++) {
+    if (noteOfRow(grid, r)) break;
+    const label = grid.rowTexts(r).find((t) => t.col < firstKindCol);
+    if (!label) continue;
+    const k = labelKey(label.text);
+    let item = itemOf([k]);
+    if (k === '小计' && carSeen) item = 'carTotal';
+    if (!item) continue;
+    if (item === 'carTotal') carSeen = true;
+    if (firstRow === undefined) firstRow = r;
+    for (const [kind, col] of [['budget', budgetCol], ['actual', actualCol]] as Array<[Kind, number | undefined]>) {
+      if (col === undefined || values[kind][item]) continue;
+      values[kind][item] = readAmountCell(grid, r, col, key, problems, `${tidyLabel(label.text)}${kind === 'budget' ? '预算数' : '决算数'}`);
+    }
+  }
+  if (firstRow === undefined) return false;
+  if (budgetCol !== undefined) {
+    columns.budget = budgetCol;
+    lines.push({ id: 'budget', label: '预算数', row: firstRow, values: values.budget });
+  }
+  if (actualCol !== undefined) {
+    columns.actual = actualCol;
+    lines.push({ id: 'actual', label: '决算数', row: firstRow, values: values.actual });
+  }
+  return true;
 }
 
 function rowHasNumbers(grid: Block['grid'], r: number): boolean {

@@ -90,6 +90,29 @@ describe('reader on other layouts', () => {
       assert.equal(amount(t, 'budget', 'total')!.value, 95);
     });
 
+    it('reads items as rows with 预算数 / 决算数 columns', () => {
+      const g = [
+        ['2021年度一般公共预算财政拨款“三公”经费支出决算表'],
+        ['单位：万元'],
+        ['项目', '预算数', '决算数'],
+        ['合计', '95.00', '92.51'],
+        ['1.因公出国（境）费', '', ''],
+        ['2.公务用车购置及运行维护费', '95.00', '92.51'],
+        ['其中：公务用车购置费', '', ''],
+        ['      公务用车运行维护费', '95.00', '92.51'],
+        ['3.公务接待费', '-', '-'],
+      ];
+      const wb = readWorkbook(one('三公', g));
+      const t = wb.tables.threePublic!;
+      assert.deepEqual(wb.problems, []);
+      assert.equal(amount(t, 'actual', 'total')!.cell.address, 'C4');
+      assert.equal(amount(t, 'budget', 'carTotal')!.cell.address, 'B6');
+      assert.equal(amount(t, 'actual', 'carOperation')!.value, 92.51);
+      assert.equal(amount(t, 'actual', 'carPurchase')!.cell.address, 'C7');
+      assert.equal(amount(t, 'actual', 'reception')!.blank, true);
+      assert.deepEqual(t.columns, { budget: 1, actual: 2 });
+    });
+
     it('reads rows labelled 预算数 and 决算数 with the items across', () => {
       const g = [
         ['财政拨款“三公”经费支出决算表'],
