@@ -13,6 +13,7 @@ import { checkWorkbook, type CheckResult } from '../core/workflows/check-workboo
 import { draftNarrative, writeNarrativeSheet, type NarrativeDraft } from '../core/workflows/draft-narrative';
 import { insertTables, type ConflictMode, type InsertResult } from '../core/workflows/insert-tables';
 import { refreshFormulas, type RefreshResult } from '../core/workflows/refresh-formulas';
+import { verifyNarrative, type TextFinding } from '../core/workflows/verify-narrative';
 import type { WorkbookHost } from '../hosts/host';
 
 export type { CheckResult, ConflictMode, Finding, InsertResult, NarrativeDraft, RefreshResult, Severity };
@@ -76,70 +77,39 @@ export function insertSample(host: WorkbookHost): Promise<unknown> {
   return buildSampleWorkbook(host);
 }
 
-/** A finding about the narrative text, as verifyNarrative returns it (read defensively). */
+/** A finding about the narrative text, as the pane shows it. */
 export interface TextFindingView {
   rule: string;
   severity: Severity;
   message: string;
   /** The words of the text that are wrong. */
   quote: string;
-  /** Offsets of the quote in the text, when the workflow gives them. */
+  /** Offsets of the quote in the text. */
   start?: number;
   end?: number;
+  /** What the tables say ("97.38%", "1256.53万元"). */
   expected?: string;
+  /** Which part of the text ("七（二）3"). */
+  section?: string;
+  /** A figure the tool could not tie to a cell (无法核对). */
+  unverified?: boolean;
   cells: CellRef[];
 }
 
-type VerifyFn = (host: WorkbookHost, text: string) => Promise<unknown[]>;
-interface WebpackContext {
-  keys(): string[];
-  (id: string): unknown;
-}
-
-/**
- * verifyNarrative (src/core/workflows/verify-narrative.ts) is being written while this
- * pane is; webpack's require.context lets the pane build with or without the file and
- * pick it up once it is there. Replace with a static import when it has landed.
- */
-function loadVerify(): VerifyFn | null {
-  try {
-    const ctx = (require as unknown as { context(dir: string, sub: boolean, re: RegExp): WebpackContext }).context(
-      '../core/workflows',
-      false,
-      /^\.\/verify-narrative\.ts$/,
-    );
-    const key = ctx.keys()[0];
-    if (!key) return null;
-    const mod = ctx(key) as { verifyNarrative?: VerifyFn };
-    return mod.verifyNarrative ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function canVerify(): boolean {
-  return loadVerify() !== null;
-}
-
 export async function verify(host: WorkbookHost, text: string): Promise<TextFindingView[]> {
-  const fn = loadVerify();
-  if (!fn) throw new Error('本版本尚未包含“核对情况说明”功能。');
-  const raw = (await fn(host, text)) as Record<string, unknown>[];
-  return raw.map((f) => {
-    const pick = (k: string) => (typeof f[k] === 'number' ? (f[k] as number) : undefined);
-    const span = (f.span ?? f.range) as { start?: number; end?: number } | undefined;
-    const expected = f.expected;
-    return {
-      rule: String(f.rule ?? ''),
-      severity: (['error', 'warning', 'rounding'].includes(String(f.severity)) ? f.severity : 'warning') as Severity,
-      message: String(f.message ?? ''),
-      quote: String(f.quote ?? f.text ?? ''),
-      start: pick('start') ?? span?.start,
-      end: pick('end') ?? span?.end,
-      expected: expected === undefined || expected === null ? undefined : String(expected),
-      cells: Array.isArray(f.cells) ? (f.cells as CellRef[]) : [],
-    };
-  });
+  const found: TextFinding[] = await verifyNarrative(host, text);
+  return found.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    quote: f.quote,
+    start: f.start,
+    end: f.end,
+    expected: f.expected,
+    section: f.section,
+    unverified: f.unverified,
+    cells: f.cells,
+  }));
 }
 
 /** The text of a sheet range (e.g. a pasted 情况说明 in column A), row by row. */

@@ -321,16 +321,20 @@ async function fillSheetList(): Promise<void> {
 }
 
 function setupVerify(): void {
-  if (!app.canVerify()) {
-    ($('run-verify') as HTMLButtonElement).disabled = true;
-    result('verify-summary', '“核对情况说明”功能将在后续版本提供。');
-  }
+  // results belong to the text they were computed for: clear them when it changes
+  const stale = () => {
+    $('verify-marked').textContent = '';
+    $('verify-findings').textContent = '';
+    $('verify-summary').textContent = '';
+  };
+  $('verify-text').addEventListener('input', stale);
   on('verify-load', async () => {
     const sheet = ($('verify-sheet') as HTMLSelectElement).value;
     if (!sheet) throw new Error('请选择工作表。');
     const text = await app.textFromSheet(host, sheet, input('verify-range').value);
     if (!text.trim()) throw new Error(`工作表“${sheet}”的该区域没有文字。`);
     ($('verify-text') as HTMLTextAreaElement).value = text;
+    stale();
   });
   on('run-verify', async () => {
     const text = ($('verify-text') as HTMLTextAreaElement).value;
@@ -341,7 +345,7 @@ function setupVerify(): void {
     summary('verify-summary', counts, '未发现情况说明与表中数字不一致之处。');
     const list = $('verify-findings');
     list.textContent = '';
-    const buttons = found.map((f) => findingButton(f, f.quote ? `“${f.quote}”：` : ''));
+    const buttons = found.map((f) => findingButton(f, `${f.section ? `〔${f.section}〕` : ''}${f.quote ? `“${f.quote}”：` : ''}`));
     for (const s of SEVERITY_ORDER) for (const [i, f] of found.entries()) if (f.severity === s) list.append(buttons[i]);
     const marked = $('verify-marked');
     marked.textContent = '';

@@ -216,6 +216,30 @@ describe('task pane in headless Chromium (in-memory host)', function () {
     await page.screenshot({ path: path.join(shots, 'taskpane-draft.png'), fullPage: false });
   });
 
+  it('核对情况说明 lists the findings and marks the wrong words in the text', async () => {
+    await page.click('.tabs button[data-tab="verify"]');
+    const text =
+      '三、支出决算情况说明\n2021年度本年支出合计1474.07万元，其中：基本支出335.54万元，占22.76%；项目支出1138.54万元，占77.24%。';
+    await page.fill('#verify-text', text);
+    await page.click('#run-verify');
+    await page.waitForFunction(() => (document.getElementById('verify-summary')?.textContent ?? '') !== '', undefined, { timeout: 20_000 });
+    assert.ok(await page.isHidden('#error'), (await page.textContent('#error')) ?? '');
+    const marks = await page.$$eval('#verify-marked mark', (m) => m.map((x) => x.textContent));
+    assert.ok(marks.includes('1474.07万元'), marks.join('|'));
+    assert.equal(((await page.textContent('#verify-marked')) ?? '').replace(/\s+/g, ''), text.replace(/\s+/g, ''));
+    const items = await page.$$('#verify-findings .finding');
+    assert.ok(items.length >= marks.length);
+    await page.click('#verify-marked mark');
+    assert.equal(await page.$$eval('#verify-findings .finding.active', (a) => a.length), 1);
+    // the sheet list offers the workbook's sheets for reading a text from a range
+    const sheets = await page.$$eval('#verify-sheet option', (o) => o.map((x) => (x as HTMLOptionElement).value));
+    assert.ok(sheets.includes('情况说明'), sheets.join());
+    await page.selectOption('#verify-sheet', '情况说明');
+    await page.click('#verify-load');
+    await page.waitForFunction(() => ((document.getElementById('verify-text') as HTMLTextAreaElement).value || '').includes('收入支出决算总体情况说明'));
+    await page.screenshot({ path: path.join(shots, 'taskpane-verify.png'), fullPage: false });
+  });
+
   it('serves Office.js from its own origin (offline intranets)', async () => {
     const status = await page.evaluate(async () => (await fetch('office-js/office.js')).status);
     assert.equal(status, 200);
