@@ -61,7 +61,7 @@ export function scanMeta(grid: Grid, from: number, to: number): Meta {
   for (let r = from; r <= to; r++) {
     for (const t of grid.rowTexts(r)) {
       const n = parseTableNumber(t.text);
-      if (n && !m.number && t.key.length <= 12) m.number = { value: n, row: r };
+      if (n && !m.number && (t.key.length <= 12 || /^公开\d{1,2}表|公开\d{1,2}表\)?$/.test(t.key))) m.number = { value: n, row: r };
       const u = parseMoneyUnit(t.text);
       if (u && !m.moneyUnit) m.moneyUnit = u;
       const name = parseUnitName(t.text);

@@ -76,6 +76,10 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
     const chosen = real[0] ?? list.find((c) => c.model) ?? list[0];
     problems.list.push(...chosen.problems);
     if (chosen.model) tables[key] = chosen.model;
+    if (chosen.model && !chosen.model.lines.length && !chosen.problems.length && !chosen.model.notes.some((n) => /无数据/.test(n))) {
+      const at = chosen.block.grid.ref(Math.max(chosen.block.titleRow, chosen.block.grid.top), chosen.block.titleCol);
+      problems.add(key, `“${at.sheet}”表 ${at.address} 找到了${TABLE_NAMES[key]}的标题，但其下没有读到任何数据行（也没有“无数据”说明），请检查表格。`, [at]);
+    }
     for (const other of real) {
       if (other === chosen) continue;
       const at = other.block.grid.ref(Math.max(other.block.titleRow, other.block.grid.top), other.block.titleCol);
@@ -131,7 +135,7 @@ function assignNumbers(blocks: Block[], models: Array<TableModel | undefined>): 
   blocks.forEach((b, i) => {
     const m = models[i];
     const lastRow = m ? m.range.bottom : b.bottom;
-    own[i] = scanMeta(b.grid, b.titleRow + 1, lastRow).number?.value;
+    own[i] = scanMeta(b.grid, Math.max(b.titleRow, b.grid.top), lastRow).number?.value;
     head[i] = b.titleRow > b.top ? scanMeta(b.grid, b.top, b.titleRow - 1).number?.value : undefined;
     tail[i] = lastRow < b.bottom ? scanMeta(b.grid, lastRow + 1, b.bottom).number?.value : undefined;
   });

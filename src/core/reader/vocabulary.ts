@@ -17,8 +17,8 @@ export const TITLE_PATTERNS: Array<{ key: TableKey; re: RegExp }> = [
   { key: 'govFund', re: /政府性基金预算财政拨款(收入)?(支出)?决算(明细)?表$/ },
   { key: 'stateCapital', re: /国有资本经营预算财政拨款(收入)?(支出)?决算(明细)?表$/ },
   { key: 'summary', re: /收入支出决算总表$/ },
-  { key: 'income', re: /收入决算表$/ },
-  { key: 'expenditure', re: /支出决算表$/ },
+  { key: 'income', re: /(?<!财政拨款|基金|经营)收入决算表$/ },
+  { key: 'expenditure', re: /(?<!项目|基本|财政拨款|经费|基金|经营|绩效)支出决算表$/ },
 ];
 
 /** Column header patterns by table, checked on a column's header texts from the lowest up. */

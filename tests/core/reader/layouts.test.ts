@@ -202,6 +202,23 @@ describe('reader on other layouts', () => {
       assert.deepEqual(wb.missing.sort(), TABLE_KEYS.filter((k) => k !== 'income' && k !== 'expenditure').sort());
     });
 
+    it('reads the number from a title that carries it, and does not take 项目支出决算表 for 03', () => {
+      const g = retitle(seedGrid('summary'), '公开01表  收入支出决算总表').filter((r) => r.join('') !== '公开01表');
+      const extra = [['项目支出决算表'], ['项目', '金额'], ['某项目', '12.00']];
+      const wb = readWorkbook([...one('A', g), ...one('B', extra), ...one('C', seedGrid('expenditure'))]);
+      assert.equal(wb.tables.summary!.number, '01');
+      assert.equal(wb.tables.expenditure!.sheet, 'C');
+      assert.deepEqual(wb.problems, []);
+    });
+
+    it('reports a titled table with no rows under it', () => {
+      const wb = readWorkbook(one('Sheet2', [['收入决算表'], ['公开02表'], ['项目', '', '本年收入合计']]));
+      assert.ok(wb.tables.income);
+      assert.equal(wb.problems.length, 1);
+      assert.deepEqual(wb.problems[0].cells, [{ sheet: 'Sheet2', address: 'A1' }]);
+      assert.match(wb.problems[0].message, /没有读到任何数据行/);
+    });
+
     it('reads full-width digits stored as text', () => {
       const wb = readWorkbook(one('x', fullWidthNumbers(seedGrid('expenditure')), { numbersAsText: true }));
       const a = amount(wb.tables.expenditure, 'total', 'basic')!;
