@@ -119,6 +119,17 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
     assert.equal(findings.filter((f) => f.severity === 'error').length, 3);
   });
 
+  it('skips rules.md 19 when the 补充信息 sheet leaves 机关运行经费 blank', async () => {
+    const host = hostOf(seedSnapshots());
+    host.setCell('补充信息', 'A1', '补充信息');
+    host.setCell('补充信息', 'A3', '项目');
+    host.setCell('补充信息', 'B3', '数值');
+    host.setCell('补充信息', 'A4', '本年机关运行经费');
+    const { findings } = await checkWorkbook(host);
+    assert.equal(findings.filter((f) => f.rule === 'office-operation-cost-le-t06-public-total').length, 0);
+    assert.equal(findings.length, 4);
+  });
+
   it('reports missing tables once each and still checks the rest', async () => {
     const { findings } = await checkWorkbook(hostOf(seedSnapshots({ omit: ['gpbBasic', 'stateCapital'] })));
     const missing = findings.filter((f) => f.rule === 'table-missing');
