@@ -18,6 +18,11 @@ export function formatAmount(value: number): string {
   return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }
 
+/** A difference as #,##0.00, with more decimals when it would otherwise read 0.00 (figures typed with 3+ decimals). */
+export function formatDifference(value: number): string {
+  return Math.abs(value) >= 0.005 ? formatAmount(value) : String(Number(value.toFixed(6)));
+}
+
 /** A tolerance or bound for messages: 0.01, 0.015 (no trailing zeros, at most 4 decimals). */
 export function formatBound(value: number): string {
   return String(Number(value.toFixed(4)));
@@ -137,7 +142,7 @@ export function compareSides(
   const rounding = gap <= bound + ZERO_GAP;
   const head =
     `${labelOf(c.left)} ${formatAmount(left)} ${BROKEN[relation]} ${labelOf(c.right)} ${formatAmount(right)}，` +
-    `差额 ${formatAmount(difference)}`;
+    `差额 ${formatDifference(difference)}`;
   const tail = rounding
     ? `（尾数差异，容差 ${formatBound(bound)}）`
     : `（超出尾数容差 ${formatBound(bound)}）`;

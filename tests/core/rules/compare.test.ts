@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { amountOf } from '../../../src/core/model/build';
-import { compareSides, formatAmount, holds, roundingParts } from '../../../src/core/rules/compare';
+import { compareSides, formatAmount, formatDifference, holds, roundingParts } from '../../../src/core/rules/compare';
 
 const at = (address: string) => ({ sheet: 'S', address });
 const a = (v: number | null | string, address: string) => amountOf(v, at(address));
@@ -13,6 +13,10 @@ describe('formatAmount (#,##0.00)', () => {
     assert.equal(formatAmount(-0.01), '-0.01');
     assert.equal(formatAmount(-0.001), '0.00');
     assert.equal(formatAmount(100), '100.00');
+  });
+  it('shows a sub-cent difference with its decimals, not as 0.00', () => {
+    assert.equal(formatDifference(-0.01), '-0.01');
+    assert.equal(formatDifference(0.003), '0.003');
   });
 });
 
