@@ -435,12 +435,15 @@ export class XlsxHost implements WorkbookHost {
     await this.clearMarks();
     for (const [sheet, addresses] of bySheet) {
       const ws = this.findSheet(sheet)!;
+      // A priority of its own (after the user's rules, whose priorities stay as they are).
+      const existing = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+      const priority = 1 + Math.max(0, ...existing.flatMap((cf) => cf.rules.map((r) => r.priority || 0)));
       ws.addConditionalFormatting({
         ref: addresses.join(' '),
         rules: [
           {
             type: 'expression',
-            priority: 1,
+            priority,
             formulae: [MARK_EXPRESSION],
             style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: color } } },
           },

@@ -266,6 +266,8 @@ describe('XlsxHost', () => {
     const cfs = cfsOf(back.workbook.getWorksheet('公开03表')!);
     const ours = cfs.find((cf) => cf.rules.some((r) => (r as ExcelJS.ExpressionRuleType).formulae?.[0] === MARK_EXPRESSION))!;
     assert.equal((ours.rules[0].style?.fill as ExcelJS.FillPattern).bgColor?.argb, 'FFFFC7CE');
+    // Its own priority, after the user's rule (priorities must not collide).
+    assert.equal(ours.rules[0].priority, 2);
 
     // A new mark replaces the old ones.
     await back.mark({ cells: [{ sheet: '公开03表', address: 'E7' }], color: '#FFC7CE' });
