@@ -1,4 +1,4 @@
-import type { RangeRect } from '../../core/cells';
+import { parseRange, type CellRef, type RangeRect } from '../../core/cells';
 import type { CellStyle, CellWrite, SheetPlan } from '../../core/plan/sheet-plan';
 
 /**
@@ -199,4 +199,28 @@ export function sheetNameProblem(name: string): string | null {
   if (/[\\/?*[\]:]/.test(name)) return `工作表名称“${name}”含有不允许的字符（\\ / ? * [ ] :）`;
   if (/^'|'$/.test(name)) return `工作表名称“${name}”不能以单引号开头或结尾`;
   return null;
+}
+
+/**
+ * The cells of a mark request by sheet, as few rectangles as adjacent cells allow
+ * (one conditional format per rectangle, not per cell). Ranges in addresses
+ * ("C8:E8") are taken whole.
+ */
+export function markRects(cells: CellRef[]): Map<string, RangeRect[]> {
+  const bySheet = new Map<string, CellWrite[]>();
+  const whole = new Map<string, RangeRect[]>();
+  for (const c of cells) {
+    const r = parseRange(c.address);
+    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 400) {
+      whole.set(c.sheet, [...(whole.get(c.sheet) ?? []), r]);
+      continue;
+    }
+    const list = bySheet.get(c.sheet) ?? [];
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) list.push({ row, col, style: 'm' });
+    bySheet.set(c.sheet, list);
+  }
+  const out = new Map<string, RangeRect[]>();
+  for (const [sheet, list] of bySheet) out.set(sheet, styleRects(list).get('m') ?? []);
+  for (const [sheet, rects] of whole) out.set(sheet, [...(out.get(sheet) ?? []), ...rects]);
+  return out;
 }

@@ -3,7 +3,7 @@ import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
 import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
 import { checkBatch } from './batch-checks';
-import { cellContent, charsToPoints, planBlocks, styleOf, styleRects, widthRuns } from './blocks';
+import { cellContent, charsToPoints, markRects, planBlocks, styleOf, styleRects, widthRuns } from './blocks';
 
 /**
  * WorkbookHost over Office.js (Excel desktop, Mac and on the web).
@@ -89,6 +89,7 @@ export function toHostError(e: unknown, doing: string): HostError {
     case 'ItemNotFound':
       return new HostError(`${doing}失败：找不到工作表或单元格，可能已被改名或删除。${tail}`);
     case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
     case 'PayloadTooLarge':
       return new HostError(`${doing}失败：一次传送的数据超出 Excel 的上限（网页版 5 MB）。请分批操作。${tail}`);
     case 'ApiNotFound':
@@ -171,12 +172,24 @@ export class OfficeHost implements WorkbookHost {
       const infos = this.sheetInfos(ws);
       const wanted = names ? new Set(names) : null;
       const targets = ws.items.filter((w) => !wanted || wanted.has(w.name));
-      const ranges = targets.map((w) => {
+      const used = (w: Excel.Worksheet) => {
         const r = this.api('1.4') ? w.getUsedRangeOrNullObject(true) : w.getUsedRange();
         r.load('values,formulas,valueTypes,rowIndex,columnIndex');
         return r;
-      });
-      if (targets.length) await ctx.sync(); // 2: every used range at once
+      };
+      let ranges = targets.map(used);
+      try {
+        if (targets.length) await ctx.sync(); // 2: every used range at once
+      } catch (e) {
+        // Excel on the web answers at most 5 MB per request: read sheet by sheet then.
+        if (!/PayloadSizeLimitExceeded|PayloadTooLarge/.test((e as OfficeErrorLike)?.code ?? '')) throw e;
+        ranges = [];
+        for (const w of targets) {
+          const r = used(w);
+          await ctx.sync();
+          ranges.push(r);
+        }
+      }
       const prot = new Map(infos.map((s) => [s.name, s.protected]));
       const out = targets.map((w, i) => snapshotOf(w.name, ranges[i], prot.get(w.name) ?? false));
       if (names) {
@@ -335,7 +348,7 @@ export class OfficeHost implements WorkbookHost {
     }
     if (request) {
       const known = new Set(names);
-      for (const [sheet, rects] of groupCells(request.cells)) {
+      for (const [sheet, rects] of markRects(request.cells)) {
         if (!known.has(sheet)) throw new HostError(`找不到工作表“${sheet}”，无法标记。`);
         for (const rect of rects) {
           const cf = sheets.getItem(sheet).getRange(rangeAddress(rect)).conditionalFormats.add('Custom');
@@ -450,19 +463,6 @@ function snapshotOf(name: string, r: Excel.Range, isProtected: boolean): SheetSn
     formulas.push(fRow);
   });
   return { name, top: r.rowIndex, left: r.columnIndex, values, formulas, protected: isProtected };
-}
-
-/** Cells of a mark request by sheet, as few rectangles as rows of adjacent cells allow. */
-function groupCells(cells: CellRef[]): Map<string, RangeRect[]> {
-  const out = new Map<string, RangeRect[]>();
-  for (const c of cells) {
-    const rect = parseRange(c.address);
-    const list = out.get(c.sheet);
-    if (list) {
-      if (!list.some((r) => r.top <= rect.top && r.left <= rect.left && r.bottom >= rect.bottom && r.right >= rect.right)) list.push(rect);
-    } else out.set(c.sheet, [rect]);
-  }
-  return out;
 }
 
 function expandCells(address: string): string[] {

@@ -1,9 +1,9 @@
-import { a1, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
+import { a1, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
 import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
 import { checkBatch } from '../office/batch-checks';
-import { cellContent, planBlocks, styleOf, styleRects, widthRuns } from '../office/blocks';
+import { cellContent, markRects, planBlocks, styleOf, styleRects, widthRuns } from '../office/blocks';
 import { MARK_FORMULA, MARK_TAG } from '../office/office-host';
 
 /**
@@ -303,7 +303,7 @@ export class WpsHost implements WorkbookHost {
         if (!byName.has(c.sheet)) throw new HostError(`找不到工作表“${c.sheet}”，无法标记。`, [c]);
       }
       this.removeMarks(all);
-      for (const [sheet, rects] of groupCells(request.cells)) {
+      for (const [sheet, rects] of markRects(request.cells)) {
         const s = byName.get(sheet)!;
         for (const r of rects) {
           const fc = s.Range(rangeAddress(r)).FormatConditions.Add(XL.expression, undefined, MARK_FORMULA);
@@ -382,16 +382,6 @@ function gapFreeRuns(plan: SheetPlan) {
       run.push(c);
     }
     flush();
-  }
-  return out;
-}
-
-function groupCells(cells: CellRef[]): Map<string, RangeRect[]> {
-  const out = new Map<string, RangeRect[]>();
-  for (const c of cells) {
-    const list = out.get(c.sheet) ?? [];
-    list.push(parseRange(c.address));
-    out.set(c.sheet, list);
   }
   return out;
 }

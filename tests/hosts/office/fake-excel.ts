@@ -117,6 +117,10 @@ export class FakeBook {
   settings = new Map<string, unknown>();
   settingsSaves = 0;
   calcSuspended = 0;
+  /** Cells one sync may return (Excel on the web: 5 MB per response); Infinity = no limit. */
+  payloadCells = Infinity;
+  /** Cells returned in the current sync. */
+  payloadNow = 0;
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -174,6 +178,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     this.syncs++;
     this.book.syncs++;
+    this.book.payloadNow = 0;
     const q = this.queue;
     this.queue = [];
     for (const op of q) op();
@@ -449,6 +454,11 @@ class FRange extends FObj {
     if (p === 'isNullObject') return r === null;
     if (!r) return null;
     const s = this.sheet();
+    if (p === 'values' || p === 'formulas') {
+      const book = this.ctx.book;
+      book.payloadNow += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      if (book.payloadNow > book.payloadCells) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
     const grid = (f: (c: FakeCell | undefined) => unknown) => {
       const out: unknown[][] = [];
       for (let row = r.top; row <= r.bottom; row++) {

@@ -225,6 +225,18 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       );
     });
 
+    it('reads sheet by sheet when one response would exceed the payload limit (Excel on the web)', async () => {
+      const { book, host } = seeded('1.17');
+      book.payloadCells = 10; // 公开03表's used range alone is 9 cells (values) + 9 (formulas)
+      await assert.rejects(host.readSheets(), /上限/);
+      book.payloadCells = 20;
+      const before = book.syncs;
+      const snaps = await host.readSheets();
+      assert.equal(snaps.length, 4);
+      assert.deepEqual(snaps[1].values[0], ['合计', 1474.07, null]);
+      assert.equal(book.syncs - before, 2 + 4, 'names, the failed batch, then one sync per sheet');
+    });
+
     it('lists sheets in one sync', async () => {
       const { book, host } = seeded('1.17');
       const list = await host.listSheets();
@@ -252,7 +264,8 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       });
       assert.ok(book.syncs - syncs0 <= 2, `mark syncs: ${book.syncs - syncs0}`);
       const ours = s.cfs.filter((c) => c.formula === MARK_FORMULA);
-      assert.equal(ours.length, 2);
+      assert.equal(ours.length, 1, 'C8 and D8:E8 are one rectangle, one conditional format');
+      assert.deepEqual(ours[0].rect, { top: 7, left: 2, bottom: 7, right: 4 });
       assert.equal(ours[0].fill, '#FFC7CE');
       assert.equal(s.peek('C8')!.fill, fillBefore, 'cell fills are untouched');
       // marking again replaces our marks, not adds to them
