@@ -71,6 +71,7 @@ describe('e2e: the demo workbook recalculated by LibreOffice', function () {
   let dir: string;
   let recalculated: SheetSnapshot[];
   let written: XlsxHost;
+  let out: string;
   const { layouts } = sampleBatch();
 
   before(requireTool('LibreOffice', SOFFICE));
@@ -82,7 +83,7 @@ describe('e2e: the demo workbook recalculated by LibreOffice', function () {
     assert.equal(run.status, 0, `juesuan demo failed:\n${run.stdout}\n${run.stderr}`);
     assert.match(run.stdout, /示例工作簿已生成/);
     written = await XlsxHost.open(demo);
-    const out = await recalculateXlsx(demo, path.join(dir, 'out'));
+    out = await recalculateXlsx(demo, path.join(dir, 'out'));
     recalculated = await (await XlsxHost.open(out)).readSheets();
   });
 
@@ -135,5 +136,16 @@ describe('e2e: the demo workbook recalculated by LibreOffice', function () {
       );
     }
     assert.ok(compared > 50, `compared ${compared} formulas`);
+  });
+
+  it('juesuan check reads the cached values of the recalculated file (no in-process evaluation) and finds no error', () => {
+    const r = spawnSync(process.execPath, [BIN, 'check', out, '--json'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const findings = JSON.parse(r.stdout) as Array<{ rule: string; severity: string }>;
+    assert.ok(!findings.some((f) => f.rule === 'formulas-not-computed'));
+    assert.ok(findings.every((f) => f.severity !== 'error'), r.stdout);
+    const text = spawnSync(process.execPath, [BIN, 'check', out], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, JUESUAN_NO_ENGINE: '1' } });
+    assert.equal(text.status, 0);
+    assert.doesNotMatch(text.stdout, /已在本机计算|没有计算结果/);
   });
 });
