@@ -13,8 +13,6 @@ export interface CodeMatch {
   filter: (l: Line) => boolean;
   /** Also compare the two tables' total lines (by id). */
   totals?: { left: string; right: string };
-  /** Name the column in labels (off when the column is obvious, e.g. 01's 金额). */
-  nameColumns?: boolean;
 }
 
 /**
@@ -44,8 +42,10 @@ export function compareByCode(ctx: RuleContext, m: CodeMatch): void {
   for (const [code, a] of leftByCode) pairs.push([a, rightByCode.get(code)]);
   for (const [code, b] of rightByCode) if (!leftByCode.has(code)) pairs.push([undefined, b]);
   for (const [lc, rc] of cols) {
-    const lname = () => (m.nameColumns === false ? '' : columnName(m.left.key, lc));
-    const rname = () => (m.nameColumns === false ? '' : columnName(m.right.key, rc));
+    // 01's and 06's single 金额/决算数 column goes without saying.
+    const named = (key: TableKey, col: ColumnId) => (col === 'amount' ? '' : columnName(key, col));
+    const lname = () => named(m.left.key, lc);
+    const rname = () => named(m.right.key, rc);
     for (const [a, b] of pairs) {
       const av = a?.values[lc];
       const bv = b?.values[rc];

@@ -15,7 +15,6 @@ const rule: Rule = {
       left: { key: 'summary', cols: ['amount'] },
       right: { key: 'expenditure', cols: ['total'] },
       filter: (l) => l.level === 'class' && l.side !== 'income',
-      nameColumns: false,
     });
   },
 };
