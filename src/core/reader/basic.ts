@@ -113,7 +113,9 @@ export function readBasic(block: Block, problems: Problems): TableModel {
     const end = next ? next.col - 1 : grid.right;
     const groupOf = [...groups].reverse().find((g) => g.code <= f.col) ?? groups[0];
     let cell: { row: number; col: number } | undefined;
-    for (const row of [f.row, f.row + 1]) {
+    let below = f.row + 1;
+    while (below <= to && grid.rowEmpty(below)) below++;
+    for (const row of [f.row, below]) {
       if (row > to) break;
       if (row !== f.row && grid.rowTexts(row).some((t) => !/^[\d.,\s-]+$/.test(t.text))) break;
       for (let c = row === f.row ? f.col + 1 : f.col; c <= end; c++) {

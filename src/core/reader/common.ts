@@ -177,13 +177,19 @@ for (const c of [...FUNCTIONAL_CLASSES, ...CLASS_ALIASES]) CLASS_BY_KEY.set(matc
 export function classCodeOf(label: string): string | undefined {
   const split = splitCodeLabel(label);
   if (split && /^2\d\d$/.test(split.code)) return split.code;
-  const k = matchKey(stripOrdinal(label));
-  return CLASS_BY_KEY.get(k);
+  return CLASS_BY_KEY.get(labelKey(label));
 }
 
 /** The label key used for matching row labels: ordinal stripped, normalised. */
+const LABEL_KEYS = new Map<string, string>();
 export function labelKey(text: string): string {
-  return matchKey(stripOrdinal(text));
+  let k = LABEL_KEYS.get(text);
+  if (k === undefined) {
+    k = matchKey(stripOrdinal(text));
+    if (LABEL_KEYS.size > 20000) LABEL_KEYS.clear();
+    LABEL_KEYS.set(text, k);
+  }
+  return k;
 }
 
 export function isErrorCell(grid: Grid, row: number, col: number): boolean {

@@ -14,6 +14,7 @@ export class Grid {
   readonly right: number;
   private readonly mergeOwner = new Map<string, { row: number; col: number }>();
   private readonly keys = new Map<string, string>();
+  private readonly texts = new Map<number, Array<{ col: number; text: string; key: string }>>();
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
@@ -74,18 +75,40 @@ export class Grid {
   }
 
   rowEmpty(row: number, from = this.left, to = this.right): boolean {
-    for (let c = from; c <= to; c++) if (!this.isEmpty(row, c)) return false;
-    return true;
+    const whole = from === this.left && to === this.right;
+    if (whole) {
+      const known = this.empties.get(row);
+      if (known !== undefined) return known;
+    }
+    let empty = true;
+    for (let c = from; c <= to; c++) {
+      if (!this.isEmpty(row, c)) {
+        empty = false;
+        break;
+      }
+    }
+    if (whole) this.empties.set(row, empty);
+    return empty;
   }
 
   /** Non-empty texts of a row, left to right. */
   rowTexts(row: number): Array<{ col: number; text: string; key: string }> {
-    const out: Array<{ col: number; text: string; key: string }> = [];
-    for (let c = this.left; c <= this.right; c++) {
-      if (this.isText(row, c)) out.push({ col: c, text: this.str(row, c), key: this.key(row, c) });
+    let out = this.texts.get(row);
+    if (out) return out;
+    out = [];
+    const r = this.snapshot.values[row - this.top];
+    if (r) {
+      for (let i = 0; i < r.length; i++) {
+        const v = r[i];
+        if (typeof v === 'string' && v.trim() !== '') out.push({ col: this.left + i, text: v.trim(), key: this.key(row, this.left + i) });
+      }
     }
+    this.texts.set(row, out);
     return out;
   }
+
+  /** Whether a row holds nothing (cached). */
+  private readonly empties = new Map<number, boolean>();
 
   ref(row: number, col: number): CellRef {
     return { sheet: this.name, address: a1(row, col) };

@@ -36,6 +36,7 @@ export function readThreePublic(block: Block, problems: Problems): TableModel {
   const headerRows: number[] = [];
   for (let r = from; r <= to; r++) {
     if (noteOfRow(grid, r)) break;
+    if (grid.rowEmpty(r)) continue;
     const texts = grid.rowTexts(r);
     const hasItem = texts.some((t) => THREE_PUBLIC_ITEMS.some((s) => s.re.test(t.key)) || t.key === '小计');
     const hasKind = texts.some((t) => THREE_PUBLIC_BUDGET_RE.test(t.key) || THREE_PUBLIC_ACTUAL_RE.test(t.key));
