@@ -122,7 +122,7 @@ export function headerPaths(grid: Grid, rows: number[], cols: number[]): Map<num
     // Same parent: every header above shows the same text over both columns.
     const sameParent = (a: number, b: number) => filled.slice(0, ri).every((f) => (f.get(a) ?? '') === (f.get(b) ?? ''));
     for (const c of cols) {
-      let k = grid.headerKey(r, c);
+      let k = grid.headerKey(r, c).replace(/\((万元|元)\)$/, '');
       if (/^\d+(\.\d+)?$/.test(k) || isMetaKey(k)) k = '';
       if (k) {
         carry = hasBelow(ri, c) ? { key: k, col: c } : undefined;
@@ -139,15 +139,21 @@ export function headerPaths(grid: Grid, rows: number[], cols: number[]): Map<num
   return out;
 }
 
+/** Sub-headers that only say "the amount" (金额, 决算数 …) under a named header. */
+const GENERIC_SUBHEADER = /^(金额|决算数?|本年(决算)?数|数额|本年金额)$/;
+
 /** Match columns to ids: for each column, its lowest header text that a spec matches. */
 export function matchColumns(paths: Map<number, string[]>, specs: ColumnSpec[]): Partial<Record<ColumnId, number>> {
   const out: Partial<Record<ColumnId, number>> = {};
   const cols = [...paths.keys()].sort((a, b) => a - b);
   for (const c of cols) {
     const texts = paths.get(c)!;
+    const lowest = texts[texts.length - 1];
     for (let i = texts.length - 1; i >= 0; i--) {
       const spec = specs.find((s) => s.re.test(texts[i]));
       if (spec) {
+        // A group header (基本支出 over 人员经费 | 公用经费) does not name its sub-columns.
+        if (i < texts.length - 1 && lowest !== texts[i] && !GENERIC_SUBHEADER.test(lowest)) break;
         if (out[spec.id] === undefined) out[spec.id] = c;
         break;
       }

@@ -123,7 +123,7 @@ export class Grid {
 export function digitsOf(v: CellValue): string | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? String(v) : undefined;
   if (typeof v === 'string') {
-    const t = toHalfWidth(v).replace(/[\s'’]/g, '');
+    const t = toHalfWidth(v).replace(/[\s'’]/g, '').replace(/\.0+$/, '');
     return /^\d+$/.test(t) ? t : undefined;
   }
   return undefined;

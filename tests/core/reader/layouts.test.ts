@@ -59,6 +59,20 @@ describe('reader on other layouts', () => {
     });
   });
 
+  it('does not take a group header for its sub-columns; strips (万元) from headers; reads codes like "2010301.0"', () => {
+    const g = [
+      ['一般公共预算财政拨款支出决算表'],
+      ['项目', '', '本年支出', '', '', ''],
+      ['科目编码', '科目名称', '合计（万元）', '基本支出', '', '项目支出'],
+      ['', '', '', '人员经费', '公用经费', ''],
+      ['合计', '', '10.00', '4.00', '2.00', '4.00'],
+      ['2010301.0', '行政运行', '10.00', '4.00', '2.00', '4.00'],
+    ];
+    const t = readWorkbook(one('表5', g)).tables.gpbExpenditure!;
+    assert.deepEqual(t.columns, { total: 2, project: 5 });
+    assert.equal(amount(t, '2010301', 'total')!.value, 10);
+  });
+
   it('reads codes written with their names in one cell ("2010301 行政运行")', () => {
     const g = seedGrid('expenditure').map((r) => (/^\d{3,7}$/.test(r[0]) ? [`${r[0]} ${r[1]}`, ...r.slice(2)] : r[1] === '合计' ? ['合计', ...r.slice(2)] : [r[0], ...r.slice(2)]));
     const t = readWorkbook(one('支出', g)).tables.expenditure!;
