@@ -104,6 +104,8 @@ export class OfficeHost implements WorkbookHost {
   /** Sheet names from the latest call, to save a round trip in mark/clearMarks. */
   private names: string[] | null = null;
   private readonly sets = new Map<string, boolean>();
+  /** Things apply() could not do but did not refuse over (e.g. print setup), in Chinese. */
+  readonly warnings: string[] = [];
 
   constructor(private readonly env: OfficeHostEnv = officeEnv()) {}
 
@@ -230,6 +232,17 @@ export class OfficeHost implements WorkbookHost {
         }
         await ctx.sync(); // 2: everything
         this.names = [...infos.map((s) => s.name), ...batch.create.map((p) => p.name)];
+        // 3: print setup (ExcelApi 1.9), on its own: a printer-dependent refusal must
+        // not undo the tables, and the tables are complete without it.
+        const printing = [...batch.create.map((p, i) => [created[i], p] as const), ...batch.update.map((p) => [ws.getItem(p.name), p] as const)];
+        if (this.api('1.9') && printing.some(([, p]) => p.print)) {
+          for (const [sheet, p] of printing) if (p.print) this.queuePrint(sheet, p.print);
+          try {
+            await ctx.sync();
+          } catch (e) {
+            this.warnings.push(`打印设置未能应用：${(e as OfficeErrorLike)?.message ?? String(e)}`);
+          }
+        }
       });
     } catch (e) {
       const err = toHostError(e, '写入工作表');
@@ -240,7 +253,7 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
-  /** Queue one plan's writes: values/formulas and number formats by whole blocks, then formats. */
+  /** Queue one plan's writes: values/formulas and number formats by whole blocks, then formats (print setup apart). */
   private writePlan(sheet: Excel.Worksheet, plan: SheetPlan): void {
     for (const block of planBlocks(plan.cells)) {
       const range = sheet.getRange(rangeAddress(block.rect));
@@ -276,13 +289,15 @@ export class OfficeHost implements WorkbookHost {
       else if (rows > 0) sheet.freezePanes.freezeRows(rows);
       else sheet.freezePanes.freezeColumns(cols);
     }
-    if (plan.print && this.api('1.9')) {
-      const pl = sheet.pageLayout;
-      pl.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-      pl.paperSize = 'A4';
-      if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      if (plan.print.titleRows) pl.setPrintTitleRows(`$${plan.print.titleRows[0] + 1}:$${plan.print.titleRows[1] + 1}`);
-    }
+  }
+
+  /** Page setup: A4, orientation, all columns on one page wide (0 pages tall = automatic), title rows. */
+  private queuePrint(sheet: Excel.Worksheet, print: NonNullable<SheetPlan['print']>): void {
+    const pl = sheet.pageLayout;
+    pl.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    pl.paperSize = 'A4';
+    if (print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.titleRows) pl.setPrintTitleRows(`$${print.titleRows[0] + 1}:$${print.titleRows[1] + 1}`);
   }
 
   async mark(request: MarkRequest): Promise<void> {

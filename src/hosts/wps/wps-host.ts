@@ -144,6 +144,8 @@ function toCellValue(v: unknown): CellValue {
 
 export class WpsHost implements WorkbookHost {
   readonly kind = 'wps';
+  /** Things apply() could not do but did not refuse over (e.g. print setup), in Chinese. */
+  readonly warnings: string[] = [];
 
   constructor(private readonly app: WpsApplication = (globalThis as unknown as { Application: WpsApplication }).Application) {}
 
@@ -282,16 +284,25 @@ export class WpsHost implements WorkbookHost {
       w.FreezePanes = true;
     }
     if (plan.print) {
-      const ps = s.PageSetup;
-      ps.Orientation = plan.print.orientation === 'landscape' ? XL.landscape : XL.portrait;
-      ps.PaperSize = XL.paperA4;
-      if (plan.print.fitToWidth) {
-        ps.Zoom = false;
-        ps.FitToPagesWide = 1;
-        ps.FitToPagesTall = false;
+      try {
+        this.pageSetup(s, plan.print);
+      } catch (e) {
+        // no printer installed and the like: the table is complete without it
+        this.warnings.push(`工作表“${plan.name}”的打印设置未能应用：${(e as Error)?.message ?? String(e)}`);
       }
-      if (plan.print.titleRows) ps.PrintTitleRows = `$${plan.print.titleRows[0] + 1}:$${plan.print.titleRows[1] + 1}`;
     }
+  }
+
+  private pageSetup(s: WpsWorksheet, print: NonNullable<SheetPlan['print']>): void {
+    const ps = s.PageSetup;
+    ps.Orientation = print.orientation === 'landscape' ? XL.landscape : XL.portrait;
+    ps.PaperSize = XL.paperA4;
+    if (print.fitToWidth) {
+      ps.Zoom = false;
+      ps.FitToPagesWide = 1;
+      ps.FitToPagesTall = false;
+    }
+    if (print.titleRows) ps.PrintTitleRows = `$${print.titleRows[0] + 1}:$${print.titleRows[1] + 1}`;
   }
 
   async mark(request: MarkRequest): Promise<void> {

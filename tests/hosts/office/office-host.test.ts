@@ -19,7 +19,7 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
         const plans = ninePlans();
         await host.apply({ create: plans, update: [], activate: '公开01表' });
         assert.ok(book.syncs <= 3, `syncs: ${book.syncs}`);
-        assert.equal(book.syncs, 2);
+        assert.equal(book.syncs, api === '1.17' ? 3 : 2, 'checks, writes, and print setup apart where ExcelApi 1.9 has it');
         assert.deepEqual(
           book.sheets.map((s) => s.name),
           ['Sheet1', ...plans.map((p) => p.name)],
@@ -176,6 +176,34 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       // scattered cells are written as two small blocks, not one 200×25 rectangle
       const writes = book.log.filter((l) => l.op === 'formulas').map((l) => l.address);
       assert.deepEqual(writes.sort(), ['C7', 'Y200']);
+    });
+
+    it('keeps the tables when Excel refuses the print setup (third sync), with a warning', async () => {
+      const { book } = setup('1.17');
+      const plan = tablePlan('公开03表', '支出决算表');
+      plan.print = { ...plan.print!, titleRows: [3, 5] };
+      // make the fake refuse page layout like a printer-less machine might
+      const env = book.env('1.17');
+      const refusing = new OfficeHost({
+        ...env,
+        run: (batch) =>
+          env.run(async (ctx) => {
+            const real = ctx.sync.bind(ctx);
+            let n = 0;
+            (ctx as unknown as { sync: () => Promise<void> }).sync = async () => {
+              n++;
+              if (n === 3) {
+                (ctx as unknown as { queue: unknown[] }).queue = [];
+                throw Object.assign(new Error('打印机不可用'), { code: 'GeneralException' });
+              }
+              return real();
+            };
+            return batch(ctx);
+          }),
+      });
+      await refusing.apply({ create: [plan], update: [] });
+      assert.equal(book.sheet('公开03表').peek('A10')!.value, '2010301');
+      assert.match(refusing.warnings[0], /打印设置未能应用/);
     });
   });
 

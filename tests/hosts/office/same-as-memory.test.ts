@@ -48,14 +48,15 @@ describe('Office.js and WPS hosts write what the in-memory host holds (seed samp
   });
 
   for (const api of ['1.17', '1.1']) {
-    it(`Office.js host, ExcelApi ${api}: same cells, in 2 syncs to write and 2 to read`, async () => {
+    it(`Office.js host, ExcelApi ${api}: same cells, in at most 3 syncs to write and 2 to read`, async () => {
       const book = new FakeBook();
       const host = new OfficeHost(book.env(api));
       const { batch } = sampleBatch();
       await host.apply(batch);
-      assert.equal(book.syncs, 2);
+      const writes = book.syncs;
+      assert.ok(writes <= 3, `apply: ${writes} syncs`);
       const snaps = await host.readSheets(batch.create.map((p) => p.name));
-      assert.equal(book.syncs, 4);
+      assert.equal(book.syncs - writes, 2);
       const diffs = reference.flatMap((ref, i) => compare(ref, snaps[i]));
       assert.deepEqual(diffs.slice(0, 10), []);
       // the codes of the classified tables stay text
