@@ -63,3 +63,14 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a percentage the parser cannot classify is listed as 无法核对, not passed',
+      text: '十五、其他\n满意度达到98.50%。',
+      findings: [{ quote: '98.50%', severity: 'warning', unverified: true, message: /无法核对/ }],
+    },
+  ],
+});

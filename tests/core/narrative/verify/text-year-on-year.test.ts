@@ -69,3 +69,14 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a comparison word with no budget anywhere is 无法核对',
+      text: '十四、绩效\n项目决算数大于预算数。',
+      findings: [{ quote: '大于', severity: 'warning', unverified: true }],
+    },
+  ],
+});

@@ -33,8 +33,17 @@ export const rule: NarrativeRule = {
   },
   check(ctx) {
     for (const st of ctx.narrative.statements) {
-      if (st.kind !== 'share') continue;
-      checkShare(ctx, st);
+      if (st.kind === 'share') checkShare(ctx, st);
+      else if (st.kind === 'percent') {
+        ctx.report({
+          severity: 'warning',
+          unverified: true,
+          at: st,
+          message: st.inReason
+            ? `无法核对：“${st.written}%”出现在原因说明中，不对应表中的数字，请人工核对。`
+            : `无法核对：不能确定“${st.written}%”是占比、完成率还是增减率，请人工核对。`,
+        });
+      }
     }
   },
 };

@@ -189,9 +189,18 @@ function checkRate(ctx: NarrativeContext, st: Statement): void {
 const COMPARISON_TEXT: Record<number, string> = { 1: '大于', 0: '等于', [-1]: '小于' };
 
 function checkComparison(ctx: NarrativeContext, st: Statement): void {
-  if (st.direction === undefined || !st.subject) return; // leftovers: text-template-leftover
-  const ba = budgetAndActual(ctx, st);
-  if (ba.actual === undefined || ba.budget === undefined) return;
+  if (st.direction === undefined) return; // leftovers: text-template-leftover
+  const ba = st.subject ? budgetAndActual(ctx, st) : undefined;
+  if (!ba || ba.actual === undefined || ba.budget === undefined) {
+    ctx.report({
+      severity: 'warning',
+      unverified: true,
+      at: st,
+      word: true,
+      message: `无法核对：“决算数${st.word}预算数”——${st.subject ? `找不到${subjectName(ctx, st)}的决算数或预算数` : '不能确定是哪一项'}。`,
+    });
+    return;
+  }
   const s = sign(ba.actual - ba.budget);
   if (s === st.direction) return;
   ctx.report({
