@@ -2,6 +2,15 @@
 'use strict';
 // The `juesuan` command: runs the TypeScript sources through tsx (a runtime dependency).
 require('tsx/cjs');
+
+// `juesuan check … | head`: a closed pipe ends the command quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(process.exitCode || 0);
+    throw e;
+  });
+}
+
 const { main } = require('../src/cli/main.ts');
 
 main(process.argv.slice(2)).then(

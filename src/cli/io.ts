@@ -28,3 +28,21 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
+
+/** Why a file could not be written, in Chinese. */
+export function writeFailure(file: string, e: unknown): CliError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'EEXIST' || code === 'ENOTDIR'
+      ? '所在路径中有同名文件，不是文件夹'
+      : code === 'EACCES' || code === 'EPERM'
+        ? '没有写入权限，或文件正在 Excel/WPS 中打开'
+        : code === 'EBUSY'
+          ? '文件正在被其他程序（如 Excel/WPS）使用'
+          : code === 'ENOSPC'
+            ? '磁盘空间不足'
+            : code === 'EISDIR'
+              ? '这是一个文件夹'
+              : (e as Error)?.message ?? String(e);
+  return new CliError(`无法写入“${file}”：${why}。`);
+}

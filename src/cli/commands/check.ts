@@ -127,6 +127,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
 
   let exit: number = EXIT.ok;
   const json: JsonFinding[] = [];
+  let printed = 0;
   for (const file of positionals) {
     let findings: Finding[];
     let computed = 0;
@@ -135,7 +136,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
       ({ findings, computed, model } = await checkFile(file, tolerance));
     } catch (e) {
       if (e instanceof HostError) {
-        io.err(`无法读取“${file}”：${e.message}`);
+        io.err(e.message);
         exit = EXIT.unreadable;
         continue;
       }
@@ -147,6 +148,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
         json.push({ file, rule: f.rule, severity: f.severity, message: f.message, cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })) });
       }
     } else {
+      if (printed++) io.out('');
       io.out(`文件：${file}`);
       if (computed) io.out(`  （文件中 ${computed} 个公式没有保存计算结果，已在本机计算后校验）`);
       for (const l of formatFindings(findings, model)) io.out(l);

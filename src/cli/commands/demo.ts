@@ -8,7 +8,7 @@ import { buildSampleWorkbook } from '../../core/sample/seed-2021';
 import { SEED_2021_INPUTS } from '../../core/sample/seed-2021-inputs';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { loadHyperFormula } from '../../hosts/xlsx/evaluate';
-import { CliError, EXIT, type Io } from '../io';
+import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { checkFile } from './check';
 import { draftFromFile } from './narrate';
 
@@ -68,11 +68,11 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件应以 .xlsx 结尾：${out}`);
 
   const host = await buildDemo();
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     await host.save(out);
   } catch (e) {
-    throw new CliError(`无法写入“${out}”：${(e as Error).message}（文件是否正在 Excel/WPS 中打开？）`);
+    throw writeFailure(out, e);
   }
   const sheets = (await host.listSheets()).map((s) => s.name);
   io.out(`示例工作簿已生成：${path.resolve(out)}`);

@@ -4,7 +4,7 @@ import { parseArgs } from 'util';
 import { profileIds } from '../../core/profiles';
 import { HostError } from '../../hosts/host';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
-import { CliError, EXIT, type Io } from '../io';
+import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { insertTables, type InsertResult } from '../../core/workflows/insert-tables';
 
 export type OnConflict = 'skip' | 'beside' | 'refresh';
@@ -43,16 +43,16 @@ export async function initWorkbook(
   const host = existed ? await XlsxHost.open(out) : XlsxHost.create();
   const result = await insertTables(host, { ...options, includeInputs: true });
   if (existed && !changed(result)) return { result, existed, saved: false };
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   let backup: string | undefined;
   try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     if (existed) {
       backup = `${out}.bak`;
       fs.copyFileSync(out, backup);
     }
     await host.save(out);
   } catch (e) {
-    throw new CliError(`无法写入“${out}”：${(e as Error).message}（文件是否正在 Excel/WPS 中打开？）`);
+    throw writeFailure(out, e);
   }
   return { result, existed, saved: true, backup };
 }
@@ -95,7 +95,9 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
   try {
     done = await initWorkbook(out, options);
   } catch (e) {
-    if (e instanceof HostError) throw new CliError(`无法在“${out}”中插入模板：${e.message}`);
+    if (e instanceof HostError) {
+      throw new CliError(e.message.startsWith('无法读取') ? e.message : `无法在“${out}”中插入模板：${e.message}`);
+    }
     throw e;
   }
   const { result, existed, saved, backup } = done;

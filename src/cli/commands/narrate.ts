@@ -75,7 +75,7 @@ export async function narrateCommand(argv: string[], io: Io): Promise<number> {
   try {
     draft = await draftFromFile(file);
   } catch (e) {
-    if (e instanceof HostError) throw new CliError(`无法读取“${file}”：${e.message}`);
+    if (e instanceof HostError) throw new CliError(e.message);
     throw e;
   }
   if (values.json) io.out(JSON.stringify(draft, null, 2));

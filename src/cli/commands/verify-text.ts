@@ -62,7 +62,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
     const { host } = await openForReading(book);
     found = await verifyNarrative(host, text);
   } catch (e) {
-    if (e instanceof HostError) throw new CliError(`无法读取“${book}”：${e.message}`);
+    if (e instanceof HostError) throw new CliError(e.message);
     throw e;
   }
   const out: JsonTextFinding[] = found.map((f) => ({

@@ -129,15 +129,20 @@ export class XlsxHost implements WorkbookHost {
   /** Open an .xlsx from bytes. Throws HostError (in Chinese) when it is not a readable .xlsx. */
   static async fromBuffer(data: Buffer | ArrayBuffer | Uint8Array, source?: string): Promise<XlsxHost> {
     const buf = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
-    const label = source ? `“${source}”` : '该文件';
+    const label = source ? `无法读取“${source}”：` : '无法读取该文件：';
     if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
-      throw new HostError(`${label}不是 .xlsx 格式的工作簿（可能是 .xls 旧格式、.et 或其他文件），请在 Excel/WPS 中另存为 .xlsx 后再试。`);
+      const ole = buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
+      throw new HostError(
+        ole
+          ? `${label}不是 .xlsx 格式，可能是 .xls/.et 旧格式，或设置了打开密码的工作簿。请在 Excel/WPS 中取消打开密码并另存为 .xlsx 后再试。`
+          : `${label}不是 .xlsx 格式的工作簿，请在 Excel/WPS 中另存为 .xlsx 后再试。`,
+      );
     }
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);
     } catch (e) {
-      throw new HostError(`无法读取${label}：文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message}）。`);
+      throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message}）。`);
     }
     let protectionXml: string | null = null;
     try {
@@ -157,7 +162,7 @@ export class XlsxHost implements WorkbookHost {
       const code = (e as NodeJS.ErrnoException).code;
       const why =
         code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : (e as Error).message;
-      throw new HostError(`无法打开“${path}”：${why}。`);
+      throw new HostError(`无法读取“${path}”：${why}。`);
     }
     return XlsxHost.fromBuffer(buf, path);
   }
