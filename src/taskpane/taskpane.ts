@@ -85,6 +85,7 @@ const profiles = app.profileChoices();
 
 function renderTableChecks(): void {
   const p = profiles.find((x) => x.id === input('profile').value) ?? profiles[0];
+  $('profile-desc').textContent = p.name;
   const box = $('tables');
   box.textContent = '';
   for (const t of p.tables) {
@@ -138,6 +139,7 @@ function setupInsert(): void {
     if (r.skipped.length) lines.push(`已存在、跳过：${r.skipped.join('、')}`);
     if (r.keptValues.length) lines.push(`以下单元格应为公式，但保留了手填的数字：${cellsLabel(r.keptValues, 6)}`);
     if (r.unrecognized.length) lines.push(`以下工作表不是本工具的表样，未改动：${r.unrecognized.join('、')}`);
+    lines.push(...hostWarnings());
     result('insert-result', lines.join('\n') || '没有需要插入的报表。', true);
   });
 
@@ -157,6 +159,13 @@ function setupInsert(): void {
       result('insert-result', `已插入示例：2021年度 ${app.SEED_2021_UNIT}（公开01–09表，含示例数字）。`, true);
     });
   }
+}
+
+/** What the host could not do without refusing (e.g. print setup), once. */
+function hostWarnings(): string[] {
+  const w = (host as { warnings?: string[] }).warnings;
+  if (!w?.length) return [];
+  return w.splice(0, w.length);
 }
 
 function result(id: string, text: string, ok = false): void {

@@ -240,6 +240,18 @@ describe('task pane in headless Chromium (in-memory host)', function () {
     await page.screenshot({ path: path.join(shots, 'taskpane-verify.png'), fullPage: false });
   });
 
+  it('fits a narrow (320 px) task pane without horizontal scrolling', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const tab of ['insert', 'check', 'draft', 'verify']) {
+      await page.click(`.tabs button[data-tab="${tab}"]`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 320, `${tab}: page is ${width}px wide`);
+    }
+    await page.click('.tabs button[data-tab="insert"]');
+    await page.screenshot({ path: path.join(shots, 'taskpane-320.png'), fullPage: false });
+    await page.setViewportSize({ width: 380, height: 900 });
+  });
+
   it('serves Office.js from its own origin (offline intranets)', async () => {
     const status = await page.evaluate(async () => (await fetch('office-js/office.js')).status);
     assert.equal(status, 200);
