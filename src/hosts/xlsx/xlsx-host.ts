@@ -358,10 +358,22 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(batch: WriteBatch): Promise<void> {
     await this.validate(batch);
-    for (const plan of batch.create) this.write(this.workbook.addWorksheet(plan.name), plan, []);
-    for (const plan of batch.update) {
-      const ws = this.findSheet(plan.name)!;
-      this.write(ws, plan, this.merges(ws));
+    // Validation catches every refusal we know of; should ExcelJS still fail while
+    // writing, at least the sheets this batch added are taken out again.
+    const added: ExcelJS.Worksheet[] = [];
+    try {
+      for (const plan of batch.create) {
+        const ws = this.workbook.addWorksheet(plan.name);
+        added.push(ws);
+        this.write(ws, plan, []);
+      }
+      for (const plan of batch.update) {
+        const ws = this.findSheet(plan.name)!;
+        this.write(ws, plan, this.merges(ws));
+      }
+    } catch (e) {
+      for (const ws of added) this.workbook.removeWorksheet(ws.id);
+      throw e;
     }
     if (batch.activate) this.activate(batch.activate);
   }
