@@ -1,6 +1,6 @@
 import { codeLevel, type Line, type TableModel } from '../model/tables';
 import { tidyLabel } from '../text/normalize';
-import { Problems, codeOf, isMetaKey, noteOfRow, readAmountCell, scanMeta, type Block } from './common';
+import { Problems, codeOf, isMetaKey, noteOfRow, readAmountCell, scanMeta, splitCodeLabel, type Block } from './common';
 import type { Grid } from './grid';
 import { AMOUNT_HEADER_RE } from './vocabulary';
 
@@ -8,12 +8,14 @@ interface Group {
   code: number;
   name: number;
   amount: number;
+  /** Code and name in one cell ("30101 基本工资"). */
+  combined?: boolean;
 }
 
 const ECONOMIC = /^3\d{2}(\d{2})?$/;
 const FOOTERS: Array<{ id: string; re: RegExp }> = [
-  { id: 'personnelTotal', re: /^人员经费(合计|小计)$/ },
-  { id: 'publicTotal', re: /^公用经费(合计|小计)$/ },
+  { id: 'personnelTotal', re: /^人员经费(合计|小计)?$/ },
+  { id: 'publicTotal', re: /^公用经费(合计|小计)?$/ },
 ];
 
 function findGroups(grid: Grid, from: number, to: number): { groups: Group[]; headerRow?: number } {
@@ -44,12 +46,43 @@ function findGroups(grid: Grid, from: number, to: number): { groups: Group[]; he
       if (code && ECONOMIC.test(code) && grid.isText(r, c + 1)) cols.set(c, (cols.get(c) ?? 0) + 1);
     }
   }
-  const groups = [...cols.entries()]
+  const groups: Group[] = [...cols.entries()]
     .filter(([, n]) => n >= 2)
     .map(([c]) => c)
     .sort((a, b) => a - b)
     .map((c) => ({ code: c, name: c + 1, amount: c + 2 }));
-  return { groups };
+  if (groups.length) return { groups };
+  // Code and name in one cell, the amount in the next column.
+  const combined = new Map<number, number>();
+  let firstRow: number | undefined;
+  for (let r = from; r <= to; r++) {
+    for (const t of grid.rowTexts(r)) {
+      const s = splitCodeLabel(t.text);
+      if (s && ECONOMIC.test(s.code)) {
+        combined.set(t.col, (combined.get(t.col) ?? 0) + 1);
+        if (firstRow === undefined) firstRow = r;
+      }
+    }
+  }
+  const cg = [...combined.entries()]
+    .filter(([, n]) => n >= 2)
+    .map(([c]) => c)
+    .sort((a, b) => a - b)
+    .map((c) => ({ code: c, name: c, amount: c + 1, combined: true }));
+  let headerRow: number | undefined;
+  for (let r = from; firstRow !== undefined && r < firstRow; r++) {
+    if (grid.rowTexts(r).some((t) => AMOUNT_HEADER_RE.test(t.key) || /^(项目|科目名称|科目)$/.test(t.key))) headerRow = r;
+  }
+  return { groups: cg, headerRow };
+}
+
+function hasNumberRight(grid: Grid, row: number, col: number): boolean {
+  for (let c = col + 1; c <= grid.right; c++) {
+    const v = grid.value(row, c);
+    if (typeof v === 'number') return true;
+    if (typeof v === 'string' && v.trim()) return /^[\s\d.,，-]+$/.test(v) && /\d/.test(v);
+  }
+  return false;
 }
 
 /** 06 一般公共预算财政拨款基本支出决算明细表: economic codes in one, two or three column groups. */
@@ -77,12 +110,15 @@ export function readBasic(block: Block, problems: Problems): TableModel {
     if (texts.length && texts.every((t) => isMetaKey(t.key))) continue;
     for (const t of texts) {
       const f = FOOTERS.find((x) => x.re.test(t.key));
-      if (f) footerCells.push({ id: f.id, row: r, col: t.col, label: tidyLabel(t.text) });
+      // A bare 人员经费 / 公用经费 counts only with its amount beside it (else it is a group header).
+      const bare = f && !/(合计|小计)$/.test(t.key);
+      if (f && (!bare || hasNumberRight(grid, r, t.col))) footerCells.push({ id: f.id, row: r, col: t.col, label: tidyLabel(t.text) });
     }
     for (const g of groups) {
       const raw = grid.str(r, g.code);
       if (!raw) continue;
-      const code = codeOf(grid, r, g.code);
+      const split = g.combined ? splitCodeLabel(raw) : undefined;
+      const code = g.combined ? split?.code : codeOf(grid, r, g.code);
       if (!code || !ECONOMIC.test(code)) {
         if (FOOTERS.some((x) => x.re.test(grid.key(r, g.code)))) continue;
         if (!grid.isEmpty(r, g.amount)) {
@@ -99,9 +135,9 @@ export function readBasic(block: Block, problems: Problems): TableModel {
         id: code,
         code,
         level: codeLevel(code),
-        label: tidyLabel(grid.str(r, g.name)),
+        label: tidyLabel(split ? split.label : grid.str(r, g.name)),
         row: r,
-        values: { amount: readAmountCell(grid, r, g.amount, key, problems, tidyLabel(grid.str(r, g.name))) },
+        values: { amount: readAmountCell(grid, r, g.amount, key, problems, tidyLabel(split ? split.label : grid.str(r, g.name))) },
       });
       lastRow = r;
     }

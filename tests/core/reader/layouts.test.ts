@@ -155,6 +155,30 @@ describe('reader on other layouts', () => {
     assert.equal(t.lines.filter((l) => l.code).length, 80);
   });
 
+  it('reads 06 as one vertical list with code and name in one cell and bare 人员经费 / 公用经费 subtotal rows', () => {
+    const g = [
+      ['一般公共预算财政拨款基本支出决算表'],
+      ['单位：万元'],
+      ['项目', '决算数'],
+      ['人员经费', '278.84'],
+      ['301 工资福利支出', '248.39'],
+      ['  30101 基本工资', '73.50'],
+      ['303 对个人和家庭的补助', '30.45'],
+      ['公用经费', '56.70'],
+      ['302 商品和服务支出', '56.70'],
+      ['[30231]公务用车运行维护费', '13.65'],
+    ];
+    const wb = readWorkbook(one('基本支出', g));
+    const t = wb.tables.gpbBasic!;
+    assert.deepEqual(wb.problems, []);
+    assert.equal(amount(t, '30101', 'amount')!.cell.address, 'B6');
+    assert.equal(line(t, '30101')!.label, '基本工资');
+    assert.equal(amount(t, '30231', 'amount')!.value, 13.65);
+    assert.equal(amount(t, 'personnelTotal', 'amount')!.cell.address, 'B4');
+    assert.equal(amount(t, 'publicTotal', 'amount')!.value, 56.7);
+    assert.deepEqual(t.columns, { amount: 1 });
+  });
+
   it('reads 01 and 04 without 行次 columns (2023), with 使用非财政拨款结余（含专用结余）', () => {
     const w1 = readWorkbook(one('表1', noLineNumbers('summary')));
     const t1 = w1.tables.summary!;
