@@ -73,7 +73,7 @@ export interface WpsWorksheet {
 export interface WpsSheets {
   Count: number;
   Item(index: number | string): WpsWorksheet;
-  Add(before?: WpsWorksheet | null, after?: WpsWorksheet | null, count?: number, type?: number): WpsWorksheet;
+  Add(before?: WpsWorksheet, after?: WpsWorksheet, count?: number, type?: number): WpsWorksheet;
 }
 
 export interface WpsWorkbook {
@@ -226,7 +226,7 @@ export class WpsHost implements WorkbookHost {
       started = true;
       let last = existing[existing.length - 1];
       for (const p of batch.create) {
-        const s = wb.Sheets.Add(null, last, 1);
+        const s = wb.Sheets.Add(undefined, last, 1); // undefined = an omitted COM argument; null would be a value
         s.Name = p.name;
         last = s;
         this.writePlan(s, p, true);
