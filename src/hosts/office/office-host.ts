@@ -174,9 +174,17 @@ export class OfficeHost implements WorkbookHost {
       const infos = this.sheetInfos(ws);
       const wanted = names ? new Set(names) : null;
       const targets = ws.items.filter((w) => !wanted || wanted.has(w.name));
+      // Merged areas (ExcelApi 1.13) help the reader with foreign header layouts.
+      const merged: (Excel.RangeAreas | null)[] = [];
       const used = (w: Excel.Worksheet) => {
         const r = this.api('1.4') ? w.getUsedRangeOrNullObject(true) : w.getUsedRange();
         r.load('values,formulas,valueTypes,rowIndex,columnIndex');
+        let m: Excel.RangeAreas | null = null;
+        if (this.api('1.13')) {
+          m = w.getRange().getMergedAreasOrNullObject();
+          m.load('address');
+        }
+        merged.push(m);
         return r;
       };
       let ranges = targets.map(used);
@@ -186,6 +194,7 @@ export class OfficeHost implements WorkbookHost {
         // Excel on the web answers at most 5 MB per request: read sheet by sheet then.
         if (!/PayloadSizeLimitExceeded|PayloadTooLarge/.test((e as OfficeErrorLike)?.code ?? '')) throw e;
         ranges = [];
+        merged.length = 0;
         for (const w of targets) {
           const r = used(w);
           await ctx.sync();
@@ -193,7 +202,13 @@ export class OfficeHost implements WorkbookHost {
         }
       }
       const prot = new Map(infos.map((s) => [s.name, s.protected]));
-      const out = targets.map((w, i) => snapshotOf(w.name, ranges[i], prot.get(w.name) ?? false));
+      const out = targets.map((w, i) => {
+        const snap = snapshotOf(w.name, ranges[i], prot.get(w.name) ?? false);
+        const m = merged[i];
+        if (m && !m.isNullObject && m.address) snap.merges = parseAreas(m.address);
+        else if (m) snap.merges = [];
+        return snap;
+      });
       if (names) {
         const order = new Map(names.map((n, i) => [n, i]));
         out.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
@@ -478,6 +493,28 @@ function snapshotOf(name: string, r: Excel.Range, isProtected: boolean): SheetSn
     formulas.push(fRow);
   });
   return { name, top: r.rowIndex, left: r.columnIndex, values, formulas, protected: isProtected };
+}
+
+/** "Sheet1!A1:B2,'公开 01'!C3:D3" -> rectangles (the sheet part is dropped). */
+export function parseAreas(address: string): RangeRect[] {
+  const out: RangeRect[] = [];
+  // Split at commas outside quoted sheet names.
+  let part = '';
+  let quoted = false;
+  const flush = () => {
+    const a = part.trim();
+    part = '';
+    if (!a) return;
+    const bang = a.lastIndexOf('!');
+    out.push(parseRange(bang >= 0 ? a.slice(bang + 1) : a));
+  };
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) flush();
+    else part += ch;
+  }
+  flush();
+  return out;
 }
 
 function expandCells(address: string): string[] {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { CellWrite } from '../../../src/core/plan/sheet-plan';
 import { cellContent, charsToPoints, planBlocks, styleRects, widthRuns, wouldBeCoerced } from '../../../src/hosts/office/blocks';
 import { checkBatch } from '../../../src/hosts/office/batch-checks';
+import { parseAreas } from '../../../src/hosts/office/office-host';
 import { emptyPlan } from '../../../src/core/plan/sheet-plan';
 
 describe('host write blocks (shared by the Office.js and WPS hosts)', () => {
@@ -68,5 +69,13 @@ describe('host write blocks (shared by the Office.js and WPS hosts)', () => {
     assert.match(err!.message, /不允许的字符/);
     assert.match(checkBatch({ create: [emptyPlan('x'.repeat(32))], update: [] }, [], false)!.message, /31/);
     assert.equal(checkBatch({ create: [emptyPlan('公开01表')], update: [] }, [{ name: 'Sheet1', protected: true }], false), null);
+  });
+
+  it('reads merged-area addresses, quoted sheet names with commas included', () => {
+    assert.deepEqual(parseAreas("'公开01表,副本'!A1:H1,'公开01表,副本'!$A$4:$B$5"), [
+      { top: 0, left: 0, bottom: 0, right: 7 },
+      { top: 3, left: 0, bottom: 4, right: 1 },
+    ]);
+    assert.deepEqual(parseAreas('Sheet1!C3'), [{ top: 2, left: 2, bottom: 2, right: 2 }]);
   });
 });

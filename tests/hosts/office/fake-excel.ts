@@ -536,9 +536,36 @@ class FRange extends FObj {
       this.ctx.book.selected = `${s.name}!${rangeAddress(this.rect()!)}`;
     });
   }
+  getMergedAreasOrNullObject(): FRangeAreas {
+    this.ctx.need('1.13', 'getMergedAreasOrNullObject');
+    return new FRangeAreas(this.ctx, this);
+  }
   get conditionalFormats(): FCFCollection {
     this.ctx.need('1.6', 'conditionalFormats');
     return new FCFCollection(this.ctx, this);
+  }
+}
+
+class FRangeAreas extends FObj {
+  constructor(ctx: FakeContext, private range: FRange) {
+    super(ctx);
+  }
+  private areas(): string[] {
+    const s = this.range.sheet();
+    const r = this.range.rect()!;
+    return s.merges.filter((m) => intersects(parseRange(m), r));
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  protected readProp(p: string): unknown {
+    if (p === 'isNullObject') return this.areas().length === 0;
+    if (p === 'address') {
+      const name = this.range.sheet().name;
+      const q = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name}'`;
+      return this.areas().length ? this.areas().map((a) => `${q}!${a}`).join(',') : null;
+    }
+    return super.readProp(p);
   }
 }
 

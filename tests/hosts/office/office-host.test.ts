@@ -213,6 +213,7 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       const s = book.addSheet('公开03表');
       s.set('B3', '合计').set('C3', 1474.07, '=SUM(C4:C5)').set('C4', 335.54).set('D4', '=看似公式');
       s.setError('C5', '#REF!', '=#REF!+1');
+      s.merges.push('B3:B4');
       book.addSheet('空表');
       book.addSheet('公开01表').set('A1', '收入支出决算总表');
       book.sheet('公开01表').protected = true;
@@ -240,6 +241,10 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
         const empty = snaps[2];
         assert.ok(empty.values.every((r) => r.every((v) => v === null)));
         assert.equal(snaps[3].protected, api !== '1.1');
+        if (api === '1.17') {
+          assert.deepEqual(t.merges, [{ top: 2, left: 1, bottom: 3, right: 1 }], 'merged areas from ExcelApi 1.13');
+          assert.deepEqual(snaps[0].merges, []);
+        } else assert.equal(t.merges, undefined);
       });
     }
 
