@@ -1,5 +1,5 @@
 import { computeFigures } from '../../figures/compute';
-import type { Figures } from '../../figures/types';
+import type { Figure, FigureId, Figures } from '../../figures/types';
 import { emptyInputs, type Inputs } from '../../inputs/types';
 import type { WorkbookModel } from '../../model/tables';
 import { parseNarrative } from '../parse/parse';
@@ -44,6 +44,7 @@ export function runNarrativeRules(
     throw new RangeError(`尾数容差必须是不小于 0 的数，收到：${String(options.tolerance)}`);
   }
   const findings: TextFinding[] = [];
+  const figure = inTenThousands(figures, model);
   for (const rule of options.rules ?? narrativeRules) {
     const context: NarrativeContext = {
       narrative,
@@ -51,7 +52,7 @@ export function runNarrativeRules(
       model,
       inputs,
       tolerance,
-      figure: (id) => (id ? figures.get(id) : undefined),
+      figure,
       report(r) {
         let start: number;
         let end: number;
@@ -100,6 +101,29 @@ export function runNarrativeRules(
     .map((f, i) => ({ f, i }))
     .sort((a, b) => a.f.start - b.f.start || rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
+}
+
+/**
+ * Figures in 万元, as the text states them: a table kept in 元 (金额单位：元) gives
+ * figures in 元, which are divided by 10 000 here (shares and rates are unitless).
+ */
+function inTenThousands(figures: Figures, model: WorkbookModel): (id: FigureId | undefined) => Figure | undefined {
+  const yuanSheets = new Set(
+    Object.values(model.tables)
+      .filter((t) => t && t.moneyUnit === '元')
+      .map((t) => t!.sheet),
+  );
+  const cache = new Map<FigureId, Figure | undefined>();
+  return (id) => {
+    if (!id) return undefined;
+    if (cache.has(id)) return cache.get(id);
+    let f = figures.get(id);
+    if (f && yuanSheets.size && f.unit === '万元' && f.cells.length && f.cells.every((c) => yuanSheets.has(c.sheet))) {
+      f = { ...f, value: f.value / 10000 };
+    }
+    cache.set(id, f);
+    return f;
+  };
 }
 
 /**

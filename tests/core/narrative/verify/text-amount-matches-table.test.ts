@@ -79,3 +79,28 @@ ruleTester(rule, {
     },
   ],
 });
+
+const inYuan = (() => {
+  const t = modelTable('expenditure', [['total', { total: 14740700, basic: 3355400, project: 11385300 }]]);
+  t.moneyUnit = '元';
+  return modelWorkbook(t);
+})();
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'tables kept in 元 (金额单位：元) against a text in 万元 or 元',
+      text: '三、支出决算情况说明\n本年支出合计1474.07万元，其中：基本支出335.54万元；项目支出11,385,300元。',
+      model: inYuan,
+      noUnverified: true,
+    },
+  ],
+  invalid: [
+    {
+      name: 'tables in 元: the expected figure is given in 万元',
+      text: '三、支出决算情况说明\n本年支出合计1470.00万元。',
+      model: inYuan,
+      findings: [{ quote: '1470.00万元', severity: 'error', expected: '1474.07万元' }],
+    },
+  ],
+});

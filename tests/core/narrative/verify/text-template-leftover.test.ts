@@ -14,10 +14,19 @@ ruleTester(rule, {
     },
     {
       name: 'the seed 七(一): 减少（增长）, 减少（增加）',
-      text: '七、三公\n与上年相比减少（增加）0万元，减少（增长）0%。',
+      text: '七、三公\n公务接待费支出决算为0万元，与上年相比减少（增加）0万元，减少（增长）0%。',
       findings: [
-        { quote: '减少（增加）', severity: 'error' },
-        { quote: '减少（增长）', severity: 'error' },
+        { quote: '减少（增加）', severity: 'error', expected: '持平' },
+        { quote: '减少（增长）', severity: 'error', expected: '持平' },
+      ],
+    },
+    {
+      name: 'a change choice left in, decided by last year from 补充信息',
+      text: '十、机关运行经费\n本部门2021年度机关运行经费支出56.70万元，比上年决算数减少（增加）34.43万元，减少（增长）37.78%。',
+      inputs: 'seed',
+      findings: [
+        { quote: '减少（增加）', severity: 'error', expected: '减少' },
+        { quote: '减少（增长）', severity: 'error', expected: '下降' },
       ],
     },
     {

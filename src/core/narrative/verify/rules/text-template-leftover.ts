@@ -27,6 +27,16 @@ export const rule: NarrativeRule = {
           const d = roundHalfAway(ba.actual - ba.budget);
           expected = d > 0 ? '大于' : d < 0 ? '小于' : '等于';
         }
+      } else if (st && (st.kind === 'change' || st.kind === 'changeRate')) {
+        // The change: from last year's figure when given, else the amount the text states.
+        const change = st.kind === 'change' ? st : st.anchor !== undefined ? ctx.narrative.statements[st.anchor] : undefined;
+        const fig = st.subject ? ctx.figure(`${st.subject}.change`) : undefined;
+        const d = fig ? roundHalfAway(fig.value) : change && change.value === 0 ? 0 : undefined;
+        if (d !== undefined) {
+          if (d === 0) expected = '持平';
+          else if (st.kind === 'change') expected = d > 0 ? '增加' : '减少';
+          else expected = d > 0 ? '增长' : '下降';
+        }
       }
       ctx.report({
         at: l,
