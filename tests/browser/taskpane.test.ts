@@ -210,6 +210,12 @@ describe('task pane in headless Chromium (in-memory host)', function () {
     assert.ok(await page.isHidden('#error'), await page.textContent('#error') ?? '');
     const titles = await page.$$eval('#sections .section h3', (h) => h.map((x) => x.firstChild?.textContent ?? ''));
     assert.ok(titles[0].startsWith('一、'), titles.join());
+    await context!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.click('#copy-all');
+    await page.waitForFunction(() => /已复制全部/.test(document.getElementById('draft-result')?.textContent ?? ''));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^一、收入支出决算总体情况说明\n/);
+    assert.match(copied, /\n\n二、收入决算情况说明\n/);
     await page.click('#write-draft');
     await page.waitForFunction(() => /已写入工作表/.test(document.getElementById('draft-result')?.textContent ?? ''));
     assert.ok((await sheetNames()).includes('情况说明'));
