@@ -36,6 +36,8 @@ async function build(outDir: string): Promise<void> {
   const configOf = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => import('webpack').Configuration;
   const config = configOf({ outDir }, { mode: 'development' });
   config.context = ROOT;
+  // the fake WPS object model, injected into the WPS page as window.Application
+  (config.entry as Record<string, string>)['test/fake-wps'] = path.join(ROOT, 'tests/browser/fake-wps-entry.ts');
   config.devtool = false;
   await new Promise<void>((resolve, reject) =>
     webpack(config).run((err, stats) => {
@@ -70,6 +72,7 @@ describe('task pane in headless Chromium (in-memory host)', function () {
   const external: string[] = [];
   const pageErrors: string[] = [];
   let shots: string;
+  let out: string;
 
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) {
@@ -80,7 +83,7 @@ describe('task pane in headless Chromium (in-memory host)', function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pane-'));
     shots = process.env.JUESUAN_SCREENSHOTS || tmp;
     fs.mkdirSync(shots, { recursive: true });
-    const out = path.join(tmp, 'dist');
+    out = path.join(tmp, 'dist');
     await build(out);
     server = await serve(out);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -268,6 +271,50 @@ describe('task pane in headless Chromium (in-memory host)', function () {
   it('made no request outside 127.0.0.1 and threw no page errors', () => {
     assert.deepEqual(external, []);
     assert.deepEqual(pageErrors, []);
+  });
+
+  it('in WPS (window.Application), the pane inserts, checks, selects and marks through the WPS object model', async () => {
+    const p3 = await context!.newPage();
+    const errors: string[] = [];
+    p3.on('pageerror', (e) => errors.push(String(e)));
+    await p3.addInitScript({ path: path.join(out, 'test/fake-wps.js') });
+    await p3.goto(`${base}/wps/taskpane.html`);
+    await p3.waitForSelector('body[data-ready]', { timeout: 20_000 });
+    assert.equal(await p3.getAttribute('body', 'data-ready'), 'wps');
+    assert.equal(await p3.textContent('#host-label'), '已连接 WPS 表格');
+    assert.ok(await p3.isHidden('#sample'), 'no sample button outside the preview');
+    await p3.fill('#unit', '株洲市石峰区机关事务服务中心');
+    await p3.fill('#year', '2021');
+    await p3.click('#insert');
+    await p3.waitForFunction(() => /已插入|失败/.test((document.getElementById('insert-result')?.textContent ?? '') + (document.getElementById('error')?.textContent ?? '')));
+    assert.ok(await p3.isHidden('#error'), (await p3.textContent('#error')) ?? '');
+    type Book = { list: { Name: string; cells: Map<string, { value: unknown }> }[]; selected: string; active: string };
+    const names = await p3.evaluate(() => ((window as unknown as { __wpsBook: Book }).__wpsBook.list.map((s) => s.Name)));
+    assert.equal(names[0], 'Sheet1');
+    for (let i = 1; i <= 9; i++) assert.ok(names.includes(`公开0${i}表`), names.join('、'));
+    await p3.click('.tabs button[data-tab="check"]');
+    await p3.click('#run-check');
+    await p3.waitForFunction(() => (document.getElementById('check-summary')?.textContent ?? '') !== '', undefined, { timeout: 20_000 });
+    assert.ok(await p3.isHidden('#error'), (await p3.textContent('#error')) ?? '');
+    const first = await p3.$('#findings .finding');
+    if (first) {
+      await first.click();
+      await p3.waitForFunction(() => (window as unknown as { __wpsBook: Book }).__wpsBook.selected !== '');
+      await p3.click('#mark');
+      const fcs = await p3.evaluate(() =>
+        (window as unknown as { __wpsBook: { list: { fcs: unknown[] }[] } }).__wpsBook.list.reduce((n, s) => n + s.fcs.length, 0),
+      );
+      assert.ok(fcs > 0, 'conditional formats added');
+      await p3.click('#clear-marks');
+      const left = await p3.evaluate(() =>
+        (window as unknown as { __wpsBook: { list: { fcs: unknown[] }[] } }).__wpsBook.list.reduce((n, s) => n + s.fcs.length, 0),
+      );
+      assert.equal(left, 0);
+    }
+    assert.ok(await p3.isHidden('#error'), (await p3.textContent('#error')) ?? '');
+    await p3.screenshot({ path: path.join(shots, 'taskpane-wps.png'), fullPage: false });
+    assert.deepEqual(errors, []);
+    await p3.close();
   });
 
   it('outside Office, the local Office.js reports no host and the pane falls back to the preview', async () => {
