@@ -152,4 +152,21 @@ describe('narrative parse: statements', () => {
     );
     assert.deepEqual(find('十四.1', '1138.53 万元').map((s) => s.subject), ['expenditure.project']);
   });
+
+  it('knows other ways to name totals (收入总计, 总支出, 本年收入 in 二)', () => {
+    const p = parseNarrative(
+      '一、总体情况\n2021年度收入总计1474.07万元，支出总计1474.07万元。\n二、收入决算情况说明\n本年收入1474.07万元。\n三、支出决算情况说明\n基本支出335.54万元，占总支出的22.76%。\n四、财政拨款收入支出决算总体情况说明\n财政拨款收入总计1406.53万元。',
+    );
+    assert.deepEqual(
+      p.statements.map((s) => [s.kind, s.subject, s.denominator?.subject]),
+      [
+        ['amount', 'summary.total', undefined],
+        ['amount', 'summary.total', undefined],
+        ['amount', 'income.total', undefined],
+        ['amount', 'expenditure.basic', undefined],
+        ['share', 'expenditure.basic', 'expenditure.total'],
+        ['amount', 'fiscal.total', undefined],
+      ],
+    );
+  });
 });
