@@ -1,6 +1,7 @@
 import { a1, type CellRef } from '../cells';
 import {
   TABLE_KEYS,
+  TABLE_NUMBERS_2021,
   TABLE_NAMES,
   codeLevel,
   type Amount,
@@ -37,18 +38,6 @@ export interface LineSpec {
   values: Record<ColumnId, FigureSpec>;
 }
 
-const DEFAULT_NUMBERS: Record<TableKey, string> = {
-  summary: '01',
-  income: '02',
-  expenditure: '03',
-  fiscalSummary: '04',
-  gpbExpenditure: '05',
-  gpbBasic: '06',
-  threePublic: '07',
-  govFund: '08',
-  stateCapital: '09',
-};
-
 export function amountOf(spec: FigureSpec, cell: CellRef): Amount {
   if (spec === null || (typeof spec === 'string' && /^\s*-?\s*$/.test(spec) && !/\d/.test(spec))) {
     return { value: 0, blank: true, cell };
@@ -65,7 +54,7 @@ export function modelTable(
   lines: Array<[string, Record<ColumnId, FigureSpec>] | LineSpec>,
   options: { sheet?: string; number?: string; notes?: string[]; firstRow?: number } = {},
 ): TableModel {
-  const number = options.number ?? DEFAULT_NUMBERS[key];
+  const number = options.number ?? TABLE_NUMBERS_2021[key];
   const sheet = options.sheet ?? `公开${number}表`;
   const firstRow = options.firstRow ?? 5;
   const columns: Record<ColumnId, number> = {};

@@ -40,6 +40,26 @@ export const TABLE_KEYS: TableKey[] = [
   'stateCapital',
 ];
 
+/** The 公开NN表 numbers of each table in the 2021 order (also Shanghai's) and the 2023+ order. */
+export const TABLE_NUMBERS_2021: Record<TableKey, string> = {
+  summary: '01',
+  income: '02',
+  expenditure: '03',
+  fiscalSummary: '04',
+  gpbExpenditure: '05',
+  gpbBasic: '06',
+  threePublic: '07',
+  govFund: '08',
+  stateCapital: '09',
+};
+
+export const TABLE_NUMBERS_2023: Record<TableKey, string> = {
+  ...TABLE_NUMBERS_2021,
+  govFund: '07',
+  stateCapital: '08',
+  threePublic: '09',
+};
+
 /** Official names, for messages. */
 export const TABLE_NAMES: Record<TableKey, string> = {
   summary: '收入支出决算总表',

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../findings/finding';
-import { TABLE_KEYS, type TableKey, type WorkbookModel } from '../model/tables';
+import { TABLE_KEYS, TABLE_NUMBERS_2021, TABLE_NUMBERS_2023, type TableKey, type WorkbookModel } from '../model/tables';
 import { compareSides, DEFAULT_TOLERANCE } from './compare';
 import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
 
@@ -9,30 +9,11 @@ import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
  * rule list lives in index.ts.
  */
 
-const NUMBERS_2021: Record<TableKey, string> = {
-  summary: '01',
-  income: '02',
-  expenditure: '03',
-  fiscalSummary: '04',
-  gpbExpenditure: '05',
-  gpbBasic: '06',
-  threePublic: '07',
-  govFund: '08',
-  stateCapital: '09',
-};
-
-const NUMBERS_2023: Record<TableKey, string> = {
-  ...NUMBERS_2021,
-  govFund: '07',
-  stateCapital: '08',
-  threePublic: '09',
-};
-
 /** The 公开NN表 number of a table: as found on its sheet, else as the workbook's order implies. */
 export function tableNumber(model: WorkbookModel, key: TableKey): string {
   const found = model.tables[key]?.number;
   if (found) return found;
-  return (model.order === '2023' ? NUMBERS_2023 : NUMBERS_2021)[key];
+  return (model.order === '2023' ? TABLE_NUMBERS_2023 : TABLE_NUMBERS_2021)[key];
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, rounding: 2 };
