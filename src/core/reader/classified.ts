@@ -27,9 +27,12 @@ const FUNCTIONAL = /^2\d{2}(\d{2}){0,2}$/;
 function findCodeLayout(grid: Grid, from: number, to: number): { layout?: CodeLayout; labelCol?: number } {
   const maxCol = Math.min(grid.right, grid.left + 6);
   // 1. 类 / 款 / 项 headers side by side.
+  // Only text cells can read 类 (numbers have digit keys), so look at the row's texts.
   for (let r = from; r <= to; r++) {
-    for (let c = grid.left; c + 2 <= maxCol + 2; c++) {
-      if (grid.key(r, c) === '类' && grid.key(r, c + 1) === '款' && grid.key(r, c + 2) === '项') {
+    for (const t of grid.rowTexts(r)) {
+      const c = t.col;
+      if (c > maxCol) break;
+      if (t.key === '类' && grid.key(r, c + 1) === '款' && grid.key(r, c + 2) === '项') {
         return { layout: { kind: 'split', cls: c, sec: c + 1, item: c + 2 } };
       }
     }
@@ -119,9 +122,10 @@ export function readClassified(block: Block, problems: Problems): TableModel {
   let nameHeaderCol: number | undefined;
   let codeHeaderCol: number | undefined;
   let projectHeaderCol: number | undefined;
+  // Only text cells can match (numbers have digit keys): look at each row's texts.
   for (let r = from; r <= to; r++) {
-    for (let c = grid.left; c <= grid.right; c++) {
-      const k = grid.key(r, c);
+    if (nameHeaderCol !== undefined && codeHeaderCol !== undefined && projectHeaderCol !== undefined) break;
+    for (const { col: c, key: k } of grid.rowTexts(r)) {
       if (nameHeaderCol === undefined && /^(科目|项目)?名称$/.test(k)) nameHeaderCol = c;
       if (codeHeaderCol === undefined && /(科目)?编码$|^科目代码$/.test(k)) codeHeaderCol = c;
       if (projectHeaderCol === undefined && /^项目$/.test(k)) projectHeaderCol = c;
@@ -169,6 +173,9 @@ export function readClassified(block: Block, problems: Problems): TableModel {
   columns = realign(grid, block, columns, layout, labelCol, firstData, problems);
 
   const meta = scanMeta(grid, block.top, block.bottom);
+  const columnList = (Object.entries(columns) as Array<[ColumnId, number | undefined]>).filter(
+    (e): e is [ColumnId, number] => e[1] !== undefined,
+  );
   const lines: Line[] = [];
   const notes: string[] = [];
   const seen = new Map<string, number>();
@@ -198,7 +205,7 @@ export function readClassified(block: Block, problems: Problems): TableModel {
         id = code = rc.code;
         label = tidyLabel(rc.label ?? grid.str(r, labelCol));
       }
-      const hasValues = Object.values(columns).some((c) => c !== undefined && !grid.isEmpty(r, c));
+      const hasValues = columnList.some(([, c]) => !grid.isEmpty(r, c));
       if (!id) {
         if (inNotes && !hasValues) {
           notes.push(texts.map((t) => tidyLabel(t.text)).join(' '));
@@ -226,10 +233,7 @@ export function readClassified(block: Block, problems: Problems): TableModel {
       }
       seen.set(id, r);
       const values: Line['values'] = {};
-      for (const [cid, c] of Object.entries(columns)) {
-        if (c === undefined) continue;
-        values[cid] = readAmountCell(grid, r, c, key, problems);
-      }
+      for (const [cid, c] of columnList) values[cid] = readAmountCell(grid, r, c, key, problems);
       lines.push({ id, code, level: code ? codeLevel(code) : undefined, label, row: r, values });
       lastRow = r;
     }

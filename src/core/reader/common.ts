@@ -46,6 +46,8 @@ export function readAmountCell(grid: Grid, row: number, col: number, key: TableK
 
 /** True when the row holds 公开NN表 / 部门 / 金额单位 texts only. */
 export function isMetaKey(k: string): boolean {
+  // Each of the three needs 开 (公开), 位 (单位) or 门 (部门), which no normalisation adds.
+  if (!k.includes('开') && !k.includes('位') && !k.includes('门')) return false;
   return !!(parseTableNumber(k) || parseMoneyUnit(k) || parseUnitName(k));
 }
 
@@ -59,15 +61,47 @@ export interface Meta {
 export function scanMeta(grid: Grid, from: number, to: number): Meta {
   const m: Meta = {};
   for (let r = from; r <= to; r++) {
-    for (const t of grid.rowTexts(r)) {
-      const n = parseTableNumber(t.text);
-      if (n && !m.number && (t.key.length <= 12 || /^公开\d{1,2}表|公开\d{1,2}表\)?$/.test(t.key))) m.number = { value: n, row: r };
-      const u = parseMoneyUnit(t.text);
-      if (u && !m.moneyUnit) m.moneyUnit = u;
-      const name = parseUnitName(t.text);
-      if (name && !m.unit) m.unit = name;
-    }
+    const rm = rowMeta(grid, r);
+    if (rm === NO_META) continue;
+    if (rm.number && !m.number) m.number = { value: rm.number, row: r };
+    if (rm.moneyUnit && !m.moneyUnit) m.moneyUnit = rm.moneyUnit;
+    if (rm.unit && !m.unit) m.unit = rm.unit;
+    if (m.number && m.moneyUnit && m.unit) break;
   }
+  return m;
+}
+
+/** The first 公开NN表 label, money unit and unit name among one row's texts. */
+interface RowMeta {
+  number?: string;
+  unit?: string;
+  moneyUnit?: '万元' | '元';
+}
+const NO_META: RowMeta = {};
+/** Row metadata by grid and sheet row: tables scan the same rows several times (reading, 公开NN表 labels). */
+const ROW_META = new WeakMap<Grid, Map<number, RowMeta>>();
+
+function rowMeta(grid: Grid, row: number): RowMeta {
+  let byRow = ROW_META.get(grid);
+  if (!byRow) ROW_META.set(grid, (byRow = new Map()));
+  let m = byRow.get(row);
+  if (m) return m;
+  m = NO_META;
+  for (const t of grid.rowTexts(row)) {
+    // t.key is matchKey(t.text): 公开NN表 needs 公开 in it, a money unit 单位, a unit name 部门 or 单位.
+    const k = t.key;
+    const maybeNumber = k.includes('公开');
+    const maybeUnit = k.includes('单位');
+    if (!maybeNumber && !maybeUnit && !k.includes('部门')) continue;
+    if (m === NO_META) m = {};
+    const n = maybeNumber ? parseTableNumber(t.text) : undefined;
+    if (n && !m.number && (k.length <= 12 || /^公开\d{1,2}表|公开\d{1,2}表\)?$/.test(k))) m.number = n;
+    const u = maybeUnit ? parseMoneyUnit(t.text) : undefined;
+    if (u && !m.moneyUnit) m.moneyUnit = u;
+    const name = parseUnitName(t.text);
+    if (name && !m.unit) m.unit = name;
+  }
+  byRow.set(row, m);
   return m;
 }
 
@@ -75,8 +109,16 @@ export function scanMeta(grid: Grid, from: number, to: number): Meta {
 export function noteOfRow(grid: Grid, row: number): string | undefined {
   const texts = grid.rowTexts(row);
   if (!texts.length) return undefined;
-  if (texts.some((t) => isNoteText(t.text))) return texts.map((t) => tidyLabel(t.text)).join(' ');
+  if (texts.some((t) => mayBeNote(t.key) && isNoteText(t.text))) return texts.map((t) => tidyLabel(t.text)).join(' ');
   return undefined;
+}
+
+/**
+ * Whether a text with this matchKey can be a note line at all: isNoteText looks for
+ * 注 / 备注 / 说明 at the start or 无数据 / 本表为空 / 空表, all of which keep 注, 说明, 无数据 or 空.
+ */
+function mayBeNote(k: string): boolean {
+  return k.includes('注') || k.includes('说明') || k.includes('无数据') || k.includes('空');
 }
 
 /**

@@ -6,7 +6,8 @@ import { TITLE_PATTERNS } from './vocabulary';
 
 /** The table a title text names, if any. */
 export function tableOfTitle(text: string): TableKey | undefined {
-  if (!text || isNoteText(text)) return undefined;
+  // Every title pattern ends in 表, which no normalisation adds: most cells are rejected here.
+  if (!text || !text.includes('表') || isNoteText(text)) return undefined;
   let k = matchKey(text);
   if (k.length > 60) return undefined;
   // Drop a bracketed suffix such as "（公开01表）" or "(2021年度)".

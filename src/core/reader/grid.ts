@@ -1,4 +1,4 @@
-import { a1, isCellError, type CellRef, type CellValue } from '../cells';
+import { a1, columnLetter, isCellError, type CellRef, type CellValue } from '../cells';
 import { snapshotExtent, valueAt, type SheetSnapshot } from '../model/snapshot';
 import { matchKey, toHalfWidth } from '../text/normalize';
 
@@ -13,8 +13,11 @@ export class Grid {
   readonly bottom: number;
   readonly right: number;
   private readonly mergeOwner = new Map<string, { row: number; col: number }>();
-  private readonly keys = new Map<string, string>();
-  private readonly texts = new Map<number, Array<{ col: number; text: string; key: string }>>();
+  /** Comparison keys by snapshot row and column index, filled as asked for. */
+  private readonly keys: Array<Array<string | undefined> | undefined> = [];
+  private readonly texts: Array<Array<{ col: number; text: string; key: string }> | undefined> = [];
+  /** Column letters by sheet column, for ref(). */
+  private readonly letters: string[] = [];
 
   constructor(readonly snapshot: SheetSnapshot) {
     this.name = snapshot.name;
@@ -48,11 +51,15 @@ export class Grid {
 
   /** Comparison key of the cell's text (see matchKey). */
   key(row: number, col: number): string {
-    const id = `${row},${col}`;
-    let k = this.keys.get(id);
+    const ri = row - this.top;
+    const ci = col - this.left;
+    if (ri < 0 || ci < 0 || ri >= this.snapshot.values.length) return '';
+    let cache = this.keys[ri];
+    if (cache === undefined) cache = this.keys[ri] = [];
+    let k = cache[ci];
     if (k === undefined) {
-      k = matchKey(this.str(row, col));
-      this.keys.set(id, k);
+      k = keyOf(this.value(row, col));
+      cache[ci] = k;
     }
     return k;
   }
@@ -70,8 +77,14 @@ export class Grid {
     return typeof v === 'string' && v.trim() !== '';
   }
 
+  /** No value, blank text or a boolean (which str() shows as ''); numbers and error values are not empty. */
   isEmpty(row: number, col: number): boolean {
-    return this.str(row, col) === '' && !isCellError(this.value(row, col));
+    const v = this.value(row, col);
+    if (v === null || v === undefined) return true;
+    if (typeof v === 'string') return v.trim() === '';
+    if (typeof v === 'number') return false;
+    if (typeof v === 'boolean') return true;
+    return !isCellError(v);
   }
 
   rowEmpty(row: number, from = this.left, to = this.right): boolean {
@@ -93,17 +106,20 @@ export class Grid {
 
   /** Non-empty texts of a row, left to right. */
   rowTexts(row: number): Array<{ col: number; text: string; key: string }> {
-    let out = this.texts.get(row);
+    const ri = row - this.top;
+    let out = ri >= 0 ? this.texts[ri] : undefined;
     if (out) return out;
     out = [];
-    const r = this.snapshot.values[row - this.top];
+    const r = this.snapshot.values[ri];
     if (r) {
       for (let i = 0; i < r.length; i++) {
         const v = r[i];
-        if (typeof v === 'string' && v.trim() !== '') out.push({ col: this.left + i, text: v.trim(), key: this.key(row, this.left + i) });
+        if (typeof v !== 'string') continue;
+        const text = v.trim();
+        if (text !== '') out.push({ col: this.left + i, text, key: this.key(row, this.left + i) });
       }
     }
-    this.texts.set(row, out);
+    if (ri >= 0) this.texts[ri] = out;
     return out;
   }
 
@@ -111,7 +127,10 @@ export class Grid {
   private readonly empties = new Map<number, boolean>();
 
   ref(row: number, col: number): CellRef {
-    return { sheet: this.name, address: a1(row, col) };
+    if (col < 0) return { sheet: this.name, address: a1(row, col) };
+    let letter = this.letters[col];
+    if (letter === undefined) letter = this.letters[col] = columnLetter(col);
+    return { sheet: this.name, address: `${letter}${row + 1}` };
   }
 
   where(row: number, col: number): string {
@@ -123,8 +142,33 @@ export class Grid {
 export function digitsOf(v: CellValue): string | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? String(v) : undefined;
   if (typeof v === 'string') {
+    if (isAsciiDigits(v)) return v;
     const t = toHalfWidth(v).replace(/[\s'’]/g, '').replace(/\.0+$/, '');
     return /^\d+$/.test(t) ? t : undefined;
   }
   return undefined;
+}
+
+/** True for a non-empty string of ASCII digits only (which every normalisation leaves as it is). */
+function isAsciiDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** matchKey of a cell's text (see Grid.str), without building text for numbers and digit strings. */
+function keyOf(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    const s = String(v);
+    return Number.isFinite(v) ? s : matchKey(s);
+  }
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return isAsciiDigits(t) ? t : matchKey(t);
+  }
+  return '';
 }

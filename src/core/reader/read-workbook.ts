@@ -104,11 +104,18 @@ interface Candidate {
 function fitRange(grid: Grid, m: TableModel): void {
   let left = Infinity;
   let right = -Infinity;
+  // Per row, only the columns that could still widen [left, right] are looked at.
   for (let r = Math.max(m.range.top, grid.top); r <= m.range.bottom; r++) {
-    for (let c = grid.left; c <= grid.right; c++) {
+    for (let c = grid.left; c <= grid.right && c < left; c++) {
       if (!grid.isEmpty(r, c)) {
-        left = Math.min(left, c);
-        right = Math.max(right, c);
+        left = c;
+        break;
+      }
+    }
+    for (let c = grid.right; c >= grid.left && c > right; c--) {
+      if (!grid.isEmpty(r, c)) {
+        right = c;
+        break;
       }
     }
   }
