@@ -143,10 +143,20 @@ export function digitsOf(v: CellValue): string | undefined {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? String(v) : undefined;
   if (typeof v === 'string') {
     if (isAsciiDigits(v)) return v;
+    if (hasIdeograph(v)) return undefined;
     const t = toHalfWidth(v).replace(/[\s'’]/g, '').replace(/\.0+$/, '');
     return /^\d+$/.test(t) ? t : undefined;
   }
   return undefined;
+}
+
+/** True when the text holds a CJK ideograph (never a digit, never removed): not a number. */
+function hasIdeograph(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
 }
 
 /** True for a non-empty string of ASCII digits only (which every normalisation leaves as it is). */
@@ -168,7 +178,22 @@ function keyOf(v: CellValue): string {
   }
   if (typeof v === 'string') {
     const t = v.trim();
-    return isAsciiDigits(t) ? t : matchKey(t);
+    return isPlainKey(t) ? t : matchKey(t);
   }
   return '';
+}
+
+/**
+ * True when matchKey would return the text unchanged: every character is a CJK ideograph
+ * (U+4E00–U+9FFF) or printable ASCII other than space, quotes and capitals. Most cell
+ * texts (codes, 科目 names) are like this; the others go through matchKey.
+ */
+function isPlainKey(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x27 && (c < 0x41 || c > 0x5a)) continue;
+    return false;
+  }
+  return true;
 }
