@@ -11,6 +11,7 @@ import {
   readAmountCell,
   scanMeta,
   splitCodeLabel,
+  tidy,
   type Block,
 } from './common';
 import { digitsOf, type Grid } from './grid';
@@ -203,7 +204,7 @@ export function readClassified(block: Block, problems: Problems): TableModel {
         label = tidyLabel(rowLabelCols.map((c) => grid.str(r, c)).find((s) => s) ?? '合计');
       } else if (rc.code) {
         id = code = rc.code;
-        label = tidyLabel(rc.label ?? grid.str(r, labelCol));
+        label = tidy(rc.label ?? grid.str(r, labelCol));
       }
       const hasValues = columnList.some(([, c]) => !grid.isEmpty(r, c));
       if (!id) {

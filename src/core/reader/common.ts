@@ -105,6 +105,13 @@ function rowMeta(grid: Grid, row: number): RowMeta {
   return m;
 }
 
+const SPACE_CHAR = /[\s\u00a0\u3000\u200b\ufeff]/;
+
+/** tidyLabel, skipping the work for the usual text that holds no space at all (then it is the text itself). */
+export function tidy(text: string): string {
+  return SPACE_CHAR.test(text) ? tidyLabel(text) : text;
+}
+
 /** A row whose texts are note lines (注：…, 无数据 sentences). Returns the note text. */
 export function noteOfRow(grid: Grid, row: number): string | undefined {
   const texts = grid.rowTexts(row);

@@ -90,7 +90,7 @@ export class Grid {
   rowEmpty(row: number, from = this.left, to = this.right): boolean {
     const whole = from === this.left && to === this.right;
     if (whole) {
-      const known = this.empties.get(row);
+      const known = this.empties[row - this.top];
       if (known !== undefined) return known;
     }
     let empty = true;
@@ -100,7 +100,7 @@ export class Grid {
         break;
       }
     }
-    if (whole) this.empties.set(row, empty);
+    if (whole && row >= this.top) this.empties[row - this.top] = empty;
     return empty;
   }
 
@@ -124,7 +124,7 @@ export class Grid {
   }
 
   /** Whether a row holds nothing (cached). */
-  private readonly empties = new Map<number, boolean>();
+  private readonly empties: boolean[] = [];
 
   ref(row: number, col: number): CellRef {
     if (col < 0) return { sheet: this.name, address: a1(row, col) };
