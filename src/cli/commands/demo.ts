@@ -10,7 +10,7 @@ import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { loadHyperFormula } from '../../hosts/xlsx/evaluate';
 import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { checkFile } from './check';
-import { draftFromFile } from './narrate';
+import { draftFromFile, narrativeLines } from './narrate';
 
 export const DEFAULT_DEMO_OUT = path.join('out', 'demo-2021.xlsx');
 
@@ -99,9 +99,8 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     );
   }
   {
-    const draft = await draftFromFile(out);
-    const text = draft.sections.map((s) => [s.title, s.text].filter(Boolean).join('\n')).join('\n');
-    const lines = text.split('\n').filter((l) => l.trim());
+    const { draft } = await draftFromFile(out);
+    const lines = narrativeLines(draft).filter((l) => l.trim());
     io.out('情况说明（草稿，前几行）：');
     for (const l of lines.slice(0, 6)) io.out(`  ${l.length > 120 ? `${l.slice(0, 120)}…` : l}`);
     io.out(`全文：juesuan narrate "${out}"`);

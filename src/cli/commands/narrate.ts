@@ -3,6 +3,7 @@ import type { CellRef } from '../../core/cells';
 import { HostError } from '../../hosts/host';
 import { stated } from '../../core/figures/format';
 import type { Figures } from '../../core/figures/types';
+import { narrativeText } from '../../core/narrative/draft';
 import { draftNarrativeDetail, type NarrativeDraft } from '../../core/workflows/draft-narrative';
 import { CliError, EXIT, type Io } from '../io';
 import { openForReading } from './check';
@@ -38,23 +39,19 @@ export function toJsonNarrative(draft: NarrativeDraft, figures: Figures): JsonNa
   };
 }
 
-/** Draft the narrative of a workbook file. */
-export async function draftFromFile(file: string): Promise<JsonNarrative> {
+/** Draft the narrative of a workbook file: the draft, and its JSON form. */
+export async function draftFromFile(file: string): Promise<{ draft: NarrativeDraft; json: JsonNarrative }> {
   const { host } = await openForReading(file);
   const { draft, figures } = await draftNarrativeDetail(host);
-  return toJsonNarrative(draft, figures);
+  return { draft, json: toJsonNarrative(draft, figures) };
 }
 
-export function narrativeText(n: JsonNarrative): string[] {
-  const lines: string[] = [];
-  for (const s of n.sections) {
-    if (s.title) lines.push(s.title);
-    if (s.text) lines.push(s.text);
-    lines.push('');
-  }
-  if (n.todo.length) {
-    lines.push('【待补充】');
-    for (const t of n.todo) lines.push(`  · ${t}`);
+/** The plain text ready for Word (the core's), then what is still to fill. */
+export function narrativeLines(draft: NarrativeDraft): string[] {
+  const lines = narrativeText(draft).split('\n');
+  if (draft.todo.length) {
+    lines.push('', '【待补充】');
+    draft.todo.forEach((t, i) => lines.push(`  ${i + 1}. ${t}`));
   }
   return lines;
 }
@@ -71,14 +68,14 @@ export async function narrateCommand(argv: string[], io: Io): Promise<number> {
   }
   const file = positionals[0];
   if (!file) throw new CliError(`缺少工作簿文件名。\n${NARRATE_HELP}`);
-  let draft: JsonNarrative;
+  let result: { draft: NarrativeDraft; json: JsonNarrative };
   try {
-    draft = await draftFromFile(file);
+    result = await draftFromFile(file);
   } catch (e) {
     if (e instanceof HostError) throw new CliError(e.message);
     throw e;
   }
-  if (values.json) io.out(JSON.stringify(draft, null, 2));
-  else io.out(narrativeText(draft).join('\n'));
+  if (values.json) io.out(JSON.stringify(result.json, null, 2));
+  else io.out(narrativeLines(result.draft).join('\n'));
   return EXIT.ok;
 }
