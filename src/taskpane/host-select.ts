@@ -64,9 +64,9 @@ export async function chooseHost(search: string, win: PaneWindow): Promise<Chose
 
 function preview(label: string): ChosenHost {
   return {
-    host: new MemoryHost(),
+    host: new MemoryHost({ calculate: true }),
     mode: 'memory',
     label,
-    note: '预览模式：未连接表格软件，操作只在本页内存中进行，公式不计算。请在 Excel 或 WPS 中打开本加载项使用。',
+    note: '预览模式：未连接表格软件，操作只在本页内存中进行（合计等常用公式在本页计算）。请在 Excel 或 WPS 中打开本加载项使用。',
   };
 }

@@ -4,7 +4,7 @@ import { SEVERITY_NAMES, type Finding, type Severity } from '../../core/findings
 import { TABLE_KEYS, TABLE_NAMES, type TableKey, type WorkbookModel } from '../../core/model/tables';
 import { HostError } from '../../hosts/host';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
-import { evaluateFormulas } from '../../hosts/xlsx/evaluate';
+import { computeForReading } from '../../hosts/xlsx/evaluate';
 import { CliError, EXIT, type Io } from '../io';
 import { tableNumber } from '../../core/rules/engine';
 import { checkWorkbook } from '../../core/workflows/check-workbook';
@@ -27,26 +27,12 @@ export const CHECK_HELP = `用法：juesuan check 工作簿.xlsx [工作簿2.xls
 
 /**
  * Open a workbook for reading. Formulas without cached values (files written by
- * programs, not saved by Excel/WPS) are computed in memory when the optional engine
- * is installed; otherwise a warning says the figures may be missing.
+ * programs, not saved by Excel/WPS) are computed in memory by the built-in evaluator;
+ * a warning lists any it cannot compute (their figures read as blank).
  */
 export async function openForReading(file: string): Promise<{ host: XlsxHost; notes: Finding[]; computed: number }> {
   const host = await XlsxHost.open(file);
-  const missing = host.uncomputedFormulaCount();
-  const notes: Finding[] = [];
-  let computed = 0;
-  if (missing > 0) {
-    const result = evaluateFormulas(host);
-    if (result) computed = result.computed;
-    else {
-      notes.push({
-        rule: 'formulas-not-computed',
-        severity: 'warning',
-        message: `该文件有 ${missing} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），这些单元格按空值校验。请用 Excel 或 WPS 打开并保存后再校验。`,
-        cells: [],
-      });
-    }
-  }
+  const { computed, notes } = computeForReading(host);
   return { host, notes, computed };
 }
 

@@ -7,7 +7,7 @@ import { inputSheetPlan } from '../../core/inputs';
 import { buildSampleWorkbook } from '../../core/sample/seed-2021';
 import { SEED_2021_INPUTS } from '../../core/sample/seed-2021-inputs';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
-import { loadHyperFormula } from '../../hosts/xlsx/evaluate';
+import { formulaEvaluationEnabled } from '../../hosts/xlsx/evaluate';
 import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { checkFile } from './check';
 import { draftFromFile, narrativeLines } from './narrate';
@@ -80,8 +80,8 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   io.out('  合计、小计等为公式，用 Excel、WPS 或 LibreOffice 打开即自动计算。');
 
   // Check and draft need computed values: files written here carry formulas only.
-  if (!loadHyperFormula()) {
-    io.out('本机未安装公式计算引擎（hyperformula，开发依赖），未在命令行中计算合计数。');
+  if (!formulaEvaluationEnabled()) {
+    io.out('已关闭命令行中的公式计算（JUESUAN_NO_ENGINE=1），未计算合计数。');
     io.out(`请用 Excel 或 WPS 打开上述文件并保存，然后运行：juesuan check "${out}"`);
     return EXIT.ok;
   }

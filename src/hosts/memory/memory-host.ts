@@ -1,5 +1,6 @@
 import { parseA1, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
+import { evaluateSheets } from '../../core/formulas/evaluate';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
 import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
 
@@ -34,6 +35,9 @@ export interface MemorySheet {
  */
 export type Calculator = (sheets: MemorySheet[]) => Map<string, Map<string, CellValue>>;
 
+/** Calculator with the built-in evaluator: cells it cannot compute are left out (blank). */
+export const builtInCalculator: Calculator = (sheets) => evaluateSheets(sheets).values;
+
 const key = (r: number, c: number) => `${r},${c}`;
 const INVALID_NAME = /[\\/?*[\]:]/;
 
@@ -50,7 +54,12 @@ export class MemoryHost implements WorkbookHost {
   /** Calls by method name. */
   calls: string[] = [];
 
-  constructor(private readonly options: { calculator?: Calculator } = {}) {}
+  /**
+   * calculator: computes formula values for readSheets (e.g. HyperFormula in tests);
+   * calculate: true uses the built-in evaluator (src/core/formulas/evaluate.ts) — a
+   * formula outside its subset reads as blank. Without either, formulas read as blank.
+   */
+  constructor(private readonly options: { calculator?: Calculator; calculate?: boolean } = {}) {}
 
   // ---- test and setup helpers (not part of WorkbookHost) ----
 
@@ -129,7 +138,8 @@ export class MemoryHost implements WorkbookHost {
 
   /** Calculated values of every formula cell (via the calculator), by sheet then "row,col". */
   calculate(): Map<string, Map<string, CellValue>> {
-    return this.options.calculator ? this.options.calculator(this.sheets) : new Map();
+    if (this.options.calculator) return this.options.calculator(this.sheets);
+    return this.options.calculate ? builtInCalculator(this.sheets) : new Map();
   }
 
   private trip(name: string) {

@@ -1,101 +1,126 @@
 import ExcelJS from 'exceljs';
-import type { HyperFormula as HyperFormulaType } from 'hyperformula';
+import { a1, type CellRef, type CellValue } from '../../core/cells';
+import type { Finding } from '../../core/findings/finding';
+import { evaluateSheets, type GridSheet, type SourceCell } from '../../core/formulas/evaluate';
 import type { XlsxHost } from './xlsx-host';
 import { excelSerial } from './xlsx-host';
 
 /**
  * Files written by programs (ExcelJS, this tool's own `init`/`demo`) hold formulas
- * without cached results. When the optional engine HyperFormula is installed (it is a
- * development dependency: present after `npm ci` in the repository, absent from a
- * production install), this computes every formula of the workbook in memory and
- * stores the results as the cells' cached values, so readSheets() sees numbers.
- * Nothing is written to disk.
+ * without cached results. This computes them in memory with the built-in evaluator
+ * (src/core/formulas/evaluate.ts: the formulas the product writes and the arithmetic
+ * accountants type — SUM, + - * /, ROUND, ABS, IF …) and stores the results as the
+ * cells' cached values, so readSheets() sees numbers. Nothing is written to disk.
+ * A formula outside that subset (or one reading such a cell) is left without a value
+ * and listed in `uncomputed`: never a guessed number.
  */
 export interface EvaluateResult {
   /** Formula cells that got a computed result. */
   computed: number;
-  engine: 'hyperformula';
+  engine: 'built-in';
+  /** Formula cells left without a result, and why (in Chinese). */
+  uncomputed: Array<CellRef & { formula: string; reason: string }>;
 }
 
-type HF = typeof HyperFormulaType;
-
-/** The engine, or null when it is not installed (or JUESUAN_NO_ENGINE=1, to try that case). */
-export function loadHyperFormula(): HF | null {
-  if (process.env.JUESUAN_NO_ENGINE === '1') return null;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require('hyperformula') as { HyperFormula: HF }).HyperFormula;
-  } catch {
-    return null;
-  }
+/** In-process evaluation is on unless JUESUAN_NO_ENGINE=1 (to try the "nothing computed" path). */
+export function formulaEvaluationEnabled(): boolean {
+  return process.env.JUESUAN_NO_ENGINE !== '1';
 }
 
-type Raw = string | number | boolean | null;
-
-function rawOf(cell: ExcelJS.Cell): Raw {
-  if (cell.type === ExcelJS.ValueType.Formula) {
-    const f = cell.formula;
-    return f ? `=${f}` : null;
-  }
-  const v = cell.value as unknown;
+function valueOf(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
-  // HyperFormula parses raw strings ("201" → 201, "=…" → formula); a leading
-  // apostrophe keeps text as text, as in Excel.
-  if (typeof v === 'string') return v === '' ? null : `'${v}`;
+  if (typeof v === 'string') return v === '' ? null : v;
   if (v instanceof Date) return excelSerial(v);
   const o = v as { richText?: { text: string }[]; text?: string; error?: string };
-  if (o.richText) return `'${o.richText.map((t) => t.text).join('')}`;
-  if (typeof o.text === 'string') return `'${o.text}`;
-  if (typeof o.error === 'string') return o.error;
+  if (o.richText) return o.richText.map((t) => t.text).join('');
+  if (typeof o.text === 'string') return o.text;
+  if (typeof o.error === 'string') return { error: o.error };
   return String(v);
 }
 
-/** Compute the formulas that have no cached result; null when no engine is available. */
+/**
+ * Compute the formulas that have no cached result (all formulas when onlyUncomputed is
+ * false); null when evaluation is switched off (JUESUAN_NO_ENGINE=1).
+ */
 export function evaluateFormulas(host: XlsxHost, onlyUncomputed = true): EvaluateResult | null {
-  const HyperFormula = loadHyperFormula();
-  if (!HyperFormula) return null;
-  const sheets: Record<string, Raw[][]> = {};
-  const formulaCells: Array<{ sheet: string; cell: ExcelJS.Cell; row: number; col: number }> = [];
+  if (!formulaEvaluationEnabled()) return null;
+  const sheets: GridSheet[] = [];
+  const targets = new Map<string, ExcelJS.Cell>();
   host.workbook.eachSheet((ws) => {
-    const grid: Raw[][] = [];
+    const cells = new Map<string, SourceCell>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        const raw = rawOf(cell);
-        if (raw === null) return;
-        (grid[r - 1] ??= [])[c - 1] = raw;
+        if (cell.type === ExcelJS.ValueType.Merge) return; // blank, as in Excel
+        const k = `${r - 1},${c - 1}`;
         if (cell.type === ExcelJS.ValueType.Formula) {
           const cached = cell.result;
           if (!onlyUncomputed || cached === undefined || cached === null) {
-            formulaCells.push({ sheet: ws.name, cell, row: r - 1, col: c - 1 });
-          }
+            cells.set(k, { formula: cell.formula || '' });
+            targets.set(`${ws.name}\u0000${k}`, cell);
+          } else cells.set(k, { value: valueOf(cached) });
+          return;
         }
+        const v = valueOf(cell.value);
+        if (v !== null) cells.set(k, { value: v });
       });
     });
-    // HyperFormula wants dense, rectangular rows.
-    const width = Math.max(0, ...Array.from(grid, (row) => row?.length ?? 0));
-    sheets[ws.name] = Array.from(grid, (row) => Array.from({ length: width }, (_, c) => row?.[c] ?? null));
+    sheets.push({ name: ws.name, cells });
   });
-  if (!formulaCells.length) return { computed: 0, engine: 'hyperformula' };
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
-  try {
-    let computed = 0;
-    for (const f of formulaCells) {
-      const id = hf.getSheetId(f.sheet);
-      if (id === undefined) continue;
-      const v = hf.getCellValue({ sheet: id, row: f.row, col: f.col }) as unknown;
-      let result: ExcelJS.CellFormulaValue['result'];
-      if (v === null || v === undefined) result = 0 as never;
-      else if (typeof v === 'object' && 'value' in (v as object) && 'type' in (v as object)) {
-        result = { error: String((v as { value: string }).value) } as ExcelJS.CellErrorValue;
-      } else result = v as number | string | boolean;
-      const current = f.cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-      f.cell.value = { ...current, result } as ExcelJS.CellFormulaValue;
+  const uncomputed: EvaluateResult['uncomputed'] = [];
+  if (!targets.size) return { computed: 0, engine: 'built-in', uncomputed };
+  const { values, unsupported } = evaluateSheets(sheets);
+  let computed = 0;
+  for (const [sheet, m] of values) {
+    for (const [k, v] of m) {
+      const cell = targets.get(`${sheet}\u0000${k}`);
+      if (!cell) continue;
+      const result = (v !== null && typeof v === 'object' ? { error: v.error } : v) as ExcelJS.CellFormulaValue['result'];
+      const current = cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+      cell.value = { ...current, result } as ExcelJS.CellFormulaValue;
       computed++;
     }
-    return { computed, engine: 'hyperformula' };
-  } finally {
-    hf.destroy();
   }
+  for (const u of unsupported) {
+    uncomputed.push({ sheet: u.sheet, address: a1(u.row, u.col), formula: u.formula.startsWith('=') ? u.formula : `=${u.formula}`, reason: u.reason });
+  }
+  return { computed, engine: 'built-in', uncomputed };
+}
+
+export const FORMULAS_NOT_COMPUTED = 'formulas-not-computed';
+
+/**
+ * Before reading a file: compute its formulas without cached values. Returns how many
+ * were computed and a `formulas-not-computed` warning for those that could not be
+ * (formulas outside the built-in subset, or evaluation switched off).
+ */
+export function computeForReading(host: XlsxHost): { computed: number; notes: Finding[] } {
+  const missing = host.uncomputedFormulaCount();
+  if (missing === 0) return { computed: 0, notes: [] };
+  const result = evaluateFormulas(host);
+  if (!result) {
+    return {
+      computed: 0,
+      notes: [
+        {
+          rule: FORMULAS_NOT_COMPUTED,
+          severity: 'warning',
+          message: `该文件有 ${missing} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），这些单元格按空值校验。请用 Excel 或 WPS 打开并保存后再校验。`,
+          cells: [],
+        },
+      ],
+    };
+  }
+  const notes: Finding[] = [];
+  const left = result.uncomputed;
+  if (left.length) {
+    const first = left[0];
+    notes.push({
+      rule: FORMULAS_NOT_COMPUTED,
+      severity: 'warning',
+      message: `该文件有 ${left.length} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），本工具也无法计算这些公式（如 ${first.sheet}!${first.address} ${first.formula}：${first.reason}），这些单元格按空值校验。请用 Excel 或 WPS 打开并保存后再校验。`,
+      cells: left.map((u) => ({ sheet: u.sheet, address: u.address })),
+    });
+  }
+  return { computed: result.computed, notes };
 }
