@@ -57,6 +57,9 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const [book, textFile] = positionals;
   if (!book || !textFile) throw new CliError(`需要工作簿和情况说明文本两个文件。\n${VERIFY_HELP}`);
   const text = readText(textFile);
+  if (!text.replace(/[\s\u3000\u00a0]/g, '')) {
+    throw new CliError(`“${textFile}”是空的，没有可核对的情况说明文字。请确认文件，或先用 juesuan narrate 起草。`);
+  }
   let found: TextFinding[];
   try {
     const { host } = await openForReading(book);

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { a1, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, CellWrite, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
@@ -23,6 +24,10 @@ const BAD_NAME_CHARS = /[\\/?*[\]:]/;
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
+/** Stream names of an encrypted OOXML package (UTF-16LE in the compound file's directory). */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+
 /** A JS date as an Excel serial number (1900 date system). */
 export function excelSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH) / 86400000;
@@ -33,6 +38,26 @@ export interface XlsxHostOptions {
   workbookProtectionXml?: string | null;
   /** Where the workbook came from, for messages. */
   source?: string;
+}
+
+/**
+ * A zip package without xl/workbook.xml (a .docx, .pptx or plain .zip renamed to .xlsx)
+ * would load as a workbook with no sheets and pass every check silently: refuse it.
+ */
+async function requireWorkbookPart(buf: Buffer, label: string): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch (e) {
+    throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message}）。`);
+  }
+  if (zip.file('xl/workbook.xml')) return;
+  const kind = zip.file('word/document.xml')
+    ? '，看起来是 Word 文档'
+    : zip.file('ppt/presentation.xml')
+      ? '，看起来是 PowerPoint 演示文稿'
+      : '';
+  throw new HostError(`${label}这是一个压缩包，但其中没有工作簿内容（xl/workbook.xml）${kind}，不是 .xlsx 工作簿。请确认文件，或在 Excel/WPS 中另存为 .xlsx 后再试。`);
 }
 
 function plainText(v: unknown): string {
@@ -130,14 +155,23 @@ export class XlsxHost implements WorkbookHost {
   static async fromBuffer(data: Buffer | ArrayBuffer | Uint8Array, source?: string): Promise<XlsxHost> {
     const buf = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
     const label = source ? `无法读取“${source}”：` : '无法读取该文件：';
+    if (buf.length === 0) {
+      throw new HostError(`${label}文件是空的（0 字节），可能在保存或复制时中断。请重新导出或在 Excel/WPS 中另存为 .xlsx 后再试。`);
+    }
     if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
       const ole = buf.length >= 4 && buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
+      // An .xlsx with an open password is an OLE compound file holding the streams
+      // EncryptionInfo and EncryptedPackage (MS-OFFCRYPTO); their names are UTF-16LE.
+      const encrypted = ole && (buf.includes(ENCRYPTED_PACKAGE) || buf.includes(ENCRYPTION_INFO));
       throw new HostError(
-        ole
-          ? `${label}不是 .xlsx 格式，可能是 .xls/.et 旧格式，或设置了打开密码的工作簿。请在 Excel/WPS 中取消打开密码并另存为 .xlsx 后再试。`
-          : `${label}不是 .xlsx 格式的工作簿，请在 Excel/WPS 中另存为 .xlsx 后再试。`,
+        encrypted
+          ? `${label}该工作簿设置了打开密码（已加密），本工具无法读取。请在 Excel/WPS 中打开它，取消打开密码（Excel：文件→信息→保护工作簿→用密码进行加密，清空密码；WPS：文件→文档加密→密码加密）并保存后再试。`
+          : ole
+            ? `${label}不是 .xlsx 格式，可能是 .xls/.et 旧格式，或设置了打开密码的工作簿。请在 Excel/WPS 中取消打开密码并另存为 .xlsx 后再试。`
+            : `${label}不是 .xlsx 格式的工作簿，请在 Excel/WPS 中另存为 .xlsx 后再试。`,
       );
     }
+    await requireWorkbookPart(buf, label);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -27,7 +27,9 @@ export const rule: NarrativeRule = {
     for (const st of ctx.narrative.statements) {
       if (st.kind !== 'amount' && st.kind !== 'count') continue;
       const isCount = st.kind === 'count';
-      const shown = isCount ? `${st.written}${st.unit}` : `${st.written}万元`;
+      // Amounts written in 元 ("14750700元") keep their unit, with the 万元 figure compared.
+      const inYuan = !isCount && /(^|[^万])元\s*$/.test(st.quote);
+      const shown = isCount ? `${st.written}${st.unit}` : inYuan ? `${st.written}元（即${money(st.value)}）` : `${st.written}万元`;
       if (st.inReason) {
         ctx.report({
           severity: 'warning',
