@@ -1,257 +1,204 @@
 /**
- * Benchmark of the check: `node --import tsx bench/check.ts [sizes…]`.
+ * Benchmark of the check (issue #3): `npm run bench` = `node --expose-gc --import tsx bench/check.ts [sizes…]`.
  *
- * Builds a workbook model with 1,000 / 5,000 / 20,000 项 rows in each of 02, 03 and 05
- * (with their 款, 类 and 合计 rows, and 01/04 built from the same figures, so every
- * cross-table rule runs), consistent to the cent except for a few planted slips, and
- * times runRules (median of several runs) and its memory. When the reader has landed
- * it also times readWorkbook on sheet snapshots of the same tables.
+ * On a workbook with N 项 rows in each of 02, 03 and 05 (bench/workbook.ts; default
+ * N = 1,000 / 5,000 / 20,000) it measures, each several times (min and median):
+ *  1. end to end — the one-click check `checkWorkbook(host)` through the Office.js host
+ *     over the fake Excel (round trips, cells read, response size against Excel on the
+ *     web's 5 MB, and the host's sheet-by-sheet fallback past it) and through the
+ *     in-memory host (bench/end-to-end.ts);
+ *  2. runRules on the built model (all of 01–05);
+ *  3. readWorkbook on the 02/03/05 sheets in the seed's real 2021 layout.
+ * BENCH_ONLY=e2e,rules,reader picks sections; BENCH_RUNS=k sets the runs per measurement;
+ * BENCH_SHOW=N prints the findings of one size.
  */
-import type { CellValue } from '../src/core/cells';
-import { modelTable, modelWorkbook, type LineSpec } from '../src/core/model/build';
-import type { SheetSnapshot } from '../src/core/model/snapshot';
-import type { TableKey, WorkbookModel } from '../src/core/model/tables';
-import { readWorkbook } from '../src/core/reader';
-import { seedGrid } from '../tests/fixtures/seed-2021';
+import * as os from 'os';
 import type { Finding } from '../src/core/findings/finding';
+import { readWorkbook } from '../src/core/reader';
 import { runRules } from '../src/core/rules';
+import { cellLimitFor, fakeBookOf, memoryCheck, memoryHostOf, officeCheck, PAYLOAD_LIMIT, sheetPayload, type E2ERun } from './end-to-end';
+import { buildModel, snapshotsOf } from './workbook';
 
-type Cents = number;
+export { buildModel, snapshotsOf } from './workbook';
 
-interface Item {
-  code: string;
-  basic: Cents;
-  project: Cents;
-  other: Cents; // 03 上缴上级/其他收入 part, not in 05
-}
+/** BENCH_RUNS=k: k timed runs per measurement instead of the defaults (for quick probes). */
+const RUNS = Number(process.env.BENCH_RUNS) > 0 ? Number(process.env.BENCH_RUNS) : undefined;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const ITEMS_PER_SECTION = 10;
-
-function items(n: number): Item[] {
-  const rand = rng(n);
-  const out: Item[] = [];
-  const sections = Math.ceil(n / ITEMS_PER_SECTION);
-  // 26 classes as in the catalog; more (up to 299) when a class would need over 99 款.
-  const perClass = Math.min(99, Math.ceil(sections / 26));
-  for (let s = 0; s < sections; s++) {
-    const cls = 201 + Math.floor(s / perClass);
-    const sec = `${cls}${String((s % perClass) + 1).padStart(2, '0')}`;
-    for (let i = 1; i <= ITEMS_PER_SECTION && out.length < n; i++) {
-      out.push({
-        code: `${sec}${String(i).padStart(2, '0')}`,
-        basic: Math.floor(rand() * 5_000_000),
-        project: Math.floor(rand() * 5_000_000),
-        other: rand() < 0.1 ? Math.floor(rand() * 100_000) : 0,
-      });
-    }
-  }
-  return out;
-}
-
-const y = (c: Cents) => c / 100;
-
-/** 类/款/合计 sums of the items, in code order, as LineSpecs for one table. */
-function classified(list: Item[], row: (v: { basic: Cents; project: Cents; other: Cents }) => Record<string, number>): LineSpec[] {
-  const sum = new Map<string, { basic: Cents; project: Cents; other: Cents }>();
-  const add = (k: string, it: Item) => {
-    const s = sum.get(k) ?? { basic: 0, project: 0, other: 0 };
-    s.basic += it.basic;
-    s.project += it.project;
-    s.other += it.other;
-    sum.set(k, s);
-  };
-  for (const it of list) {
-    add('total', it);
-    add(it.code.slice(0, 3), it);
-    add(it.code.slice(0, 5), it);
-  }
-  const lines: LineSpec[] = [{ id: 'total', values: row(sum.get('total')!) }];
-  let cls = '';
-  let sec = '';
-  for (const it of list) {
-    if (it.code.slice(0, 3) !== cls) {
-      cls = it.code.slice(0, 3);
-      lines.push({ id: cls, values: row(sum.get(cls)!) });
-    }
-    if (it.code.slice(0, 5) !== sec) {
-      sec = it.code.slice(0, 5);
-      lines.push({ id: sec, values: row(sum.get(sec)!) });
-    }
-    lines.push({ id: it.code, values: row(it) });
-  }
-  return lines;
-}
-
-export function buildModel(n: number): { model: WorkbookModel; planted: number } {
-  const list = items(n);
-  const t03 = classified(list, (v) => ({
-    total: y(v.basic + v.project + v.other),
-    basic: y(v.basic),
-    project: y(v.project),
-    toSuperior: y(v.other),
-  }));
-  const t02 = classified(list, (v) => ({ total: y(v.basic + v.project + v.other), fiscal: y(v.basic + v.project), other: y(v.other) }));
-  const t05 = classified(list, (v) => ({ total: y(v.basic + v.project), basic: y(v.basic), project: y(v.project) }));
-  const total = (spec: LineSpec[], col: string) => spec[0].values[col] as number;
-  const classes = t03.filter((l) => /^\d{3}$/.test(l.id));
-  const gpbClasses = t05.filter((l) => /^\d{3}$/.test(l.id));
-  const summary: LineSpec[] = [
-    { id: 'inc.gpb', side: 'income', values: { amount: total(t02, 'fiscal') } },
-    { id: 'inc.other', side: 'income', values: { amount: total(t02, 'other') } },
-    { id: 'inc.total', side: 'income', values: { amount: total(t02, 'total') } },
-    { id: 'inc.grandTotal', side: 'income', values: { amount: total(t02, 'total') } },
-    ...classes.map((l): LineSpec => ({ id: l.id, side: 'expense', values: { amount: l.values.total } })),
-    { id: 'exp.total', side: 'expense', values: { amount: total(t03, 'total') } },
-    { id: 'exp.grandTotal', side: 'expense', values: { amount: total(t03, 'total') } },
-  ];
-  const fiscal: LineSpec[] = [
-    { id: 'inc.gpb', side: 'income', values: { amount: total(t05, 'total') } },
-    { id: 'inc.total', side: 'income', values: { amount: total(t05, 'total') } },
-    { id: 'inc.grandTotal', side: 'income', values: { amount: total(t05, 'total') } },
-    ...gpbClasses.map((l): LineSpec => ({ id: l.id, side: 'expense', values: { total: l.values.total, gpb: l.values.total } })),
-    { id: 'exp.total', side: 'expense', values: { total: total(t05, 'total'), gpb: total(t05, 'total') } },
-    { id: 'exp.grandTotal', side: 'expense', values: { total: total(t05, 'total'), gpb: total(t05, 'total') } },
-  ];
-  // Planted slips: two mistyped 项 (errors) and two 0.01 slips (尾数差异).
-  const at = (spec: LineSpec[], frac: number) => spec.filter((l) => l.id.length === 7)[Math.floor(n * frac)];
-  (at(t03, 0.25).values as Record<string, number>).basic += 100;
-  (at(t05, 0.5).values as Record<string, number>).project += 7;
-  (at(t02, 0.75).values as Record<string, number>).total += 0.01;
-  (t05[0].values as Record<string, number>).basic += 0.01;
-  const model = modelWorkbook(
-    modelTable('summary', summary),
-    modelTable('income', t02),
-    modelTable('expenditure', t03),
-    modelTable('fiscalSummary', fiscal),
-    modelTable('gpbExpenditure', t05),
-  );
-  return { model, planted: 4 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time<T>(fn: () => T, runs: number): { ms: number; min: number; result: T } {
+function time<T>(fn: () => T, runs: number): { ms: number[]; result: T } {
   let result!: T;
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
+    const t0 = now();
     result = fn();
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    ms.push(now() - t0);
   }
-  return { ms: median(ms), min: Math.min(...ms), result };
+  return { ms, result };
 }
 
+const f1 = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+/** "min / median" of a list of milliseconds. */
+const mm = (xs: number[]) => `${f1(Math.min(...xs))} / ${f1(median(xs))}`;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-
-const SEED_COLUMNS: Partial<Record<TableKey, string[]>> = {
-  income: ['total', 'fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'],
-  expenditure: ['total', 'basic', 'project', 'toSuperior', 'operating', 'toAffiliated'],
-  gpbExpenditure: ['total', 'basic', 'project'],
+const int = (x: number) => x.toLocaleString('en-US');
+const counts = (fs: Finding[]) => {
+  const c = { error: 0, warning: 0, rounding: 0 };
+  for (const f of fs) c[f.severity]++;
+  return `${c.error}/${c.warning}/${c.rounding}`;
 };
+/** The findings of the rules on 02, 03 and 05 (the tables the reader sees), as text. */
+const mine = (fs: Finding[]) =>
+  fs
+    .filter((f) => f.rule.startsWith('classified') || /^t0[235]-(row|08)/.test(f.rule))
+    .map((f) => `${f.rule} ${f.severity} ${f.message}`)
+    .sort()
+    .join('\n');
 
-/**
- * 02/03/05 of the model as sheets in the seed's real 2021 layout (title, 公开NN表, 部门,
- * 金额单位, merged-style headers, 栏次, 合计 row, code rows, note), for readWorkbook.
- */
-function snapshotsOf(model: WorkbookModel): SheetSnapshot[] {
-  const out: SheetSnapshot[] = [];
-  for (const key of Object.keys(SEED_COLUMNS) as TableKey[]) {
-    const t = model.tables[key];
-    if (!t) continue;
-    const seed = seedGrid(key);
-    const cols = SEED_COLUMNS[key]!;
-    const isCode = (r: string[]) => /^\d{3,7}$/.test((r[0] ?? '').trim());
-    const firstCode = seed.findIndex(isCode);
-    const lastCode = seed.length - 1 - [...seed].reverse().findIndex(isCode);
-    const values: CellValue[][] = [];
-    for (const r of seed.slice(0, firstCode)) {
-      const isTotal = r.some((c) => c.trim() === '合计');
-      if (!isTotal) {
-        values.push(r.map((c) => (c === '' ? null : c)));
-        continue;
-      }
-      const total = t.lines.find((l) => l.id === 'total')!;
-      values.push([r[0] || null, r[1] || null, ...cols.map((c) => (total.values[c]?.blank ? null : total.values[c]?.value ?? null))]);
-    }
-    for (const l of t.lines) {
-      if (l.id === 'total') continue;
-      values.push([l.code ?? l.id, `科目${l.id}`, ...cols.map((c) => (l.values[c] && !l.values[c]!.blank ? l.values[c]!.value : null))]);
-    }
-    for (const r of seed.slice(lastCode + 1)) values.push(r.map((c) => (c === '' ? null : c)));
-    out.push({ name: t.sheet, top: 0, left: 0, values });
-  }
-  return out;
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  return [fmt(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.map(fmt)].join('\n');
+}
+
+interface Crossing {
+  n: number;
+  all: number;
+  vf: number;
+  widest: number;
+  widestName: string;
 }
 
 async function main() {
   const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
   const list = sizes.length ? sizes : [1000, 5000, 20000];
-  const rows: string[][] = [];
+  const only = new Set((process.env.BENCH_ONLY ?? 'e2e,rules,reader').split(','));
+  const started = new Date();
+  const load0 = os.loadavg()[0];
+  const e2eRows: string[][] = [];
+  const ruleRows: string[][] = [];
+  const readRows: string[][] = [];
+  const crossings: Crossing[] = [];
+  const notes: string[] = [];
+
   for (const n of list) {
+    const big = n >= 20000;
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
     const { model } = buildModel(n);
     const lines = Object.values(model.tables).reduce((s, t) => s + (t?.lines.length ?? 0), 0);
     const modelHeap = process.memoryUsage().heapUsed - before;
-    runRules(model); // warm-up
-    global.gc?.();
-    const heap0 = process.memoryUsage().heapUsed;
-    const { ms, min, result } = time(() => runRules(model), n >= 20000 ? 7 : 15);
-    const runHeap = Math.max(0, process.memoryUsage().heapUsed - heap0);
-    const counts = { error: 0, warning: 0, rounding: 0 };
-    for (const f of result) counts[f.severity]++;
-    // The reader on the same 02/03/05 in the seed's sheet layout; its model must give the
-    // same findings on those tables as the built one.
+    const built = runRules(model);
+    const expected = mine(built);
     const snaps = snapshotsOf(model);
-    const read = time(() => readWorkbook(snaps), n >= 20000 ? 1 : 3);
-    const readMs = read.ms.toFixed(1);
-    const mine = (fs: Finding[]) =>
-      fs
-        .filter((f) => f.rule.startsWith('classified') || /^t0[235]-(row|08)/.test(f.rule))
-        .map((f) => `${f.rule} ${f.severity} ${f.message}`)
-        .sort()
-        .join('\n');
-    const sameFindings = mine(runRules(read.result));
-    const expected = mine(result);
-    if (sameFindings !== expected) {
-      console.warn(`! the reader's model of 02/03/05 gives other findings than the built model:\n${sameFindings}\n--- built:\n${expected}`);
+    const sheetRows = snaps.reduce((s, x) => s + x.values.length, 0);
+    const cells = snaps.reduce((s, x) => s + x.values.reduce((m, r) => m + r.length, 0), 0);
+
+    // 2. runRules on the built model: one warm-up run, then 15 runs (7 from 20,000 up).
+    if (only.has('rules')) {
+      global.gc?.();
+      const heap0 = process.memoryUsage().heapUsed;
+      const { ms, result } = time(() => runRules(model), RUNS ?? (big ? 7 : 15));
+      const runHeap = Math.max(0, process.memoryUsage().heapUsed - heap0);
+      ruleRows.push([int(n), int(lines), f1(Math.min(...ms)), f1(median(ms)), ((Math.min(...ms) / lines) * 1000).toFixed(2), mb(modelHeap), mb(runHeap), counts(result)]);
     }
-    const readLines = ['income', 'expenditure', 'gpbExpenditure'].map((k) => read.result.tables[k as TableKey]?.lines.length ?? 0).join('/');
-    void readLines;
-    rows.push([
-      n.toLocaleString('en-US'),
-      lines.toLocaleString('en-US'),
-      ms.toFixed(1),
-      min.toFixed(1),
-      ((min / lines) * 1000).toFixed(2),
-      mb(modelHeap),
-      mb(runHeap),
-      `${counts.error}/${counts.warning}/${counts.rounding}`,
-      readMs,
-    ]);
+
+    // 3. readWorkbook on the 02/03/05 sheets: one warm-up call, then 9 (5 from 20,000 up).
+    if (only.has('reader')) {
+      readWorkbook(snaps);
+      global.gc?.();
+      const { ms, result } = time(() => readWorkbook(snaps), RUNS ?? (big ? 5 : 9));
+      const same = mine(runRules(result)) === expected;
+      if (!same) notes.push(`! ${int(n)}: the reader's model of 02/03/05 gives other findings than the built model`);
+      readRows.push([int(n), int(sheetRows), int(cells), f1(Math.min(...ms)), f1(median(ms)), ((Math.min(...ms) / sheetRows) * 1000).toFixed(1), same ? 'yes' : 'NO']);
+    }
+
+    // 1. checkWorkbook end to end: one warm-up check per host, then 7 (5 from 20,000 up).
+    if (only.has('e2e')) {
+      const runs = RUNS ?? (big ? 5 : 7);
+      const book = fakeBookOf(snaps);
+      const memory = memoryHostOf(snaps);
+      const payloads = book.sheets.map(sheetPayload);
+      const vf = payloads.reduce((s, p) => s + p.valuesFormulas, 0);
+      const all = payloads.reduce((s, p) => s + p.all, 0);
+      const widest = payloads.reduce((a, b) => (b.all > a.all ? b : a));
+      crossings.push({ n, all, vf, widest: widest.all, widestName: widest.name });
+      const limit = cellLimitFor(payloads);
+      if (limit === null) notes.push(`! ${int(n)}: no cell limit of the fake matches the 5 MB byte limit for every sync; the web row is left out`);
+      const variants: { host: string; check: () => Promise<E2ERun>; payload: boolean }[] = [
+        { host: all > PAYLOAD_LIMIT ? 'Office.js, no limit (desktop)' : 'Office.js (desktop and web)', check: () => officeCheck(book), payload: true },
+        // Under 5 MB the web reads as the desktop does; past it, the host's fallback.
+        ...(limit !== null && limit !== Infinity
+          ? [{ host: `Office.js, 5 MB (on the web)`, check: () => officeCheck(book, limit), payload: true }]
+          : []),
+        { host: 'in-memory', check: () => memoryCheck(memory), payload: false },
+      ];
+      for (const v of variants) {
+        await v.check(); // warm-up
+        const rs: E2ERun[] = [];
+        for (let i = 0; i < runs; i++) rs.push(await v.check());
+        const r = rs[0];
+        const pick = (f: (x: E2ERun) => number) => rs.map(f);
+        if (!r.error && mine(r.findings) !== expected) notes.push(`! ${int(n)} ${v.host}: other findings on 02/03/05 than the built model`);
+        e2eRows.push([
+          int(n),
+          v.host,
+          r.refused ? `${r.syncs} (${r.refused} refused)` : String(r.syncs),
+          r.error ? '—' : int(r.cells),
+          v.payload ? `${mb(vf)} (${mb(all)})` : '—',
+          v.payload ? mm(pick((x) => x.fakeMs)) : '—',
+          mm(pick((x) => x.hostMs - x.fakeMs)),
+          r.error ? '—' : mm(pick((x) => x.readerMs)),
+          r.error ? '—' : mm(pick((x) => x.rulesMs)),
+          mm(pick((x) => x.totalMs)),
+          r.error ? `refused: ${r.error}` : counts(r.findings),
+        ]);
+      }
+    }
   }
-  const head = ['项 rows per table', 'lines (all tables)', 'runRules ms (median)', 'min ms', 'µs per line (min)', 'model heap MB', 'heap during run MB', 'findings E/W/R', 'readWorkbook ms'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) => '| ' + r.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
-  console.log(fmt(head));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(fmt(r));
-  const os = require('os') as typeof import('os');
-  console.log(`\nnode ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} CPU, load average ${os.loadavg()[0].toFixed(1)}`);
+
+  const env = `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} CPU, load average ${load0.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end`;
+  if (only.has('e2e')) {
+    console.log('## End to end: checkWorkbook(host), min / median ms\n');
+    console.log(
+      table(
+        ['项 rows per table', 'host', 'round trips', 'cells read', 'response MB: values+formulas (+valueTypes)', 'fake Excel ms', 'host adapter ms', 'reader ms', 'rules ms', 'total ms', 'findings E/W/R'],
+        e2eRows,
+      ),
+    );
+    console.log(crossingText(crossings));
+  }
+  if (only.has('rules')) {
+    console.log('\n## runRules on the built model (01–05)\n');
+    console.log(table(['项 rows per table', 'lines (all tables)', 'min ms', 'median ms', 'µs per line (min)', 'model heap MB', 'heap during run MB', 'findings E/W/R'], ruleRows));
+  }
+  if (only.has('reader')) {
+    console.log('\n## readWorkbook on the 02/03/05 sheets\n');
+    console.log(table(['项 rows per table', 'sheet rows (02+03+05)', 'cells', 'min ms', 'median ms', 'µs per sheet row (min)', 'same findings as built'], readRows));
+  }
+  for (const note of notes) console.warn(note);
+  console.log(`\n${env}`);
+}
+
+/**
+ * Where the read's response crosses 5 MB, from the measured sizes: bytes grow linearly
+ * with the 项 rows, so interpolate (or extrapolate from the two largest sizes).
+ */
+function crossingText(cs: Crossing[]): string {
+  if (!cs.length) return '';
+  const at = (f: (c: Crossing) => number) => {
+    const s = [...cs].sort((a, b) => a.n - b.n);
+    const hit = s.findIndex((c) => f(c) > PAYLOAD_LIMIT);
+    const [a, b] = hit > 0 ? [s[hit - 1], s[hit]] : s.length > 1 ? (hit === 0 ? [s[0], s[1]] : [s[s.length - 2], s[s.length - 1]]) : [{ ...s[0], n: 0, all: 0, vf: 0, widest: 0 }, s[0]];
+    const n = a.n + ((PAYLOAD_LIMIT - f(a)) * (b.n - a.n)) / (f(b) - f(a));
+    return `≈ ${int(Math.round(n / 100) * 100)}${hit < 0 ? ' (extrapolated)' : ''}`;
+  };
+  return [
+    '',
+    `Response of the one read of all three sheets: values+formulas cross 5 MB at ${at((c) => c.vf)} 项 rows per table,`,
+    `with valueTypes (also loaded) at ${at((c) => c.all)}; the widest sheet alone (${cs[0].widestName}) at ${at((c) => c.widest)}`,
+    '(past that the sheet-by-sheet fallback is refused too and the check stops with 超出 Excel 的上限).',
+  ].join('\n');
 }
 
 if (require.main !== module) {
