@@ -4,6 +4,7 @@ import { parseArgs } from 'util';
 import { profileIds } from '../../core/profiles';
 import { HostError } from '../../hosts/host';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
+import { unkeptParts } from '../../hosts/xlsx/unkept-parts';
 import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { insertTables, type InsertResult } from '../../core/workflows/insert-tables';
 
@@ -41,6 +42,17 @@ export async function initWorkbook(
 ): Promise<{ result: InsertResult; existed: boolean; saved: boolean; backup?: string }> {
   const existed = fs.existsSync(out);
   const host = existed ? await XlsxHost.open(out) : XlsxHost.create();
+  if (existed) {
+    // Saving through ExcelJS would drop chart sheets, charts and pivot tables: refuse
+    // rather than lose part of the user's workbook.
+    const lost = await unkeptParts(fs.readFileSync(out), host.workbook.worksheets.map((w) => w.name));
+    if (lost.length) {
+      throw new CliError(
+        `未改动“${out}”：该工作簿含有${lost.join('，')}，命令行工具保存时无法保留它们。` +
+          '为避免丢失内容，请在 Excel/WPS 中用“决算公开”加载项插入报表，或先输出到一个新文件（juesuan init 新文件.xlsx）再复制工作表。',
+      );
+    }
+  }
   const result = await insertTables(host, { ...options, includeInputs: true });
   if (existed && !changed(result)) return { result, existed, saved: false };
   let backup: string | undefined;

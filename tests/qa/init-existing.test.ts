@@ -1,0 +1,137 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { unkeptParts } from '../../src/hosts/xlsx/unkept-parts';
+
+/**
+ * `juesuan init` on a workbook an accountant already has: their sheets, cells and
+ * formatting survive, and a workbook whose parts ExcelJS cannot carry (chart sheets,
+ * charts, pivot tables) is left untouched with a Chinese reason instead of losing them.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'juesuan.js');
+
+function juesuan(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000 });
+  if (r.error) throw r.error;
+  return r;
+}
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A user's own workbook: styles, number formats, widths, a merged title, a defined name. */
+async function userWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('工资表');
+  ws.mergeCells('A1:D1');
+  ws.getCell('A1').value = '2021年工资发放表';
+  ws.getCell('A1').font = { name: '宋体', size: 16, bold: true, color: { argb: 'FFC00000' } };
+  ws.getCell('A1').alignment = { horizontal: 'center' };
+  ws.addRow(['姓名', '基本工资', '津贴补贴', '合计']);
+  ws.addRow(['张三', 5200.5, 1800, { formula: 'B3+C3', result: 7000.5 }]);
+  ws.getCell('B3').numFmt = '#,##0.00';
+  ws.getCell('C3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  ws.getColumn(1).width = 18;
+  ws.getColumn(2).width = 24.5;
+  wb.definedNames.add('工资表!$D$3', '工资合计');
+  const other = wb.addWorksheet('说明');
+  other.getCell('B2').value = '本表由财务科填写';
+  other.state = 'hidden';
+  await wb.xlsx.writeFile(file);
+}
+
+interface CellDump {
+  address: string;
+  value: unknown;
+  style: unknown;
+}
+
+async function dump(file: string, sheet: string): Promise<{ cells: CellDump[]; widths: unknown[]; merges: unknown; state: string }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(sheet)!;
+  const cells: CellDump[] = [];
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (c) => cells.push({ address: c.address, value: c.value, style: JSON.parse(JSON.stringify(c.style ?? {})) })),
+  );
+  const widths = Array.from({ length: 4 }, (_, i) => ws.getColumn(i + 1).width);
+  return { cells, widths, merges: ws.model.merges, state: ws.state };
+}
+
+describe('QA: juesuan init on an existing workbook', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-qa-init-'));
+  });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps the user's sheets cell by cell: values, fonts, fills, number formats, widths, merges, names, hidden state", async () => {
+    const file = path.join(dir, '单位 报表.xlsx');
+    await userWorkbook(file);
+    const before = { pay: await dump(file, '工资表'), note: await dump(file, '说明') };
+    for (const mode of ['skip', 'refresh', 'beside']) {
+      const r = juesuan(['init', file, '--on-conflict', mode, '--unit', '某单位'], dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(await dump(file, '工资表'), before.pay, mode);
+      assert.deepEqual(await dump(file, '说明'), before.note, mode);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      assert.deepEqual(wb.definedNames.getRanges('工资合计').ranges, ["'工资表'!$D$3"], mode);
+    }
+  });
+
+  it('refuses (exit 2, file untouched) a workbook with a chart sheet that saving would drop', async () => {
+    const source = path.join(dir, 'base.xlsx');
+    await userWorkbook(source);
+    const zip = await JSZip.loadAsync(fs.readFileSync(source));
+    const edit = async (part: string, f: (s: string) => string) => zip.file(part, f(await zip.file(part)!.async('string')));
+    await edit('xl/workbook.xml', (s) => s.replace('</sheets>', '<sheet name="收支图" sheetId="99" r:id="rIdQaChart"/></sheets>'));
+    await edit('xl/_rels/workbook.xml.rels', (s) =>
+      s.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdQaChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+      ),
+    );
+    await edit('[Content_Types].xml', (s) =>
+      s.replace(
+        '</Types>',
+        '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>',
+      ),
+    );
+    zip.file(
+      'xl/chartsheets/sheet1.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+    );
+    const file = path.join(dir, '带图表.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const hash = sha(file);
+    const r = juesuan(['init', file], dir);
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stderr, /未改动“.*带图表\.xlsx”：该工作簿含有图表工作表或其他非普通工作表：“收支图”/);
+    assert.equal(sha(file), hash, 'the file is byte-for-byte unchanged');
+    assert.ok(!fs.existsSync(`${file}.bak`));
+    // Reading is fine: check does not write.
+    assert.notEqual(juesuan(['check', file], dir).status, 2);
+  });
+
+  it('lists charts and pivot tables that ExcelJS would drop; nothing for a plain workbook', async () => {
+    const file = path.join(dir, 'plain.xlsx');
+    await userWorkbook(file);
+    const buf = fs.readFileSync(file);
+    assert.deepEqual(await unkeptParts(buf, ['工资表', '说明']), []);
+    const zip = await JSZip.loadAsync(buf);
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
+    zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
+    const withParts = await zip.generateAsync({ type: 'nodebuffer' });
+    assert.deepEqual(await unkeptParts(withParts, ['工资表', '说明']), ['图表 1 个', '数据透视表 1 个']);
+  });
+});
