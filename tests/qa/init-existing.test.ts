@@ -89,6 +89,45 @@ describe('QA: juesuan init on an existing workbook', function () {
     }
   });
 
+  it("--on-conflict refresh without --unit keeps the 部门 line the user filled in, and the user's cell styles", async () => {
+    const file = path.join(dir, 'demo.xlsx');
+    assert.equal(juesuan(['demo', file], dir).status, 0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('公开03表')!;
+    ws.getCell('D11').value = 400; // a typed figure the user changed
+    ws.getCell('D11').style = {
+      ...JSON.parse(JSON.stringify(ws.getCell('D11').style)),
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00FF00' } },
+      font: { name: '楷体', size: 12, italic: true },
+      numFmt: '#,##0.000',
+    };
+    await wb.xlsx.writeFile(file);
+    const sheets = ['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表'];
+    const units = async () => {
+      const w = new ExcelJS.Workbook();
+      await w.xlsx.readFile(file);
+      const out: string[] = [];
+      for (const name of sheets) {
+        w.getWorksheet(name)!.eachRow((row) =>
+          row.eachCell((c) => {
+            if (typeof c.value === 'string' && c.value.startsWith('部门：')) out.push(`${name}!${c.address}=${c.value}`);
+          }),
+        );
+      }
+      return { out, d11: w.getWorksheet('公开03表')!.getCell('D11') };
+    };
+    const before = await units();
+    assert.ok(before.out.some((u) => u.endsWith('部门：株洲市石峰区机关事务服务中心')), before.out.join('\n'));
+    const r = juesuan(['init', file, '--on-conflict', 'refresh'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /已刷新公式 9 张/);
+    const after = await units();
+    assert.deepEqual(after.out, before.out);
+    assert.equal(after.d11.value, 400);
+    assert.deepEqual(JSON.parse(JSON.stringify(after.d11.style)), JSON.parse(JSON.stringify(before.d11.style)));
+  });
+
   it('refuses (exit 2, file untouched) a workbook with a chart sheet that saving would drop', async () => {
     const source = path.join(dir, 'base.xlsx');
     await userWorkbook(source);

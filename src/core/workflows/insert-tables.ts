@@ -1,7 +1,7 @@
 import type { CellRef } from '../cells';
 import { linkFormulas, type SheetCellWrite } from '../formulas';
 import { INPUT_SHEET_NAME, inputSheetPlan } from '../inputs';
-import type { SheetSnapshot } from '../model/snapshot';
+import { valueAt, type SheetSnapshot } from '../model/snapshot';
 import type { TableKey, WorkbookModel } from '../model/tables';
 import type { CellWrite, SheetPlan, WriteBatch } from '../plan/sheet-plan';
 import { loadProfile, sheetNameOf, validateProfile, type Profile } from '../profiles';
@@ -95,6 +95,18 @@ function frameCells(b: TableBuild): CellWrite[] {
   return b.plan.cells.filter((c) => b.roles.get(`${c.row},${c.col}`) === 'frame' && c.value !== null && c.value !== undefined);
 }
 
+/**
+ * A frame text the template leaves open and the user completed: without a unit the
+ * template writes "部门：", the sheet says "部门：某单位". A refresh keeps the user's text.
+ */
+function completedByUser(c: CellWrite, snap: SheetSnapshot | undefined): boolean {
+  if (!snap || typeof c.value !== 'string') return false;
+  const template = c.value.trim();
+  if (!/[:：]$/.test(template)) return false;
+  const current = valueAt(snap, c.row, c.col);
+  return typeof current === 'string' && current.trim().length > template.length && current.trim().startsWith(template);
+}
+
 function freeName(base: string, taken: Set<string>): string {
   for (let i = 2; ; i++) {
     const name = `${base}(${i})`;
@@ -173,7 +185,8 @@ export async function insertTables(host: WorkbookHost, options: InsertOptions): 
     ];
     const u = formulaUpdates(formulaWrites, snapshots);
     result.keptValues.push(...u.keptValues);
-    const frame = frameCells(b);
+    const snap = snapshots.find((x) => x.name === b.plan.name);
+    const frame = frameCells(b).filter((c) => !completedByUser(c, snap));
     const headerMerges = b.plan.merges.filter((m) => m.bottom < b.firstDataRow);
     update.push({
       name: b.plan.name,
