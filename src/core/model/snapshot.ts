@@ -19,6 +19,8 @@ export interface SheetSnapshot {
   merges?: RangeRect[];
   /** Whether the sheet is protected against edits. */
   protected?: boolean;
+  /** Whether the sheet is hidden (or very hidden), where the host can tell. Optional. */
+  hidden?: boolean;
 }
 
 /** The value at sheet coordinates (row, col), null outside the snapshot. */

@@ -66,6 +66,9 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
     }
     assignNumbers(blocks, models);
   }
+  // A hidden sheet (an old copy put away) gives way to a visible copy of the same table.
+  const hiddenSheets = new Set(snapshots.filter((s) => s.hidden).map((s) => s.name));
+  const isHidden = (c: Candidate) => hiddenSheets.has(c.block.grid.name);
   const tables: Partial<Record<TableKey, TableModel>> = {};
   for (const key of TABLE_KEYS) {
     const list = candidates.get(key);
@@ -73,7 +76,7 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
     // A title with no rows under it (a table of contents, a cover) gives way to a real table.
     const score = (c: Candidate) => (c.model ? c.model.lines.length : -1);
     const real = list.filter((c) => score(c) > 0);
-    const chosen = real[0] ?? list.find((c) => c.model) ?? list[0];
+    const chosen = real.find((c) => !isHidden(c)) ?? real[0] ?? list.find((c) => c.model) ?? list[0];
     problems.list.push(...chosen.problems);
     if (chosen.model) tables[key] = chosen.model;
     if (chosen.model && !chosen.model.lines.length && !chosen.problems.length && !chosen.model.notes.some((n) => /无数据/.test(n))) {
@@ -85,7 +88,7 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
       const at = other.block.grid.ref(Math.max(other.block.titleRow, other.block.grid.top), other.block.titleCol);
       problems.add(
         key,
-        `“${at.sheet}”表 ${at.address} 又有一张${TABLE_NAMES[key]}（已使用“${chosen.model!.sheet}”表中的那一张），请删去多余的一张或确认使用哪一张。`,
+        `“${at.sheet}”表${isHidden(other) ? '（隐藏的工作表）' : ''} ${at.address} 又有一张${TABLE_NAMES[key]}（已使用“${chosen.model!.sheet}”表${isHidden(chosen) ? '（隐藏的工作表）' : ''}中的那一张），请删去多余的一张或确认使用哪一张。`,
         [at],
       );
     }

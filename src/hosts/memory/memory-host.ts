@@ -262,7 +262,8 @@ export function snapshotOf(s: MemorySheet, calc?: Map<string, CellValue>): Sheet
     bottom = Math.max(bottom, r);
     right = Math.max(right, col);
   }
-  if (bottom < 0) return { name: s.name, top: 0, left: 0, values: [], formulas: [], merges: s.merges.map((m) => ({ ...m })), protected: s.protected };
+  const hidden = s.visible ? {} : { hidden: true };
+  if (bottom < 0) return { name: s.name, top: 0, left: 0, values: [], formulas: [], merges: s.merges.map((m) => ({ ...m })), protected: s.protected, ...hidden };
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   for (let r = top; r <= bottom; r++) {
@@ -281,5 +282,5 @@ export function snapshotOf(s: MemorySheet, calc?: Map<string, CellValue>): Sheet
     values.push(vr);
     formulas.push(fr);
   }
-  return { name: s.name, top, left, values, formulas, merges: s.merges.map((m) => ({ ...m })), protected: s.protected };
+  return { name: s.name, top, left, values, formulas, merges: s.merges.map((m) => ({ ...m })), protected: s.protected, ...hidden };
 }

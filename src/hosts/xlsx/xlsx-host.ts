@@ -299,6 +299,7 @@ export class XlsxHost implements WorkbookHost {
       merges,
       protected: this.sheetProtected(ws),
     };
+    if ((ws.state ?? 'visible') !== 'visible') snap.hidden = true;
     if (!entries.length) return snap;
     const height = bottom - top + 1;
     const width = right - left + 1;
