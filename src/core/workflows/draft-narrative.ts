@@ -5,7 +5,7 @@ import { readInputs } from '../inputs/read';
 import type { Inputs } from '../inputs/types';
 import type { SheetSnapshot } from '../model/snapshot';
 import type { WorkbookModel } from '../model/tables';
-import { draftFromFigures } from '../narrative/draft';
+import { draftFromFigures, foundSheets } from '../narrative/draft';
 import { NARRATIVE_SHEET_NAME, narrativeSheetPlan } from '../narrative/draft/sheet-plan';
 import type { NarrativeDraft } from '../narrative/draft/types';
 import { readWorkbook } from '../reader';
@@ -41,7 +41,7 @@ export async function draftNarrativeDetail(host: WorkbookHost, options: DraftNar
   const model = (options.readWorkbook ?? readWorkbook)(snapshots);
   const inputs = readInputs(snapshots);
   const figures = computeFigures(model, inputs, { edition: options.edition });
-  const draft = draftFromFigures(figures, inputs);
+  const draft = draftFromFigures(figures, inputs, foundSheets(model));
   for (const p of model.problems) draft.todo.push(`读表：${p.message}`);
   return { draft, model, inputs, figures };
 }

@@ -1,6 +1,6 @@
 import { computeFigures } from '../../figures/compute';
 import type { Figures, WordingEdition } from '../../figures/types';
-import type { WorkbookModel } from '../../model/tables';
+import { TABLE_KEYS, type TableKey, type WorkbookModel } from '../../model/tables';
 import type { Inputs } from '../../inputs/types';
 import { SECTION_IDS, WORDING } from '../patterns';
 import { SECTION_WRITERS } from './sections';
@@ -16,14 +16,19 @@ export { cleanReason, compareWord } from './writer';
  * Pure. Every number stated is a figure (listed per section with its cells); every
  * missing reason or input is a visible 【请填写：…】 prompt and a line in `todo`.
  */
-export function draftFromFigures(figures: Figures, inputs: Inputs): NarrativeDraft {
+export function draftFromFigures(
+  figures: Figures,
+  inputs: Inputs,
+  /** Sheets of the tables the reader found: a section whose table is there but whose total is unusable says so. */
+  found: Partial<Record<TableKey, string>> = {},
+): NarrativeDraft {
   const todo: string[] = [];
   if (figures.year === undefined) todo.push('补充信息：请填写“决算年度”（情况说明中暂写作“本年度”）');
   for (const p of inputs.problems) todo.push(`补充信息：${p.message}`);
   const wording = WORDING[figures.edition];
   const sections = SECTION_IDS.map((id) => {
     const title = wording.titles[id];
-    const w = new SectionWriter(figures, inputs, todo, `${id}、${title}`);
+    const w = new SectionWriter(figures, inputs, todo, `${id}、${title}`, found);
     const text = SECTION_WRITERS[id](w).join('\n');
     return { id, title, text, figures: w.refs_() };
   });
@@ -32,5 +37,15 @@ export function draftFromFigures(figures: Figures, inputs: Inputs): NarrativeDra
 
 /** computeFigures + draftFromFigures. */
 export function draftFromModel(model: WorkbookModel, inputs: Inputs, options: { edition?: WordingEdition } = {}): NarrativeDraft {
-  return draftFromFigures(computeFigures(model, inputs, options), inputs);
+  return draftFromFigures(computeFigures(model, inputs, options), inputs, foundSheets(model));
+}
+
+/** The sheet of each table the reader found. */
+export function foundSheets(model: WorkbookModel): Partial<Record<TableKey, string>> {
+  const out: Partial<Record<TableKey, string>> = {};
+  for (const k of TABLE_KEYS) {
+    const t = model.tables[k];
+    if (t) out[k] = t.sheet;
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { inputText } from '../../inputs/types';
 import { INPUT_SHEET_NAME, type InputKey } from '../../inputs/fields';
 import { NO_RATE, PROMPTS, SIGN_WORDS, SUBHEAD_NUMBERS, WORDING, type SectionId } from '../patterns';
 import { compareWord, SectionWriter } from './writer';
+import type { TableKey } from '../../model/tables';
 
 /**
  * One function per section 一 … 十五; each returns paragraphs. Sentences keep every
@@ -16,7 +17,7 @@ const nonZero = (w: SectionWriter, id: string) => Math.round((w.value(id) ?? 0) 
 
 /** 一、收入支出决算总体情况说明 */
 const s1: SectionFn = (w) => {
-  if (!w.has('summary.total')) return [noTable(w, '收入支出决算总表')];
+  if (!w.has('summary.total')) return [noTable(w, '收入支出决算总表', 'summary')];
   return [
     `${w.year}收、支总计${w.amt('summary.total')}万元${w.yoy('summary.total', 'prior.summaryTotal', 'reason.summaryTotal')}。`,
   ];
@@ -24,7 +25,7 @@ const s1: SectionFn = (w) => {
 
 /** 二、收入决算情况说明 */
 const s2: SectionFn = (w) => {
-  if (!w.has('income.total')) return [noTable(w, '收入决算表')];
+  if (!w.has('income.total')) return [noTable(w, '收入决算表', 'income')];
   if (!nonZero(w, 'income.total')) return [`本年收入合计${w.amt('income.total')}万元。`];
   const parts = INCOME_ITEMS.map(([col, label]) => `${label}${w.amt(`income.${col}`)}万元，占${w.pct(`income.${col}.share`)}%`);
   return [`本年收入合计${w.amt('income.total')}万元，其中：${parts.join('；')}。`];
@@ -32,7 +33,7 @@ const s2: SectionFn = (w) => {
 
 /** 三、支出决算情况说明 */
 const s3: SectionFn = (w) => {
-  if (!w.has('expenditure.total')) return [noTable(w, '支出决算表')];
+  if (!w.has('expenditure.total')) return [noTable(w, '支出决算表', 'expenditure')];
   if (!nonZero(w, 'expenditure.total')) return [`本年支出合计${w.amt('expenditure.total')}万元。`];
   const parts = EXPENDITURE_ITEMS.map(
     ([col, label]) => `${label}${w.amt(`expenditure.${col}`)}万元，占${w.pct(`expenditure.${col}.share`)}%`,
@@ -42,13 +43,13 @@ const s3: SectionFn = (w) => {
 
 /** 四、财政拨款收入支出决算总体情况说明 */
 const s4: SectionFn = (w) => {
-  if (!w.has('fiscal.total')) return [noTable(w, '财政拨款收入支出决算总表')];
+  if (!w.has('fiscal.total')) return [noTable(w, '财政拨款收入支出决算总表', 'fiscalSummary')];
   return [`${w.year}财政拨款收、支总计${w.amt('fiscal.total')}万元${w.yoy('fiscal.total', 'prior.fiscalTotal', 'reason.fiscalTotal')}。`];
 };
 
 /** 五、一般公共预算财政拨款支出决算情况说明 */
 const s5: SectionFn = (w) => {
-  if (!w.has('gpb.total')) return [noTable(w, '一般公共预算财政拨款支出决算表')];
+  if (!w.has('gpb.total')) return [noTable(w, '一般公共预算财政拨款支出决算表', 'gpbExpenditure')];
   const sub = WORDING[w.f.edition].gpbSub;
   const out: string[] = [];
   // (一) 总体
@@ -103,7 +104,7 @@ function itemBudgetSentence(w: SectionWriter, id: string, bl: BudgetLine | undef
 
 /** 六、一般公共预算财政拨款基本支出决算情况说明 */
 const s6: SectionFn = (w) => {
-  if (!w.has('basic.total')) return [noTable(w, '一般公共预算财政拨款基本支出决算明细表')];
+  if (!w.has('basic.total')) return [noTable(w, '一般公共预算财政拨款基本支出决算明细表', 'gpbBasic')];
   if (!w.has('basic.personnel') || !nonZero(w, 'basic.total')) {
     return [`${w.year}一般公共预算财政拨款基本支出${w.amt('basic.total')}万元。`];
   }
@@ -132,7 +133,7 @@ const s6: SectionFn = (w) => {
 
 /** 七、"三公"经费 */
 const s7: SectionFn = (w) => {
-  if (!w.has('threePublic.total')) return [noTable(w, '“三公”经费支出决算表')];
+  if (!w.has('threePublic.total')) return [noTable(w, '“三公”经费支出决算表', 'threePublic')];
   const ed = WORDING[w.f.edition];
   const names = threePublicLabels(w.f.edition);
   const out: string[] = [];
@@ -307,7 +308,13 @@ const s15: SectionFn = (w) => {
   return [text ? text : w.ask('other.text')];
 };
 
-function noTable(w: SectionWriter, table: string): string {
+function noTable(w: SectionWriter, table: string, key: TableKey): string {
+  const sheet = w.found[key];
+  if (sheet) {
+    // The table is there; its total is an error value or text (the 读表 lines name the cells).
+    w.addTodo(`“${sheet}”表中的${table}已读到，但其合计数是错误值或文字，无法使用，本节无法生成；请先改正该表（见“读表”各条）`);
+    return PROMPTS.value(`${table}合计数无法读取，请先改正“${sheet}”表`);
+  }
   w.addTodo(`未读到${table}，本节无法生成`);
   return PROMPTS.value(`未读到${table}`);
 }

@@ -5,6 +5,7 @@ import { inputField, INPUT_SHEET_NAME, type InputKey } from '../../inputs/fields
 import { inputText, type Inputs } from '../../inputs/types';
 import { NO_RATE, PROMPTS, SIGN_WORDS } from '../patterns';
 import type { DraftFigureRef } from './types';
+import type { TableKey } from '../../model/tables';
 
 /**
  * Writes one section: states figures (recording which and from which cells),
@@ -20,6 +21,8 @@ export class SectionWriter {
     private readonly todo: string[],
     /** "一、收入支出决算总体情况说明" — prefix of todo lines. */
     readonly where: string,
+    /** Sheets of the tables the reader found (see draftFromFigures). */
+    readonly found: Partial<Record<TableKey, string>> = {},
   ) {}
 
   get year(): string {
