@@ -9,7 +9,8 @@ import { cellContent, charsToPoints, markRects, planBlocks, styleOf, styleRects,
  * WorkbookHost over Office.js (Excel desktop, Mac and on the web).
  *
  * Thin and batched: every call queues its commands and syncs once per phase —
- * listSheets 1 sync, readSheets 2 (names, then every used range), apply 2 (checks,
+ * listSheets 1 sync, readSheets 2 (names, then every used range; see readSheets for
+ * error cells and Excel on the web's 5 MB), apply 2 (checks,
  * then every write), mark/clearMarks 2 when the sheet names are known from an
  * earlier call, else 3. Features above ExcelApi 1.1 are used only when
  * `isSetSupported` says so; older hosts get a plainer result, never a crash.
@@ -104,6 +105,8 @@ export class OfficeHost implements WorkbookHost {
   /** Sheet names from the latest call, to save a round trip in mark/clearMarks. */
   private names: string[] | null = null;
   private readonly sets = new Map<string, boolean>();
+  /** Round trips of the latest readSheets: all, refused as too large, and the largest row block when read in blocks. */
+  lastRead: ReadStats | null = null;
   /** Things apply() could not do but did not refuse over (e.g. print setup), in Chinese. */
   readonly warnings: string[] = [];
 
@@ -169,44 +172,36 @@ export class OfficeHost implements WorkbookHost {
 
   async readSheets(names?: string[]): Promise<SheetSnapshot[]> {
     return this.run('读取工作表', async (ctx) => {
+      const stats: ReadStats = { syncs: 0, refused: 0, blockRows: 0 };
+      this.lastRead = stats;
+      const sync = async () => {
+        stats.syncs++;
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (isPayloadRefusal(e)) stats.refused++;
+          throw e;
+        }
+      };
       const ws = this.loadSheetList(ctx);
-      await ctx.sync(); // 1: names and protection
+      await sync(); // 1: names and protection
       const infos = this.sheetInfos(ws);
       const wanted = names ? new Set(names) : null;
       const targets = ws.items.filter((w) => !wanted || wanted.has(w.name));
-      // Merged areas (ExcelApi 1.13) help the reader with foreign header layouts.
-      const merged: (Excel.RangeAreas | null)[] = [];
-      const used = (w: Excel.Worksheet) => {
-        const r = this.api('1.4') ? w.getUsedRangeOrNullObject(true) : w.getUsedRange();
-        r.load('values,formulas,valueTypes,rowIndex,columnIndex');
-        let m: Excel.RangeAreas | null = null;
-        if (this.api('1.13')) {
-          m = w.getRange().getMergedAreasOrNullObject();
-          m.load('address');
-        }
-        merged.push(m);
-        return r;
-      };
-      let ranges = targets.map(used);
+      let read: SheetRead[];
       try {
-        if (targets.length) await ctx.sync(); // 2: every used range at once
+        read = await this.readWhole(sync, targets); // 2: every used range at once
       } catch (e) {
-        // Excel on the web answers at most 5 MB per request: read sheet by sheet then.
-        if (!/PayloadSizeLimitExceeded|PayloadTooLarge/.test((e as OfficeErrorLike)?.code ?? '')) throw e;
-        ranges = [];
-        merged.length = 0;
-        for (const w of targets) {
-          const r = used(w);
-          await ctx.sync();
-          ranges.push(r);
-        }
+        // Excel on the web answers at most 5 MB per response: read in row blocks then.
+        if (!isPayloadRefusal(e)) throw e;
+        read = await this.readInBlocks(sync, targets, stats);
       }
+      await this.confirmErrors(sync, targets, read); // only when a value looks like "#REF!"
       const prot = new Map(infos.map((s) => [s.name, s.protected]));
       const out = targets.map((w, i) => {
-        const snap = snapshotOf(w.name, ranges[i], prot.get(w.name) ?? false);
-        const m = merged[i];
-        if (m && !m.isNullObject && m.address) snap.merges = parseAreas(m.address);
-        else if (m) snap.merges = [];
+        const snap = snapshotOf(w.name, read[i], prot.get(w.name) ?? false);
+        const m = read[i].merges;
+        if (m !== undefined) snap.merges = m;
         return snap;
       });
       if (names) {
@@ -215,6 +210,113 @@ export class OfficeHost implements WorkbookHost {
       }
       return out;
     });
+  }
+
+  private usedRange(w: Excel.Worksheet): Excel.Range {
+    return this.api('1.4') ? w.getUsedRangeOrNullObject(true) : w.getUsedRange();
+  }
+
+  /** Merged areas (ExcelApi 1.13) help the reader with foreign header layouts. */
+  private loadMerges(w: Excel.Worksheet): Excel.RangeAreas | null {
+    if (!this.api('1.13')) return null;
+    const m = w.getRange().getMergedAreasOrNullObject();
+    m.load('address');
+    return m;
+  }
+
+  /** The common case: every used range's values and formulas in one sync. */
+  private async readWhole(sync: () => Promise<void>, targets: Excel.Worksheet[]): Promise<SheetRead[]> {
+    const queued = targets.map((w) => {
+      const r = this.usedRange(w);
+      r.load('values,formulas,rowIndex,columnIndex');
+      return { r, m: this.loadMerges(w) };
+    });
+    if (targets.length) await sync();
+    return queued.map(({ r, m }) => {
+      const read: SheetRead = (r as { isNullObject?: boolean }).isNullObject
+        ? { top: 0, left: 0, values: [], formulas: [] }
+        : { top: r.rowIndex, left: r.columnIndex, values: r.values as unknown[][], formulas: r.formulas as unknown[][] };
+      read.merges = mergesOf(m);
+      return read;
+    });
+  }
+
+  /**
+   * Past the response limit: the used ranges' extents first (and the merged areas),
+   * then their rows in blocks, as many blocks per sync as the budget allows. The
+   * budget (cells per sync) starts at half the refused read and halves on each
+   * refusal; an accepted size is kept for the rest.
+   */
+  private async readInBlocks(sync: () => Promise<void>, targets: Excel.Worksheet[], stats: ReadStats): Promise<SheetRead[]> {
+    const queued = targets.map((w) => {
+      const r = this.usedRange(w);
+      r.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { r, m: this.loadMerges(w) };
+    });
+    await sync(); // the extents: a few bytes per sheet
+    const pieces: Piece[] = [];
+    const reads: SheetRead[] = queued.map(({ r, m }, i) => {
+      const read: SheetRead = { top: 0, left: 0, values: [], formulas: [], merges: mergesOf(m) };
+      if ((r as { isNullObject?: boolean }).isNullObject || !r.rowCount || !r.columnCount) return read;
+      read.top = r.rowIndex;
+      read.left = r.columnIndex;
+      pieces.push({ key: i, sheet: targets[i], top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, cols: r.columnCount });
+      return read;
+    });
+    const total = pieces.reduce((n, p) => n + p.rows * p.cols, 0);
+    const parts = await readRows(sync, pieces, 'values,formulas', Math.max(1, Math.floor(total / 2)));
+    stats.blockRows = Math.max(0, ...parts.map((p) => p.piece.rows));
+    for (const { key, range } of parts) {
+      const read = reads[key];
+      for (const row of range.values as unknown[][]) read.values.push(row);
+      for (const row of range.formulas as unknown[][]) read.formulas.push(row);
+    }
+    return reads;
+  }
+
+  /**
+   * The read leaves out valueTypes (57 % of the response, nearly all of it "Empty",
+   * "Double" and "String"): an error shows in values as its text ("#REF!"). A formula
+   * cell showing such a text is taken as an error (snapshotOf); a constant one may be
+   * a typed error or a text ("'#N/A"), so the value types of those cells alone are
+   * loaded — one more sync, and none at all when no constant looks like an error.
+   */
+  private async confirmErrors(sync: () => Promise<void>, targets: Excel.Worksheet[], reads: SheetRead[]): Promise<void> {
+    const pieces: Piece[] = [];
+    reads.forEach((read, key) => {
+      let run: Piece | null = null;
+      read.values.forEach((row, i) => {
+        let lo = -1;
+        let hi = -1;
+        row.forEach((v, j) => {
+            if (typeof v === 'string' && ERROR_LIKE.test(v) && !isFormula(v, read.formulas[i]?.[j])) {
+            if (lo < 0) lo = j;
+            hi = j;
+          }
+        });
+        if (lo < 0) return;
+        const top = read.top + i;
+        // Rows close together share one rectangle: fewer ranges in the request.
+        if (run && top - (run.top + run.rows) <= 16) {
+          const right = Math.max(run.left + run.cols, read.left + hi + 1);
+          run.left = Math.min(run.left, read.left + lo);
+          run.cols = right - run.left;
+          run.rows = top - run.top + 1;
+        } else {
+          run = { key, sheet: targets[key], top, left: read.left + lo, rows: 1, cols: hi - lo + 1 };
+          pieces.push(run);
+        }
+      });
+    });
+    if (!pieces.length) return;
+    for (const { key, piece, range } of await readRows(sync, pieces, 'valueTypes', Infinity)) {
+      const read = reads[key];
+      (range.valueTypes as string[][]).forEach((row, i) =>
+        row.forEach((t, j) => {
+          if (t === 'Error') (read.errors ??= new Set()).add(`${piece.top + i - read.top},${piece.left + j - read.left}`);
+        }),
+      );
+    }
   }
 
   async apply(batch: WriteBatch): Promise<void> {
@@ -465,34 +567,126 @@ function applyStyle(range: Excel.Range, st: CellStyle, rect: RangeRect): void {
   }
 }
 
-/** A used range as a snapshot: errors as {error}, empty as null, formulas kept. */
-function snapshotOf(name: string, r: Excel.Range, isProtected: boolean): SheetSnapshot {
-  if ((r as { isNullObject?: boolean }).isNullObject) {
-    return { name, top: 0, left: 0, values: [], formulas: [], protected: isProtected };
+/** Refusals of a request or response over Excel's size limit (5 MB on the web). */
+function isPayloadRefusal(e: unknown): boolean {
+  return /PayloadSizeLimitExceeded|PayloadTooLarge/.test((e as OfficeErrorLike)?.code ?? '');
+}
+
+/** A value that may be an error ("#DIV/0!", "#N/A", "#GETTING_DATA"): its valueType tells. */
+const ERROR_LIKE = /^#[A-Za-z0-9_/]+[!?]?$/;
+
+/** Whether a cell holds a formula: a text starting with "=" comes back as itself in formulas. */
+function isFormula(v: unknown, f: unknown): boolean {
+  return typeof f === 'string' && f.startsWith('=') && v !== f;
+}
+
+export interface ReadStats {
+  /** context.sync() calls, refused ones included. */
+  syncs: number;
+  /** Of which Excel refused as too large (5 MB on the web). */
+  refused: number;
+  /** Rows of the largest block when the used ranges were read in row blocks, else 0. */
+  blockRows: number;
+}
+
+/** What the host read of one sheet's used range (rows in sheet order). */
+interface SheetRead {
+  top: number;
+  left: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  /** Cells (`row,col`, relative to top/left) whose valueType is Error. */
+  errors?: Set<string>;
+  merges?: RangeRect[];
+}
+
+/** Rows top..top+rows-1 and columns left..left+cols-1 of a sheet, for reads[key]. */
+interface Piece {
+  key: number;
+  sheet: Excel.Worksheet;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Load `props` of every piece, in row blocks: each sync takes blocks up to `budget`
+ * cells (a single row when even one is over it). When Excel refuses a response as too
+ * large, the budget halves and the same blocks are taken again, smaller; once accepted,
+ * the size is kept. A refused single row is Excel's refusal to report. The blocks come
+ * back in piece order, rows in order.
+ */
+async function readRows(
+  sync: () => Promise<void>,
+  pieces: Piece[],
+  props: string,
+  budget: number,
+): Promise<{ key: number; piece: Piece; range: Excel.Range }[]> {
+  const out: { key: number; piece: Piece; range: Excel.Range }[] = [];
+  let queue = pieces.map((p) => ({ ...p }));
+  while (queue.length) {
+    const saved = queue.map((p) => ({ ...p }));
+    const batch: { key: number; piece: Piece; range: Excel.Range }[] = [];
+    let cells = 0;
+    while (queue.length) {
+      const p = queue[0];
+      let n = Math.min(p.rows, Math.floor((budget - cells) / p.cols));
+      if (n <= 0) {
+        if (batch.length) break;
+        n = 1;
+      }
+      const block: Piece = { ...p, rows: n };
+      const range = p.sheet.getRange(rangeAddress({ top: p.top, left: p.left, bottom: p.top + n - 1, right: p.left + p.cols - 1 }));
+      range.load(props);
+      batch.push({ key: p.key, piece: block, range });
+      cells += n * p.cols;
+      if (n === p.rows) queue.shift();
+      else {
+        p.top += n;
+        p.rows -= n;
+      }
+    }
+    try {
+      await sync();
+    } catch (e) {
+      if (!isPayloadRefusal(e) || (batch.length === 1 && batch[0].piece.rows === 1)) throw e;
+      budget = Math.max(1, Math.floor(cells / 2));
+      queue = saved;
+      continue;
+    }
+    out.push(...batch);
   }
+  return out;
+}
+
+function mergesOf(m: Excel.RangeAreas | null): RangeRect[] | undefined {
+  if (!m) return undefined;
+  return !m.isNullObject && m.address ? parseAreas(m.address) : [];
+}
+
+/** A used range as a snapshot: errors as {error}, empty as null, formulas kept. */
+function snapshotOf(name: string, r: SheetRead, isProtected: boolean): SheetSnapshot {
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
-  const vals = r.values as unknown[][];
-  const fs = r.formulas as unknown[][];
-  const types = r.valueTypes as string[][];
-  vals.forEach((row, i) => {
+  r.values.forEach((row, i) => {
     const vRow: CellValue[] = [];
     const fRow: (string | null)[] = [];
     row.forEach((v, j) => {
-      const t = types?.[i]?.[j];
       let cell: CellValue;
-      if (t === 'Error') cell = { error: String(v) };
-      else if (t === 'Empty' || v === '' || v === undefined || v === null) cell = null;
+      const f = r.formulas[i]?.[j];
+      const formula = isFormula(v, f);
+      if (r.errors?.has(`${i},${j}`) || (formula && typeof v === 'string' && ERROR_LIKE.test(v))) cell = { error: String(v) };
+      else if (v === '' || v === undefined || v === null) cell = null;
       else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') cell = v;
       else cell = String(v);
       vRow.push(cell);
-      const f = fs?.[i]?.[j];
-      fRow.push(typeof f === 'string' && f.startsWith('=') && !(t === 'String' && v === f) ? f : null);
+      fRow.push(formula ? (f as string) : null);
     });
     values.push(vRow);
     formulas.push(fRow);
   });
-  return { name, top: r.rowIndex, left: r.columnIndex, values, formulas, protected: isProtected };
+  return { name, top: r.top, left: r.left, values, formulas, protected: isProtected };
 }
 
 /** "Sheet1!A1:B2,'公开 01'!C3:D3" -> rectangles (the sheet part is dropped). */

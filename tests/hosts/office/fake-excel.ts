@@ -121,6 +121,8 @@ export class FakeBook {
   payloadCells = Infinity;
   /** Cells returned in the current sync. */
   payloadNow = 0;
+  /** Cells (values + formulas) returned by each sync that was not refused, in order. */
+  responses: number[] = [];
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -182,6 +184,7 @@ export class FakeContext {
     const q = this.queue;
     this.queue = [];
     for (const op of q) op();
+    this.book.responses.push(this.book.payloadNow);
   }
 }
 
@@ -446,6 +449,12 @@ class FRange extends FObj {
   get columnIndex(): number {
     return this.get('columnIndex');
   }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
   get address(): string {
     return this.get('address');
   }
@@ -481,6 +490,10 @@ class FRange extends FObj {
         return r.top;
       case 'columnIndex':
         return r.left;
+      case 'rowCount':
+        return r.bottom - r.top + 1;
+      case 'columnCount':
+        return r.right - r.left + 1;
       case 'address':
         return `${s.name}!${rangeAddress(r)}`;
     }
