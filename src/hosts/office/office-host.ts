@@ -9,9 +9,9 @@ import { cellContent, charsToPoints, markRects, planBlocks, styleOf, styleRects,
  * WorkbookHost over Office.js (Excel desktop, Mac and on the web).
  *
  * Thin and batched: every call queues its commands and syncs once per phase —
- * listSheets 1 sync, readSheets 2 (names, then every used range; see readSheets for
- * error cells and Excel on the web's 5 MB), apply 2 (checks,
- * then every write), mark/clearMarks 2 when the sheet names are known from an
+ * listSheets 1 sync, readSheets 2 (names, then every used range; more only past Excel
+ * on the web's 5 MB response or for constants that look like errors, see readSheets),
+ * apply 2 (checks, then every write), mark/clearMarks 2 when the sheet names are known from an
  * earlier call, else 3. Features above ExcelApi 1.1 are used only when
  * `isSetSupported` says so; older hosts get a plainer result, never a crash.
  */
@@ -170,6 +170,13 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
+  /**
+   * 2 syncs: the sheet names, then every used range's values and formulas (and merged
+   * areas). Past Excel on the web's 5 MB response the second is refused; then 1 sync
+   * for the used ranges' extents and the rows in blocks (readRows), stitched into one
+   * snapshot per sheet. One more small sync loads the value types of constant cells
+   * whose text looks like an error (confirmErrors). `lastRead` reports the syncs.
+   */
   async readSheets(names?: string[]): Promise<SheetSnapshot[]> {
     return this.run('读取工作表', async (ctx) => {
       const stats: ReadStats = { syncs: 0, refused: 0, blockRows: 0 };
