@@ -272,7 +272,7 @@ export class OfficeHost implements WorkbookHost {
     });
     const total = pieces.reduce((n, p) => n + p.rows * p.cols, 0);
     const parts = await readRows(sync, pieces, 'values,formulas', Math.max(1, Math.floor(total / 2)));
-    stats.blockRows = Math.max(0, ...parts.map((p) => p.piece.rows));
+    stats.blockRows = parts.reduce((n, p) => Math.max(n, p.piece.rows), 0);
     for (const { key, range } of parts) {
       const read = reads[key];
       for (const row of range.values as unknown[][]) read.values.push(row);
