@@ -236,6 +236,37 @@ describe('QA: bad input files (juesuan CLI)', function () {
       assert.ok(outs[0].includes('text-amount-matches-table|1475.07万元'));
     });
 
+    it('a Word document, a PDF or the workbook itself given as the text: exit 2, not "no differences"', async () => {
+      const docx = new JSZip();
+      docx.file('[Content_Types].xml', '<Types/>');
+      docx.file('word/document.xml', `<w:document><w:body><w:p><w:r><w:t>${text.replace('1474.07万元', '1475.07万元')}</w:t></w:r></w:p></w:body></w:document>`);
+      const files: Array<[string, Buffer, RegExp]> = [
+        ['情况说明.docx', await docx.generateAsync({ type: 'nodebuffer' }), /是 Word 文档（\.docx），不是纯文本文件/],
+        ['情况说明.pdf', Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n', 'latin1'), /是 PDF 文件/],
+        ['情况说明.doc', xlsPackage(), /是旧版 Office 文件/],
+        ['book-as-text.xlsx', fs.readFileSync(demo), /是 Excel 工作簿（\.xlsx）/],
+      ];
+      for (const [name, buf, re] of files) {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, buf);
+        const r = juesuan(['verify-text', demo, file], dir);
+        assert.equal(r.status, 2, `${name}: ${r.stdout}`);
+        assert.match(r.stderr, re, name);
+        assert.ok(r.stderr.includes(name));
+        assert.match(r.stderr, /另存为”纯文本/);
+      }
+    });
+
+    it('a UTF-16 text with a BOM (Notepad "Unicode") is read like UTF-8', () => {
+      const wrong = text.replace('1474.07万元', '1475.07万元').replace(/\n/g, '\r\n');
+      const file = path.join(dir, 'utf16.txt');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(wrong, 'utf16le')]));
+      const r = juesuan(['verify-text', demo, file, '--json'], dir);
+      assert.equal(r.status, 1, r.stderr);
+      const found = JSON.parse(r.stdout) as Array<{ rule: string; quote: string }>;
+      assert.ok(found.some((f) => f.rule === 'text-amount-matches-table' && f.quote === '1475.07万元'), r.stdout);
+    });
+
     it('an amount written in 元 is shown in 元 with its 万元 figure, not as 万元', () => {
       const file = path.join(dir, 'yuan.txt');
       fs.writeFileSync(file, text.replace('1474.07万元', '14750700元'));

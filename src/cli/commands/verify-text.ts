@@ -24,6 +24,21 @@ export const VERIFY_HELP = `用法：juesuan verify-text 工作簿.xlsx 情况�
   --json  以 JSON 数组输出：{rule, severity, message, quote, expected, cells}
 退出码同 check：0 无“错误”；1 存在“错误”；2 文件无法读取。`;
 
+/** What a file that is not plain text is, in Chinese; undefined for text. */
+function binaryKind(buf: Buffer): string | undefined {
+  const starts = (...bytes: number[]) => buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    if (buf.includes('word/')) return ' Word 文档（.docx）';
+    if (buf.includes('xl/')) return ' Excel 工作簿（.xlsx）';
+    return '压缩包（如 .docx、.xlsx、.zip）';
+  }
+  if (starts(0x25, 0x50, 0x44, 0x46)) return ' PDF 文件';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return '旧版 Office 文件（如 .doc、.wps、.xls）';
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return ' RTF 文档';
+  if (buf.subarray(0, 8192).includes(0)) return '二进制文件';
+  return undefined;
+}
+
 function readText(file: string): string {
   let buf: Buffer;
   try {
@@ -31,6 +46,16 @@ function readText(file: string): string {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(`无法读取“${file}”：${code === 'ENOENT' ? '文件不存在' : (e as Error).message}。`);
+  }
+  // Notepad's "Unicode" (UTF-16 with a BOM).
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  // A Word document, PDF or workbook read as text finds no figure and would pass silently.
+  const kind = binaryKind(buf);
+  if (kind) {
+    throw new CliError(
+      `“${file}”是${kind}，不是纯文本文件，无法核对。请在 Word/WPS 中打开情况说明，“另存为”纯文本（.txt，编码选 UTF-8），或把正文复制到一个 .txt 文件后再核对。`,
+    );
   }
   // UTF-8 (with or without BOM); a GBK file decodes with replacement characters.
   const text = new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, '');
