@@ -662,7 +662,7 @@ async function readRows(
       queue = saved;
       continue;
     }
-    out.push(...batch);
+    for (const b of batch) out.push(b);
   }
   return out;
 }
