@@ -106,6 +106,11 @@ describe('juesuan CLI', function () {
     assert.equal(beside.status, 0, beside.stderr);
     assert.match(beside.stdout, /公开01表\(2\)/);
     assert.ok(fs.existsSync(`${file}.bak`), 'a backup of the original is kept');
+    assert.equal(sha(`${file}.bak`), before, 'the backup is the original');
+    const besideAgain = juesuan(['init', 'mine.xlsx', '--on-conflict', 'beside'], dir);
+    assert.equal(besideAgain.status, 0, besideAgain.stderr);
+    assert.equal(sha(`${file}.bak`), before, 'a second run keeps the first backup');
+    assert.ok(fs.existsSync(`${file}.bak.2`), 'and backs up the second version beside it');
     const after = await XlsxHost.open(file);
     const names = (await after.listSheets()).map((s) => s.name);
     assert.ok(names.includes('我的底稿') && names.includes('公开01表') && names.includes('公开09表(2)'), names.join(','));

@@ -33,7 +33,7 @@ function changed(result: InsertResult): boolean {
 /**
  * Insert the template into OUT (a new workbook, or the existing file) and save it.
  * An existing file is saved only when something was added or refreshed, after a
- * copy of it is kept as OUT.bak (ExcelJS does not carry every Excel feature, e.g.
+ * copy of it is kept as OUT.bak (then OUT.bak.2 …, never overwritten; ExcelJS does not carry every Excel feature, e.g.
  * charts or pivot tables, through a save).
  */
 export async function initWorkbook(
@@ -58,15 +58,28 @@ export async function initWorkbook(
   let backup: string | undefined;
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    if (existed) {
-      backup = `${out}.bak`;
-      fs.copyFileSync(out, backup);
-    }
+    if (existed) backup = keepBackup(out);
     await host.save(out);
   } catch (e) {
     throw writeFailure(out, e);
   }
   return { result, existed, saved: true, backup };
+}
+
+/**
+ * Copy OUT to the first free name of OUT.bak, OUT.bak.2, OUT.bak.3 … and return it:
+ * a backup is never overwritten, so the user's very first version stays in OUT.bak.
+ */
+function keepBackup(out: string): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${out}.bak` : `${out}.bak.${n}`;
+    try {
+      fs.copyFileSync(out, name, fs.constants.COPYFILE_EXCL);
+      return name;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 export function parseInitOptions(values: { profile?: string; unit?: string; year?: string; 'on-conflict'?: string }): InitOptions {
