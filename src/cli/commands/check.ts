@@ -85,17 +85,6 @@ export async function checkFile(
     if (e instanceof RangeError) throw new CliError(e.message);
     throw e;
   }
-  if (!TABLE_KEYS.some((k) => result.model.tables[k])) {
-    // A reviewer checking a folder must not see a wrong file pass: none of the nine
-    // tables is an error of the file, not nine separate warnings.
-    const names = (await host.listSheets()).map((s) => s.name);
-    notes.push({
-      rule: 'no-tables',
-      severity: 'error',
-      message: `该文件中没有找到任何公开01–09表（${names.length ? `工作表：${names.slice(0, 8).join('、')}${names.length > 8 ? ` 等 ${names.length} 张` : ''}` : '没有工作表'}），未做任何校验。请确认选择的文件是否正确，或用 juesuan init 插入报表模板。`,
-      cells: [],
-    });
-  }
   return { findings: [...notes, ...result.findings], computed, model: result.model };
 }
 

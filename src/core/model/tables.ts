@@ -189,6 +189,8 @@ export interface WorkbookModel {
   problems: ReadProblem[];
   /** The table order the workbook follows, as far as the 公开NN表 labels tell. */
   order?: '2021' | '2023' | 'shanghai';
+  /** Names of the sheets the model was read from (for messages when nothing is found). */
+  sheets?: string[];
 }
 
 /** Convenience lookups used by rules, figures and builders. */

@@ -94,7 +94,7 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
     }
   }
   const missing = wanted.filter((k) => !tables[k]);
-  return { tables, missing, problems: problems.list, order: orderOf(tables) };
+  return { tables, missing, problems: problems.list, order: orderOf(tables), sheets: snapshots.map((s) => s.name) };
 }
 
 interface Candidate {

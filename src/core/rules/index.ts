@@ -7,6 +7,7 @@ import cellValueIssues from './checks/cell-value-issues';
 import classifiedClassEqSumSections from './checks/classified-class-eq-sum-sections';
 import classifiedSectionEqSumItems from './checks/classified-section-eq-sum-items';
 import classifiedTotalEqSumClasses from './checks/classified-total-eq-sum-classes';
+import noTables from './checks/no-tables';
 import officeOperationCostLeT06PublicTotal from './checks/office-operation-cost-le-t06-public-total';
 import readProblems from './checks/read-problems';
 import t01CarryoverGeT04Carryover from './checks/t01-carryover-ge-t04-carryover';
@@ -52,6 +53,7 @@ import tableMissing from './checks/table-missing';
  * come first). One file per rule under checks/, named by its id; see README.md.
  */
 export const rules: readonly Rule[] = [
+  noTables,
   cellValueIssues,
   classifiedClassEqSumSections,
   classifiedSectionEqSumItems,

@@ -1,3 +1,4 @@
+import { noTablesMessage } from '../../rules/checks/no-tables';
 import { computeFigures } from '../../figures/compute';
 import type { Figure, FigureId, Figures } from '../../figures/types';
 import { emptyInputs, type Inputs } from '../../inputs/types';
@@ -136,6 +137,9 @@ export function verifyText(
   text: string,
   options: VerifyOptions = {},
 ): TextFinding[] {
+  // No table at all: one error for the file, not a warning for every figure in the text.
+  const none = noTablesMessage(model);
+  if (none) return [{ rule: 'no-tables', severity: 'error', message: none, cells: [], quote: '', start: 0, end: 0 }];
   const ins = inputs ?? emptyInputs();
   const figures = computeFigures(model, ins);
   const narrative = parseNarrative(text, vocabularyFromModel(model));

@@ -48,7 +48,8 @@ export function assertWellFormed(rule: Rule): void {
   assert.match(m.id, /^[a-z0-9]+(-[a-z0-9]+)*$/, 'rule id must be kebab-case');
   assert.match(m.description, /[\u4e00-\u9fff]/, 'description must be in Chinese');
   assert.ok(m.severity === 'error' || m.severity === 'warning', 'severity must be error or warning');
-  assert.ok(m.tables.length > 0, 'a rule reads at least one table');
+  // Workbook-level rules (no-tables) list no table; every other rule names what it reads.
+  assert.ok(Array.isArray(m.tables) && (m.tables.length > 0 || m.rulesMd === null), 'a table rule reads at least one table');
   assert.ok(m.rulesMd === null || (Number.isInteger(m.rulesMd) && m.rulesMd >= 1 && m.rulesMd <= 27), 'rulesMd item 1–27 or null');
 }
 
