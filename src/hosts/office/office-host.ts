@@ -207,6 +207,8 @@ export class OfficeHost implements WorkbookHost {
       const prot = new Map(infos.map((s) => [s.name, s.protected]));
       const out = targets.map((w, i) => {
         const snap = snapshotOf(w.name, read[i], prot.get(w.name) ?? false);
+        // visibility (ExcelApi 1.1) came with the sheet list in sync 1.
+        if (w.visibility === 'Hidden' || w.visibility === 'VeryHidden') snap.hidden = true;
         const m = read[i].merges;
         if (m !== undefined) snap.merges = m;
         return snap;

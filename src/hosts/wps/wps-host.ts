@@ -100,6 +100,8 @@ export const XL = {
   portrait: 1,
   paperA4: 9,
   sheetVisible: -1,
+  sheetHidden: 0,
+  sheetVeryHidden: 2,
 } as const;
 
 /** Error values as VBA/WPS hand them out (CVErr codes). */
@@ -205,7 +207,11 @@ export class WpsHost implements WorkbookHost {
             return vals[i]?.[j] === f ? null : f; // a text that merely looks like a formula
           }),
         );
-        return { name: s.Name, top: used.Row - 1, left: used.Column - 1, values, formulas, protected: !!s.ProtectContents };
+        const snap: SheetSnapshot = { name: s.Name, top: used.Row - 1, left: used.Column - 1, values, formulas, protected: !!s.ProtectContents };
+        // Visible: xlSheetVisible -1 (or true), xlSheetHidden 0 (or false), xlSheetVeryHidden 2.
+        const v = s.Visible;
+        if (v === false || v === XL.sheetHidden || v === XL.sheetVeryHidden) snap.hidden = true;
+        return snap;
       });
     });
   }

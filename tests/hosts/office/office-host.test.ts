@@ -248,6 +248,34 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       });
     }
 
+    for (const api of ['1.17', '1.1']) {
+      it(`says which sheets are hidden or very hidden, still in 2 syncs (ExcelApi ${api})`, async () => {
+        const { book, host } = seeded(api);
+        book.sheet('公开03表').visibility = 'Hidden';
+        book.sheet('公开01表').visibility = 'VeryHidden';
+        const snaps = await host.readSheets();
+        assert.equal(book.syncs, 2);
+        assert.deepEqual(
+          snaps.map((s) => [s.name, s.hidden === true]),
+          [['Sheet1', false], ['公开03表', true], ['空表', false], ['公开01表', true]],
+        );
+        assert.equal(snaps[0].hidden, undefined, 'a visible sheet leaves hidden out, as the other hosts do');
+        assert.deepEqual(snaps[1].values[0], ['合计', 1474.07, null], 'a hidden sheet is read all the same');
+      });
+    }
+
+    it('says hidden also when the sheets are read in row blocks (Excel on the web)', async () => {
+      const { book, host } = seeded('1.17');
+      book.sheet('公开03表').visibility = 'Hidden';
+      book.payloadCells = 10;
+      const snaps = await host.readSheets(['公开03表', '公开01表']);
+      assert.ok(host.lastRead!.refused >= 1, 'read in blocks');
+      assert.deepEqual(
+        snaps.map((s) => [s.name, s.hidden === true]),
+        [['公开03表', true], ['公开01表', false]],
+      );
+    });
+
     it('reads the named sheets only, in the order asked, skipping missing ones', async () => {
       const { book, host } = seeded('1.17');
       const snaps = await host.readSheets(['公开01表', '不存在', '公开03表']);

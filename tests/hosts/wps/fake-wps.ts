@@ -39,7 +39,8 @@ export class WSheet {
   merges: string[] = [];
   fcs: FC[] = [];
   ProtectContents = false;
-  Visible: number = -1;
+  /** xlSheetVisible -1, xlSheetHidden 0, xlSheetVeryHidden 2 (WPS may also hand out true/false). */
+  Visible: number | boolean = -1;
   widths = new Map<number, number>();
   PageSetup = { Orientation: 1, PaperSize: 1, Zoom: 100 as number | boolean, FitToPagesWide: 1 as number | boolean, FitToPagesTall: 1 as number | boolean, PrintTitleRows: '' };
   constructor(private book: WBook, private name: string) {}

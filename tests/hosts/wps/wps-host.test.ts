@@ -93,6 +93,22 @@ describe('WpsHost (over a fake of the WPS object model)', () => {
     assert.deepEqual(list.map((x) => x.name), ['Sheet1', '公开03表']);
   });
 
+  it('says which sheets are hidden or very hidden (Sheet.Visible)', async () => {
+    const { book, host } = setup();
+    const states: [string, number | boolean][] = [['可见', -1], ['隐藏', 0], ['深度隐藏', 2], ['隐藏（布尔）', false], ['可见（布尔）', true]];
+    for (const [name, v] of states) {
+      const s = book.add(name);
+      s.cell(0, 0).value = '公开03表';
+      s.Visible = v;
+    }
+    const snaps = await host.readSheets();
+    assert.deepEqual(
+      snaps.map((s) => [s.name, s.hidden === true]),
+      [['Sheet1', false], ['可见', false], ['隐藏', true], ['深度隐藏', true], ['隐藏（布尔）', true], ['可见（布尔）', false]],
+    );
+    assert.equal(snaps[0].hidden, undefined, 'a visible sheet leaves hidden out, as the other hosts do');
+  });
+
   it('marks with tagged conditional formats and clears exactly those', async () => {
     const { book, host } = setup();
     await host.apply({ create: [tablePlan('公开03表', '支出决算表')], update: [] });
