@@ -6,7 +6,7 @@
  * fake Excel (inside sync), the host adapter (the rest of readSheets) and the core, and
  * sizes the read's response against Excel on the web's 5 MB limit.
  */
-import type { CellValue } from '../src/core/cells';
+import type { CellValue, RangeRect } from '../src/core/cells';
 import type { Finding } from '../src/core/findings/finding';
 import type { SheetSnapshot } from '../src/core/model/snapshot';
 import { checkWorkbook } from '../src/core/workflows/check-workbook';
@@ -58,58 +58,64 @@ export interface SheetPayload {
   cells: number;
   /** UTF-8 bytes of the used range's values and formulas as JSON (what the host loads). */
   valuesFormulas: number;
-  /** … plus its valueTypes, which the host loads in the same request. */
-  all: number;
+  /** Bytes of a range's values and formulas, for the fake's byte limit (see `payloadCostOf`). */
+  cost: (r: RangeRect, prop: 'values' | 'formulas') => number;
 }
 
 /**
- * What one sheet's read returns, as JSON: the used range's values, formulas and valueTypes
- * grids exactly as the fake (and Excel) gives them — '' for an empty cell, a formula's
- * text or else the value in `formulas`.
+ * What one sheet's read returns, as JSON: the used range's values and formulas grids
+ * exactly as the fake (and Excel) gives them — '' for an empty cell, a formula's text or
+ * else the value in `formulas`. Keeps each row's bytes (prefix sums), so that any block
+ * of whole rows of the used range — what the host's reads request — is sized in O(1).
  */
 export function sheetPayload(sheet: FakeSheet): SheetPayload {
-  const r = sheet.usedRect();
-  if (!r) return { name: sheet.name, cells: 0, valuesFormulas: 0, all: 0 };
-  const values: unknown[][] = [];
-  const formulas: unknown[][] = [];
-  const types: string[][] = [];
-  for (let row = r.top; row <= r.bottom; row++) {
-    const v: unknown[] = [];
-    const f: unknown[] = [];
-    const t: string[] = [];
-    for (let col = r.left; col <= r.right; col++) {
-      const c = sheet.cells.get(`${row},${col}`);
-      v.push(c ? c.value : '');
-      f.push(c ? c.formula ?? c.value : '');
-      t.push(!c || (c.value === '' && !c.formula) ? 'Empty' : c.error ? 'Error' : typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String');
-    }
-    values.push(v);
-    formulas.push(f);
-    types.push(t);
-  }
+  const u = sheet.usedRect();
   const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
-  const vf = bytes(values) + bytes(formulas);
-  return { name: sheet.name, cells: (r.bottom - r.top + 1) * (r.right - r.left + 1), valuesFormulas: vf, all: vf + bytes(types) };
+  const rowOf = (row: number, left: number, right: number, prop: 'values' | 'formulas') => {
+    const line: unknown[] = [];
+    for (let col = left; col <= right; col++) {
+      const c = sheet.cells.get(`${row},${col}`);
+      line.push(c ? (prop === 'values' ? c.value : c.formula ?? c.value) : '');
+    }
+    return line;
+  };
+  // A grid of k rows: "[" + rows joined by "," + "]".
+  const gridOf = (rowBytes: number, rows: number) => 2 + rowBytes + Math.max(0, rows - 1);
+  const direct = (r: RangeRect, prop: 'values' | 'formulas') => {
+    let b = 0;
+    for (let row = r.top; row <= r.bottom; row++) b += bytes(rowOf(row, r.left, r.right, prop));
+    return gridOf(b, r.bottom - r.top + 1);
+  };
+  if (!u) return { name: sheet.name, cells: 0, valuesFormulas: 0, cost: direct };
+  const n = u.bottom - u.top + 1;
+  const sums = { values: new Float64Array(n + 1), formulas: new Float64Array(n + 1) };
+  for (const prop of ['values', 'formulas'] as const)
+    for (let i = 0; i < n; i++) sums[prop][i + 1] = sums[prop][i] + bytes(rowOf(u.top + i, u.left, u.right, prop));
+  const cost = (r: RangeRect, prop: 'values' | 'formulas') => {
+    if (r.left !== u.left || r.right !== u.right || r.top < u.top || r.bottom > u.bottom) return direct(r, prop);
+    const s = sums[prop];
+    return gridOf(s[r.bottom - u.top + 1] - s[r.top - u.top], r.bottom - r.top + 1);
+  };
+  return {
+    name: sheet.name,
+    cells: n * (u.right - u.left + 1),
+    valuesFormulas: cost(u, 'values') + cost(u, 'formulas'),
+    cost,
+  };
 }
 
 /**
- * The fake limits a response by cells (values + formulas of every range loaded in one
- * sync), not bytes. Pick the cell limit that refuses exactly the syncs whose response
- * (values, formulas and valueTypes) would exceed `limit` bytes: the one read of every
- * sheet, and each sheet's own read in the host's fallback. Null when no cell limit can
- * tell them apart (sheets of very different densities), Infinity when nothing crosses.
+ * The fake's response cost in bytes: every range's values and formulas loaded in one sync,
+ * as JSON, UTF-8 — so that `payloadCells = PAYLOAD_LIMIT` refuses exactly the syncs whose
+ * response would exceed Excel on the web's 5 MB, whatever ranges the host requests (the one
+ * read of all used ranges, or blocks of rows).
  */
-export function cellLimitFor(sheets: SheetPayload[], limit = PAYLOAD_LIMIT): number | null {
-  const syncs = [
-    { cells: 2 * sheets.reduce((s, p) => s + p.cells, 0), bytes: sheets.reduce((s, p) => s + p.all, 0) },
-    ...sheets.map((p) => ({ cells: 2 * p.cells, bytes: p.all })),
-  ];
-  const over = syncs.filter((s) => s.bytes > limit);
-  if (!over.length) return Infinity;
-  const under = syncs.filter((s) => s.bytes <= limit);
-  const lo = Math.max(0, ...under.map((s) => s.cells));
-  const hi = Math.min(...over.map((s) => s.cells));
-  return lo < hi ? lo : null;
+export function payloadCostOf(book: FakeBook, sheets: SheetPayload[]): (sheet: FakeSheet, r: RangeRect, prop: 'values' | 'formulas') => number {
+  const bySheet = new Map(book.sheets.map((s, i) => [s, sheets[i]]));
+  return (sheet, r, prop) => {
+    const p = bySheet.get(sheet) ?? sheetPayload(sheet);
+    return p.cost(r, prop);
+  };
 }
 
 export interface E2ERun {
@@ -204,9 +210,13 @@ async function measureCheck(host: Timed, syncs: () => number, fake: () => { ms: 
   return run;
 }
 
-/** One check through OfficeHost over the fake; `cellLimit` emulates Excel on the web's 5 MB. */
-export async function officeCheck(book: FakeBook, cellLimit = Infinity): Promise<E2ERun> {
-  book.payloadCells = cellLimit;
+/**
+ * One check through OfficeHost over the fake; `limit` (with the sheets' payloads, bytes)
+ * emulates Excel on the web's 5 MB response limit.
+ */
+export async function officeCheck(book: FakeBook, limit?: { bytes: number; sheets: SheetPayload[] }): Promise<E2ERun> {
+  book.payloadCells = limit ? limit.bytes : Infinity;
+  book.payloadCost = limit ? payloadCostOf(book, limit.sheets) : null;
   const env = book.env(API);
   const run = env.run;
   let fakeMs = 0;
@@ -232,6 +242,7 @@ export async function officeCheck(book: FakeBook, cellLimit = Infinity): Promise
     return await measureCheck(host, () => book.syncs, () => ({ ms: fakeMs, refused }));
   } finally {
     book.payloadCells = Infinity;
+    book.payloadCost = null;
   }
 }
 

@@ -119,6 +119,12 @@ export class FakeBook {
   calcSuspended = 0;
   /** Cells one sync may return (Excel on the web: 5 MB per response); Infinity = no limit. */
   payloadCells = Infinity;
+  /**
+   * What a range's `values` or `formulas` adds to the response, in the unit of
+   * `payloadCells`; null = its cell count. (The bench sets bytes here, so that
+   * `payloadCells` becomes a byte limit.)
+   */
+  payloadCost: ((sheet: FakeSheet, r: RangeRect, prop: 'values' | 'formulas') => number) | null = null;
   /** Cells returned in the current sync. */
   payloadNow = 0;
   /** Cells (values + formulas) returned by each sync that was not refused, in order. */
@@ -465,7 +471,7 @@ class FRange extends FObj {
     const s = this.sheet();
     if (p === 'values' || p === 'formulas') {
       const book = this.ctx.book;
-      book.payloadNow += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      book.payloadNow += book.payloadCost ? book.payloadCost(s, r, p) : (r.bottom - r.top + 1) * (r.right - r.left + 1);
       if (book.payloadNow > book.payloadCells) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     }
     const grid = (f: (c: FakeCell | undefined) => unknown) => {
