@@ -3,6 +3,7 @@
  * workflows (./app) and one WorkbookHost chosen at start (./host-select). Plain DOM,
  * no framework, no network, no telemetry.
  */
+import './polyfills'; // first: built-ins the older webviews lack (Safari 11–15, WPS's Chromium)
 import type { CellRef } from '../core/cells';
 import type { TableKey } from '../core/model/tables';
 import type { WorkbookHost } from '../hosts/host';

@@ -2,7 +2,7 @@ import type { TableKey } from '../model/tables';
 import { isNoteText, matchKey } from '../text/normalize';
 import type { Block } from './common';
 import { Grid } from './grid';
-import { TITLE_PATTERNS } from './vocabulary';
+import { TITLE_PATTERNS, titleMatches } from './vocabulary';
 
 /** The table a title text names, if any. */
 export function tableOfTitle(text: string): TableKey | undefined {
@@ -12,7 +12,7 @@ export function tableOfTitle(text: string): TableKey | undefined {
   if (k.length > 60) return undefined;
   // Drop a bracketed suffix such as "（公开01表）" or "(2021年度)".
   k = k.replace(/\([^()]*\)$/, '').replace(/公开\d+表$/, '');
-  for (const p of TITLE_PATTERNS) if (p.re.test(k)) return p.key;
+  for (const p of TITLE_PATTERNS) if (titleMatches(p, k)) return p.key;
   return undefined;
 }
 

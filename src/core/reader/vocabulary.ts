@@ -8,8 +8,17 @@ import type { ColumnId, LineId, TableKey } from '../model/tables';
 /**
  * Title patterns, most specific first: the first that matches a title cell wins.
  * A title may carry a prefix (year, unit name) and a bracketed suffix.
+ * `notAfter`: the match must not directly follow one of these texts (what a regex
+ * lookbehind `(?<!…)` would say — kept out of the regex because Safari before 16.4,
+ * Excel for Mac's webview, rejects lookbehind when parsing the bundle). See titleMatches().
  */
-export const TITLE_PATTERNS: Array<{ key: TableKey; re: RegExp }> = [
+export interface TitlePattern {
+  key: TableKey;
+  re: RegExp;
+  notAfter?: string[];
+}
+
+export const TITLE_PATTERNS: TitlePattern[] = [
   { key: 'threePublic', re: /三公经费.*(决算|支出).*表$|三公.*决算表$/ },
   { key: 'gpbBasic', re: /基本支出(决算)?(明细)?表$/ },
   { key: 'gpbExpenditure', re: /一般公共预算财政拨款支出(决算)?(明细)?表$/ },
@@ -17,9 +26,20 @@ export const TITLE_PATTERNS: Array<{ key: TableKey; re: RegExp }> = [
   { key: 'govFund', re: /政府性基金预算财政拨款(收入)?(支出)?决算(明细)?表$/ },
   { key: 'stateCapital', re: /国有资本经营预算财政拨款(收入)?(支出)?决算(明细)?表$/ },
   { key: 'summary', re: /收入支出决算总表$/ },
-  { key: 'income', re: /(?<!财政拨款|基金|经营)收入决算表$/ },
-  { key: 'expenditure', re: /(?<!项目|基本|财政拨款|经费|基金|经营|绩效)支出决算表$/ },
+  { key: 'income', re: /收入决算表$/, notAfter: ['财政拨款', '基金', '经营'] },
+  { key: 'expenditure', re: /支出决算表$/, notAfter: ['项目', '基本', '财政拨款', '经费', '基金', '经营', '绩效'] },
 ];
+
+/**
+ * Whether a title key matches a pattern: its regex, and no `notAfter` text right before the
+ * match (exactly the old lookbehind, as the patterns with notAfter match a fixed text at the end).
+ */
+export function titleMatches(p: TitlePattern, k: string): boolean {
+  const m = p.re.exec(k);
+  if (!m) return false;
+  const before = k.slice(0, m.index);
+  return !(p.notAfter ?? []).some((w) => before.endsWith(w));
+}
 
 /** Column header patterns by table, checked on a column's header texts from the lowest up. */
 export interface ColumnSpec {
