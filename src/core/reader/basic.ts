@@ -1,6 +1,6 @@
 import { codeLevel, type Line, type TableModel } from '../model/tables';
 import { tidyLabel } from '../text/normalize';
-import { Problems, codeOf, isMetaKey, noteOfRow, readAmountCell, scanMeta, splitCodeLabel, type Block } from './common';
+import { Problems, codeOf, isMetaKey, noteOfRow, readAmountCell, scanMeta, splitCodeLabel, type Block, tableModelOf } from './common';
 import type { Grid } from './grid';
 import { AMOUNT_HEADER_RE } from './vocabulary';
 
@@ -175,16 +175,5 @@ export function readBasic(block: Block, problems: Problems): TableModel {
   }
   const columns: TableModel['columns'] = {};
   if (groups.length) columns.amount = groups[0].amount;
-  return {
-    key,
-    number: meta.number?.value,
-    title: block.title,
-    sheet: grid.name,
-    range: { top: block.titleRow, left: grid.left, bottom: lastRow, right: grid.right },
-    columns,
-    lines,
-    notes,
-    unit: meta.unit,
-    moneyUnit: meta.moneyUnit,
-  };
+  return tableModelOf(block, meta, { columns, lines, notes, lastRow });
 }

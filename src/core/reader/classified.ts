@@ -13,6 +13,7 @@ import {
   splitCodeLabel,
   tidy,
   type Block,
+  tableModelOf,
 } from './common';
 import { digitsOf, type Grid } from './grid';
 import { CLASSIFIED_COLUMNS, TOTAL_ROW_RE } from './vocabulary';
@@ -239,18 +240,7 @@ export function readClassified(block: Block, problems: Problems): TableModel {
       lastRow = r;
     }
   }
-  return {
-    key,
-    number: meta.number?.value,
-    title: block.title,
-    sheet: grid.name,
-    range: { top: block.titleRow, left: grid.left, bottom: Math.max(lastRow, block.titleRow), right: grid.right },
-    columns,
-    lines,
-    notes,
-    unit: meta.unit,
-    moneyUnit: meta.moneyUnit,
-  };
+  return tableModelOf(block, meta, { columns, lines, notes, lastRow });
 }
 
 function realign(

@@ -1,5 +1,5 @@
 import { a1, isCellError, type CellRef } from '../cells';
-import type { Amount, ColumnId, ReadProblem, TableKey } from '../model/tables';
+import type { Amount, ColumnId, Line, ReadProblem, TableKey, TableModel } from '../model/tables';
 import { TABLE_NAMES } from '../model/tables';
 import { isNoteText, matchKey, parseMoneyUnit, parseTableNumber, parseUnitName, stripOrdinal, tidyLabel } from '../text/normalize';
 import { parseAmount } from './amount';
@@ -16,6 +16,27 @@ export interface Block {
   /** First and last sheet rows that belong to the table (title .. before the next title). */
   top: number;
   bottom: number;
+}
+
+/** The TableModel of a block, from what its reader found (shared by every table kind). */
+export function tableModelOf(
+  block: Block,
+  meta: Meta,
+  found: { columns: TableModel['columns']; lines: Line[]; notes: string[]; lastRow: number },
+): TableModel {
+  const { grid } = block;
+  return {
+    key: block.key,
+    number: meta.number?.value,
+    title: block.title,
+    sheet: grid.name,
+    range: { top: block.titleRow, left: grid.left, bottom: Math.max(found.lastRow, block.titleRow), right: grid.right },
+    columns: found.columns,
+    lines: found.lines,
+    notes: found.notes,
+    unit: meta.unit,
+    moneyUnit: meta.moneyUnit,
+  };
 }
 
 /** Collects problems while a table is read. */

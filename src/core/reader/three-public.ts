@@ -1,6 +1,6 @@
 import type { ColumnId, Line, TableModel } from '../model/tables';
 import { tidyLabel } from '../text/normalize';
-import { Problems, headerPaths, isColumnNumberRow, isMetaKey, labelKey, noteOfRow, readAmountCell, scanMeta, type Block } from './common';
+import { Problems, headerPaths, isColumnNumberRow, isMetaKey, labelKey, noteOfRow, readAmountCell, scanMeta, type Block, tableModelOf } from './common';
 import { THREE_PUBLIC_ACTUAL_RE, THREE_PUBLIC_BUDGET_RE, THREE_PUBLIC_ITEMS } from './vocabulary';
 
 type Kind = 'budget' | 'actual';
@@ -135,18 +135,7 @@ export function readThreePublic(block: Block, problems: Problems): TableModel {
       grid.ref(block.titleRow, block.titleCol),
     ]);
   }
-  return {
-    key,
-    number: meta.number?.value,
-    title: block.title,
-    sheet: grid.name,
-    range: { top: block.titleRow, left: grid.left, bottom: lastRow, right: grid.right },
-    columns,
-    lines,
-    notes,
-    unit: meta.unit,
-    moneyUnit: meta.moneyUnit,
-  };
+  return tableModelOf(block, meta, { columns, lines, notes, lastRow });
 }
 
 function rowOfAddress(address: string): number {

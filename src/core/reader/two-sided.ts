@@ -12,6 +12,7 @@ import {
   readAmountCell,
   scanMeta,
   type Block,
+  tableModelOf,
 } from './common';
 import { digitsOf, type Grid } from './grid';
 import { AMOUNT_HEADER_RE, EXPENSE_LABELS, FISCAL_EXPENSE_COLUMNS, FUND_LABELS, INCOME_LABELS } from './vocabulary';
@@ -251,18 +252,7 @@ export function readTwoSided(block: Block, problems: Problems): TableModel {
       shifted.map((r) => grid.ref(r, expCol! - 1)),
     );
   }
-  return {
-    key,
-    number: meta.number?.value,
-    title: block.title,
-    sheet: grid.name,
-    range: { top: block.titleRow, left: grid.left, bottom: Math.max(lastRow, block.titleRow), right: grid.right },
-    columns,
-    lines,
-    notes,
-    unit: meta.unit,
-    moneyUnit: meta.moneyUnit,
-  };
+  return tableModelOf(block, meta, { columns, lines, notes, lastRow });
 }
 
 function tableLabelOf(number: string | undefined, title: string): string {
@@ -271,16 +261,5 @@ function tableLabelOf(number: string | undefined, title: string): string {
 
 export function emptyModel(block: Block): TableModel {
   const meta = scanMeta(block.grid, block.top, block.bottom);
-  return {
-    key: block.key,
-    number: meta.number?.value,
-    title: block.title,
-    sheet: block.grid.name,
-    range: { top: block.titleRow, left: block.grid.left, bottom: block.bottom, right: block.grid.right },
-    columns: {},
-    lines: [],
-    notes: [],
-    unit: meta.unit,
-    moneyUnit: meta.moneyUnit,
-  };
+  return tableModelOf(block, meta, { columns: {}, lines: [], notes: [], lastRow: block.bottom });
 }
