@@ -40,7 +40,7 @@ describe('figures: computeFigures on the seed (2021)', () => {
 
   it('states 项目支出 as 03 holds it (1138.54), not the seed text’s 1138.53', () => {
     assert.equal(at(f, 'expenditure.project'), '1138.54');
-    assert.deepEqual(cells(f, 'expenditure.project'), ['公开03表!E6']);
+    assert.deepEqual(cells(f, 'expenditure.project'), ['公开03表!E11']);
   });
 
   it('gives the class structure from 05 (一般公共服务 1256.53 = 89.34%, not 1406.53 = 100%)', () => {
@@ -54,7 +54,7 @@ describe('figures: computeFigures on the seed (2021)', () => {
 
   it('computes 三公 completion as 92.51 ÷ 95 = 97.38% (the seed says 124.13%) and 公务用车 share 100%', () => {
     assert.equal(at(f, 'threePublic.total.completion'), '97.38');
-    assert.deepEqual(cells(f, 'threePublic.total.completion'), ['公开07表!C7', '公开07表!C6']);
+    assert.deepEqual(cells(f, 'threePublic.total.completion'), ['公开07表!G13', '公开07表!A13']);
     assert.equal(at(f, 'threePublic.car.share'), '100.00');
     assert.equal(at(f, 'threePublic.car'), '92.51');
     assert.equal(at(f, 'threePublic.car.budgetDiff'), '-2.49');
@@ -84,7 +84,7 @@ describe('figures: computeFigures on the seed (2021)', () => {
 
   it('takes 会议费/培训费 from 06 when the input sheet leaves them blank (培训费 0.44)', () => {
     assert.equal(at(f, 'training'), '0.44');
-    assert.deepEqual(cells(f, 'training'), ['公开06表!C34']);
+    assert.deepEqual(cells(f, 'training'), ['公开06表!F26']);
     assert.equal(at(f, 'meeting'), '0.00');
   });
 

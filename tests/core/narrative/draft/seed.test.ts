@@ -134,10 +134,10 @@ describe('narrative draft: the seed 2021', () => {
   it('each section lists the figures it states, with their cells', () => {
     const s3 = draft.sections.find((s) => s.id === '三')!;
     const project = s3.figures.find((f) => f.figureId === 'expenditure.project')!;
-    assert.deepEqual(project.cells, [{ sheet: '公开03表', address: 'E6' }]);
+    assert.deepEqual(project.cells, [{ sheet: '公开03表', address: 'E11' }]);
     const s7 = draft.sections.find((s) => s.id === '七')!;
     const completion = s7.figures.find((f) => f.figureId === 'threePublic.total.completion')!;
-    assert.deepEqual(completion.cells.map((c) => c.address), ['C7', 'C6']);
+    assert.deepEqual(completion.cells.map((c) => c.address), ['G13', 'A13']);
     const s1 = draft.sections.find((s) => s.id === '一')!;
     assert.deepEqual(
       s1.figures.map((f) => f.figureId),

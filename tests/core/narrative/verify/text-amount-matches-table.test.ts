@@ -19,7 +19,7 @@ ruleTester(rule, {
     {
       name: 'a wrong amount: the cell and the table value are given',
       text: '二、收入决算情况说明\n本年收入合计1474.70万元。',
-      findings: [{ quote: '1474.70万元', severity: 'error', expected: '1474.07万元', message: /本年收入合计.*1474\.70万元.*1474\.07万元（公开02表 C6）/ }],
+      findings: [{ quote: '1474.70万元', severity: 'error', expected: '1474.07万元', message: /本年收入合计.*1474\.70万元.*1474\.07万元（公开02表 C8）/ }],
     },
     {
       name: 'the seed 三: 项目支出 1138.53 vs 03 1,138.54 is a rounding gap',

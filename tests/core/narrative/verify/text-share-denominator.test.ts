@@ -24,7 +24,7 @@ ruleTester(rule, {
     {
       name: 'the seed 七(二): 公务用车 决算 占0% of the 三公 total',
       text: '七、三公\n（二）具体\n公务接待费支出决算0万元，占0%，公务用车购置费及运行维护费支出决算92.51万元，占0%。',
-      findings: [{ quote: '0%', severity: 'error', expected: '100.00%', message: /“三公”经费92\.51万元（公开07表 C7）/ }],
+      findings: [{ quote: '0%', severity: 'error', expected: '100.00%', message: /“三公”经费92\.51万元（公开07表 G13）/ }],
     },
     {
       name: 'the seed 五(二): 占100% for a class that is 89.34% of 05 合计; the text agrees with its own wrong amount',
@@ -34,7 +34,7 @@ ruleTester(rule, {
     {
       name: 'a share taken over the wrong denominator names the one that gives it',
       text: '六、一般公共预算财政拨款基本支出\n人员经费278.84万元，占18.92%。',
-      findings: [{ quote: '18.92%', severity: 'error', expected: '83.10%', message: /本年支出合计1474\.07万元（公开03表 C6）.*为分母算出/ }],
+      findings: [{ quote: '18.92%', severity: 'error', expected: '83.10%', message: /本年支出合计1474\.07万元（公开03表 C11）.*为分母算出/ }],
     },
     {
       name: 'an explicit denominator that is not the proper one: arithmetic right, a warning',

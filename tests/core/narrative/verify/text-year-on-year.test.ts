@@ -28,7 +28,7 @@ ruleTester(rule, {
     {
       name: 'the seed 七(一): 决算数大于预算数 when 92.51 < 95',
       text: '七、三公经费\n（一）总体\n公务用车购置费及运行维护费支出预算为95万元，支出决算为92.51万元，决算数大于预算数的主要原因是公车平台预算不足。',
-      findings: [{ quote: '大于', severity: 'error', expected: '小于', message: /92\.51万元（公开07表 E7）小于预算95\.00万元/ }],
+      findings: [{ quote: '大于', severity: 'error', expected: '小于', message: /92\.51万元（公开07表 I13）小于预算95\.00万元/ }],
     },
     {
       name: 'the seed 七(一): 减少40.23万元，减少30.17% do not agree (40.23 ÷ 132.74 = 30.31%), without inputs',
