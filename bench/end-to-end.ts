@@ -10,7 +10,7 @@ import type { CellValue, RangeRect } from '../src/core/cells';
 import type { Finding } from '../src/core/findings/finding';
 import type { SheetSnapshot } from '../src/core/model/snapshot';
 import { checkWorkbook } from '../src/core/workflows/check-workbook';
-import type { WorkbookHost } from '../src/hosts/host';
+import type { WorkbookHost } from '../src/core/host';
 import { MemoryHost } from '../src/hosts/memory/memory-host';
 import { OfficeHost } from '../src/hosts/office/office-host';
 import { FakeBook, type FakeSheet } from '../tests/hosts/office/fake-excel';

@@ -1,4 +1,4 @@
-import { HostError } from '../hosts/host';
+import { HostError } from '../core/host';
 import { CliError, EXIT, processIo, type Io } from './io';
 
 /** The `juesuan` command line: a dispatcher over src/cli/commands/*.ts. */

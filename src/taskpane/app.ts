@@ -14,7 +14,7 @@ import { draftNarrative, writeNarrativeSheet, type NarrativeDraft } from '../cor
 import { insertTables, type ConflictMode, type InsertResult } from '../core/workflows/insert-tables';
 import { refreshFormulas, type RefreshResult } from '../core/workflows/refresh-formulas';
 import { verifyNarrative, type TextFinding } from '../core/workflows/verify-narrative';
-import type { WorkbookHost } from '../hosts/host';
+import type { WorkbookHost } from '../core/host';
 
 export type { CheckResult, ConflictMode, Finding, InsertResult, NarrativeDraft, RefreshResult, Severity };
 export { SEED_2021_UNIT };

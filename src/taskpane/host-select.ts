@@ -1,4 +1,4 @@
-import type { WorkbookHost } from '../hosts/host';
+import type { WorkbookHost } from '../core/host';
 import { MemoryHost } from '../hosts/memory/memory-host';
 import { OfficeHost } from '../hosts/office/office-host';
 import { WpsHost, type WpsApplication } from '../hosts/wps/wps-host';

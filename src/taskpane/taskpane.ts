@@ -6,7 +6,7 @@
 import './polyfills'; // first: built-ins the older webviews lack (Safari 11–15, WPS's Chromium)
 import type { CellRef } from '../core/cells';
 import type { TableKey } from '../core/model/tables';
-import type { WorkbookHost } from '../hosts/host';
+import type { WorkbookHost } from '../core/host';
 import * as app from './app';
 import { chooseHost, type ChosenHost } from './host-select';
 import { cellsLabel, findingCells, groupFindings, markSegments, parseTolerance, sectionsText, SEVERITY_ORDER } from './view';

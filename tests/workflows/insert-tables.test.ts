@@ -3,7 +3,7 @@ import type { TableKey } from '../../src/core/model/tables';
 import { loadProfile, type Profile } from '../../src/core/profiles';
 import { buildSampleWorkbook, SEED_2021_UNIT } from '../../src/core/sample';
 import { insertTables } from '../../src/core/workflows/insert-tables';
-import { HostError } from '../../src/hosts/host';
+import { HostError } from '../../src/core/host';
 import { MemoryHost, type MemorySheet } from '../../src/hosts/memory/memory-host';
 import { calculatingHost, evaluate } from '../support/hyperformula';
 

@@ -5,7 +5,7 @@ import { buildSampleWorkbook, SEED_2021_EXPENDITURE } from '../../src/core/sampl
 import { buildTable } from '../../src/core/template';
 import { insertTables } from '../../src/core/workflows/insert-tables';
 import { refreshFormulas } from '../../src/core/workflows/refresh-formulas';
-import { HostError } from '../../src/hosts/host';
+import { HostError } from '../../src/core/host';
 import type { MemoryHost } from '../../src/hosts/memory/memory-host';
 import { calculatingHost, evaluate } from '../support/hyperformula';
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'util';
 import type { CellRef } from '../../core/cells';
 import { SEVERITY_NAMES, type Finding, type Severity } from '../../core/findings/finding';
 import { TABLE_KEYS, TABLE_NAMES, type TableKey, type WorkbookModel } from '../../core/model/tables';
-import { HostError } from '../../hosts/host';
+import { HostError } from '../../core/host';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { computeForReading } from '../../hosts/xlsx/evaluate';
 import { CliError, EXIT, type Io } from '../io';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { profileIds } from '../../core/profiles';
-import { HostError } from '../../hosts/host';
+import { HostError } from '../../core/host';
 import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
 import { unkeptParts } from '../../hosts/xlsx/unkept-parts';
 import { CliError, EXIT, writeFailure, type Io } from '../io';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'util';
 import type { CellRef } from '../../core/cells';
-import { HostError } from '../../hosts/host';
+import { HostError } from '../../core/host';
 import { stated } from '../../core/figures/format';
 import type { Figures } from '../../core/figures/types';
 import { narrativeText } from '../../core/narrative/draft';

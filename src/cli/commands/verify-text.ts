@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { parseArgs } from 'util';
 import type { CellRef } from '../../core/cells';
 import { SEVERITY_NAMES, type Severity } from '../../core/findings/finding';
-import { HostError } from '../../hosts/host';
+import { HostError } from '../../core/host';
 import { verifyNarrative, type TextFinding } from '../../core/workflows/verify-narrative';
 import { CliError, EXIT, type Io } from '../io';
 import { openForReading } from './check';

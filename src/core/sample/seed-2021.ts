@@ -4,7 +4,7 @@ import type { SheetPlan, WriteBatch } from '../plan/sheet-plan';
 import { loadProfile, sheetNameOf } from '../profiles';
 import type { RowInput } from '../template';
 import { insertPlans } from '../workflows/insert-tables';
-import type { WorkbookHost } from '../../hosts/host';
+import type { WorkbookHost } from '../host';
 
 /**
  * The seed sample: the 2021 report of 株洲市石峰区机关事务服务中心

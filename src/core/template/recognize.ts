@@ -1,7 +1,10 @@
 import { formulaAt, valueAt, type SheetSnapshot } from '../model/snapshot';
 import type { TableKey } from '../model/tables';
 import type { Profile } from '../profiles';
-import { buildTable, type RowInput, type TableBuild } from './template';
+import { buildTable, snapshotOfPlan, type RowInput, type TableBuild } from './template';
+import type { SheetPlan } from '../plan/sheet-plan';
+import type { TableModel } from '../model/tables';
+import { loadProfile, profileIds } from '../profiles';
 
 /**
  * Recognise a sheet laid out by our own template (any profile version of it), so that
@@ -104,4 +107,12 @@ export function recognizeSheet(
     }
   }
   return undefined;
+}
+
+/**
+ * The layout of a SheetPlan this template made (recognised by its title and layout,
+ * with the plan's own rows); undefined for a plan that is not one of ours.
+ */
+export function layoutOfPlan(plan: SheetPlan, profiles?: Profile[]): TableModel | undefined {
+  return recognizeSheet(snapshotOfPlan(plan), profiles ?? profileIds().map(loadProfile))?.build.layout;
 }

@@ -3,7 +3,6 @@ import type { SheetSnapshot } from '../model/snapshot';
 import { codeLevel, type Amount, type ColumnId, type Line, type TableKey, type TableModel } from '../model/tables';
 import type { CellStyle, CellWrite, SheetPlan } from '../plan/sheet-plan';
 import { loadProfile, profileIds, sheetNameOf, tableSpec, type Profile, type TableSpec } from '../profiles';
-import { recognizeSheet } from './recognize';
 import { tableFormulas } from '../formulas';
 
 /**
@@ -295,23 +294,13 @@ export function buildTablePlan(
 
 /**
  * The layout (TableModel with blank amounts) of a table as the template lays it out:
- * from a profile and table key, from a build, or from a SheetPlan this template made
- * (recognised by its title and layout, with the plan's own rows).
+ * from a profile and table key, or from a build. (From a SheetPlan: `layoutOfPlan`.)
  */
 export function layoutOf(profile: Profile, tableKey: TableKey, options: TemplateOptions): TableModel;
 export function layoutOf(build: TableBuild): TableModel;
-export function layoutOf(plan: SheetPlan, profiles?: Profile[]): TableModel | undefined;
-export function layoutOf(
-  a: Profile | TableBuild | SheetPlan,
-  b?: TableKey | Profile[],
-  options?: TemplateOptions,
-): TableModel | undefined {
+export function layoutOf(a: Profile | TableBuild, b?: TableKey, options?: TemplateOptions): TableModel {
   if ('layout' in a && 'plan' in a) return a.layout;
-  if ('cells' in a && 'name' in a) {
-    const hit = recognizeSheet(snapshotOfPlan(a), (b as Profile[] | undefined) ?? profileIds().map(loadProfile));
-    return hit?.build.layout;
-  }
-  return buildTable(a as Profile, b as TableKey, { ...(options as TemplateOptions), withoutFormulas: true }).layout;
+  return buildTable(a, b as TableKey, { ...(options as TemplateOptions), withoutFormulas: true }).layout;
 }
 
 /** A plan's constant cells as a snapshot (formulas as such, values null). */

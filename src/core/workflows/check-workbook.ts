@@ -3,7 +3,7 @@ import { inputCell, inputNumber, readInputs, type Inputs } from '../inputs';
 import type { Amount, WorkbookModel } from '../model/tables';
 import { readWorkbook } from '../reader';
 import { runRules, type CheckInputs } from '../rules';
-import type { WorkbookHost } from '../../hosts/host';
+import type { WorkbookHost } from '../host';
 
 /** 一键校验 (issue #3): read every table, run the rules, return the findings. */
 export interface CheckWorkbookOptions {

@@ -1,4 +1,4 @@
-import type { WorkbookHost } from '../../hosts/host';
+import type { WorkbookHost } from '../host';
 import { computeFigures } from '../figures/compute';
 import type { Figures, WordingEdition } from '../figures/types';
 import { readInputs } from '../inputs/read';

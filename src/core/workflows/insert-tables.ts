@@ -7,7 +7,7 @@ import type { CellWrite, SheetPlan, WriteBatch } from '../plan/sheet-plan';
 import { loadProfile, sheetNameOf, validateProfile, type Profile } from '../profiles';
 import { buildTable, recognizeTable, type RowInput, type TableBuild } from '../template';
 import { formulaUpdates } from './refresh-formulas';
-import { HostError, type SheetInfo, type WorkbookHost } from '../../hosts/host';
+import { HostError, type SheetInfo, type WorkbookHost } from '../host';
 
 /**
  * Insert the 公开 tables of a profile: listSheets → (readSheets of the conflicting

@@ -6,7 +6,7 @@ import type { SheetPlan, WriteBatch } from '../plan/sheet-plan';
 import { loadProfile, profileIds } from '../profiles';
 import { readWorkbook } from '../reader';
 import { recognizeSheet } from '../template/recognize';
-import { HostError, type WorkbookHost } from '../../hosts/host';
+import { HostError, type WorkbookHost } from '../host';
 
 /**
  * 刷新公式: rebuild every subtotal/total formula over the rows the sheets have NOW

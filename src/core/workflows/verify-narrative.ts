@@ -2,7 +2,7 @@ import { readInputs } from '../inputs/read';
 import { verifyText } from '../narrative/verify';
 import type { TextFinding, VerifyOptions } from '../narrative/verify/types';
 import { readWorkbook } from '../reader/read-workbook';
-import type { WorkbookHost } from '../../hosts/host';
+import type { WorkbookHost } from '../host';
 
 export type { TextFinding, VerifyOptions } from '../narrative/verify/types';
 export { verifyText } from '../narrative/verify';

@@ -2,7 +2,8 @@ import { parseA1, type CellRef, type CellValue, type RangeRect } from '../../cor
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import { evaluateSheets } from '../../core/formulas/evaluate';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
-import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
+import { sheetNameProblem } from '../../core/plan/sheet-name';
+import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
 
 /**
  * An in-memory workbook implementing WorkbookHost: for tests, the CLI's dry runs and
@@ -39,7 +40,6 @@ export type Calculator = (sheets: MemorySheet[]) => Map<string, Map<string, Cell
 export const builtInCalculator: Calculator = (sheets) => evaluateSheets(sheets).values;
 
 const key = (r: number, c: number) => `${r},${c}`;
-const INVALID_NAME = /[\\/?*[\]:]/;
 
 export class MemoryHost implements WorkbookHost {
   readonly kind = 'memory';
@@ -176,9 +176,8 @@ export class MemoryHost implements WorkbookHost {
       );
     }
     for (const p of batch.create) {
-      if (!p.name || p.name.length > 31 || INVALID_NAME.test(p.name)) {
-        throw new HostError(`工作表名称“${p.name}”无效：不能为空、超过31个字符或含有 \\ / ? * [ ] :。`);
-      }
+      const badName = sheetNameProblem(p.name);
+      if (badName) throw new HostError(`${badName}，未写入任何内容。`);
       if (names.has(p.name.toLowerCase())) throw new HostError(`已存在名为“${p.name}”的工作表，未写入任何内容。`);
       names.add(p.name.toLowerCase());
     }

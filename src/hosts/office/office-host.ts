@@ -1,9 +1,10 @@
 import { a1, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
-import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
-import { checkBatch } from './batch-checks';
-import { cellContent, charsToPoints, markRects, planBlocks, styleOf, styleRects, widthRuns } from './blocks';
+import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
+import { checkBatch } from '../../core/plan/check-batch';
+import { MARK_FORMULA, MARK_TAG } from '../spreadsheet-kit/marks';
+import { cellContent, charsToPoints, markRects, planBlocks, styleOf, styleRects, widthRuns } from '../spreadsheet-kit/blocks';
 
 /**
  * WorkbookHost over Office.js (Excel desktop, Mac and on the web).
@@ -30,10 +31,6 @@ export interface OfficeHostEnv {
   settings: DocumentSettings;
 }
 
-/** The text that makes a conditional format ours: clearMarks removes exactly these. */
-export const MARK_TAG = '决算公开助手标记';
-/** Always true (N of a text is 0), and recognisable by its tag. */
-export const MARK_FORMULA = `=N("${MARK_TAG}")=0`;
 /** Document setting holding the original fills of marked cells (ExcelApi < 1.6). */
 export const SAVED_FILLS_KEY = 'juesuan.marks.savedFills';
 

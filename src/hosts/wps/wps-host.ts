@@ -1,10 +1,10 @@
 import { a1, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
-import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
-import { checkBatch } from '../office/batch-checks';
-import { cellContent, markRects, planBlocks, styleOf, styleRects, widthRuns } from '../office/blocks';
-import { MARK_FORMULA, MARK_TAG } from '../office/office-host';
+import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
+import { checkBatch } from '../../core/plan/check-batch';
+import { cellContent, markRects, planBlocks, styleOf, styleRects, widthRuns } from '../spreadsheet-kit/blocks';
+import { MARK_FORMULA, MARK_TAG } from '../spreadsheet-kit/marks';
 
 /**
  * WorkbookHost over WPS 表格's JS add-in object model (WPS加载项): the synchronous,

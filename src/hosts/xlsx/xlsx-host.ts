@@ -4,7 +4,8 @@ import JSZip from 'jszip';
 import { a1, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, CellWrite, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
-import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../host';
+import { sheetNameProblem } from '../../core/plan/sheet-name';
+import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
 import { readWorkbookProtection, restoreWorkbookProtection } from './workbook-protection';
 
 /**
@@ -336,9 +337,8 @@ export class XlsxHost implements WorkbookHost {
     const seen = new Set<string>();
     for (const plan of batch.create) {
       const name = plan.name;
-      if (!name || name.length > 31 || BAD_NAME_CHARS.test(name) || /^'|'$/.test(name)) {
-        throw new HostError(`工作表名称“${name}”无效：名称不能为空、不能超过 31 个字符，也不能包含 \\ / ? * [ ] : 或以单引号开头结尾。`);
-      }
+      const badName = sheetNameProblem(name);
+      if (badName) throw new HostError(`${badName}，未写入任何内容。`);
       const key = name.toLowerCase();
       if (lower.has(key)) {
         throw new HostError(`工作簿中已有名为“${name}”的工作表，未做任何修改。请改名或选择“并排插入”。`, [

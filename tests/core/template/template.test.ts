@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { rangeAddress } from '../../../src/core/cells';
 import { loadProfile } from '../../../src/core/profiles';
-import { buildTable, buildTablePlan, layoutOf } from '../../../src/core/template';
+import { buildTable, buildTablePlan, layoutOf, layoutOfPlan } from '../../../src/core/template';
 
 const p21 = loadProfile('2021');
 const p23 = loadProfile('2023');
@@ -118,10 +118,10 @@ describe('template: buildTablePlan', () => {
 describe('template: layoutOf a plan', () => {
   it('recognises a plan this template made, with its own rows', () => {
     const plan = buildTablePlan(p23, 'income', { ...opts, rows: [{ code: '229', name: '其他支出' }, { code: '2299999', name: '其他支出' }] });
-    const t = layoutOf(plan)!;
+    const t = layoutOfPlan(plan)!;
     assert.equal(t.key, 'income');
     assert.deepEqual(t.lines.map((l) => [l.id, l.row]), [['total', 8], ['229', 9], ['2299999', 10]]);
     assert.equal(t.lines[2].values.other?.cell.address, 'K11');
-    assert.equal(layoutOf({ name: 'x', cells: [{ row: 0, col: 0, value: '别的表' }], merges: [], styles: {} }), undefined);
+    assert.equal(layoutOfPlan({ name: 'x', cells: [{ row: 0, col: 0, value: '别的表' }], merges: [], styles: {} }), undefined);
   });
 });

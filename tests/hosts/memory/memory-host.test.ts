@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { HostError } from '../../../src/hosts/host';
+import { HostError } from '../../../src/core/host';
 import { MemoryHost } from '../../../src/hosts/memory/memory-host';
 import type { SheetPlan } from '../../../src/core/plan/sheet-plan';
 import { calculatingHost } from '../../support/hyperformula';
@@ -71,7 +71,7 @@ describe('MemoryHost', () => {
     );
     assert.equal(host.cell('A', 'A1')?.value, 1);
     assert.equal(host.sheet('C'), undefined);
-    await assert.rejects(host.apply({ create: [plan('a/b')], update: [] }), /名称“a\/b”无效/);
+    await assert.rejects(host.apply({ create: [plan('a/b')], update: [] }), /名称“a\/b”含有不允许的字符/);
   });
 
   it('keeps marks apart from the fill: clearMarks restores exactly, a new mark replaces the old', async () => {

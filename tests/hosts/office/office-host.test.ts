@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { HostError } from '../../../src/hosts/host';
-import { MARK_FORMULA, OfficeHost, SAVED_FILLS_KEY } from '../../../src/hosts/office/office-host';
+import { HostError } from '../../../src/core/host';
+import { MARK_FORMULA } from '../../../src/hosts/spreadsheet-kit/marks';
+import { OfficeHost, SAVED_FILLS_KEY } from '../../../src/hosts/office/office-host';
 import { FakeBook } from './fake-excel';
 import { ninePlans, tablePlan } from './plan-fixture';
 

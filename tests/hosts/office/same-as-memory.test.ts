@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { formulaAt, snapshotExtent, valueAt, type SheetSnapshot } from '../../../src/core/model/snapshot';
 import { sampleBatch } from '../../../src/core/sample';
-import type { WorkbookHost } from '../../../src/hosts/host';
+import type { WorkbookHost } from '../../../src/core/host';
 import { MemoryHost } from '../../../src/hosts/memory/memory-host';
 import { OfficeHost } from '../../../src/hosts/office/office-host';
 import { WpsHost } from '../../../src/hosts/wps/wps-host';

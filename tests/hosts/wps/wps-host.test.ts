@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { HostError } from '../../../src/hosts/host';
-import { MARK_FORMULA } from '../../../src/hosts/office/office-host';
+import { HostError } from '../../../src/core/host';
+import { MARK_FORMULA } from '../../../src/hosts/spreadsheet-kit/marks';
 import { WpsHost, bgr } from '../../../src/hosts/wps/wps-host';
 import { ninePlans, tablePlan } from '../office/plan-fixture';
 import { REF_ERROR, fakeWps } from './fake-wps';

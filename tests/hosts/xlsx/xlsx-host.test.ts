@@ -5,7 +5,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { HyperFormula } from 'hyperformula';
-import { HostError } from '../../../src/hosts/host';
+import { HostError } from '../../../src/core/host';
 import { XlsxHost, MARK_EXPRESSION } from '../../../src/hosts/xlsx/xlsx-host';
 import type { SheetPlan } from '../../../src/core/plan/sheet-plan';
 import { valueAt, formulaAt } from '../../../src/core/model/snapshot';

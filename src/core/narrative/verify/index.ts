@@ -1,4 +1,4 @@
-import { noTablesMessage } from '../../rules/checks/no-tables';
+import { noTablesMessage } from '../../model/no-tables';
 import { computeFigures } from '../../figures/compute';
 import type { Figure, FigureId, Figures } from '../../figures/types';
 import { emptyInputs, type Inputs } from '../../inputs/types';

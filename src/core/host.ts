@@ -1,6 +1,6 @@
-import type { CellRef } from '../core/cells';
-import type { SheetSnapshot } from '../core/model/snapshot';
-import type { WriteBatch } from '../core/plan/sheet-plan';
+import type { CellRef } from './cells';
+import type { SheetSnapshot } from './model/snapshot';
+import type { WriteBatch } from './plan/sheet-plan';
 
 /**
  * The one interface every host implements: Office.js (Excel), WPS, .xlsx files

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { CellWrite } from '../../../src/core/plan/sheet-plan';
-import { cellContent, charsToPoints, planBlocks, styleRects, widthRuns, wouldBeCoerced } from '../../../src/hosts/office/blocks';
-import { checkBatch } from '../../../src/hosts/office/batch-checks';
+import { cellContent, charsToPoints, planBlocks, styleRects, widthRuns, wouldBeCoerced } from '../../../src/hosts/spreadsheet-kit/blocks';
+import { checkBatch } from '../../../src/core/plan/check-batch';
 import { parseAreas } from '../../../src/hosts/office/office-host';
 import { emptyPlan } from '../../../src/core/plan/sheet-plan';
 

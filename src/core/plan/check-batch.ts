@@ -1,7 +1,7 @@
-import { a1 } from '../../core/cells';
+import { a1 } from '../cells';
 import { HostError } from '../host';
-import type { WriteBatch } from '../../core/plan/sheet-plan';
-import { sheetNameProblem } from './blocks';
+import type { WriteBatch } from './sheet-plan';
+import { sheetNameProblem } from './sheet-name';
 
 /**
  * The checks a host runs before writing anything (shared by the Office.js and WPS

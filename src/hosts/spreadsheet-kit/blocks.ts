@@ -192,15 +192,6 @@ export function widthRuns(widths: number[]): [number, number, number][] {
   return out;
 }
 
-/** Invalid characters and length of an Excel sheet name; null when fine. */
-export function sheetNameProblem(name: string): string | null {
-  if (!name.trim()) return '工作表名称不能为空';
-  if (name.length > 31) return `工作表名称“${name}”超过 31 个字符`;
-  if (/[\\/?*[\]:]/.test(name)) return `工作表名称“${name}”含有不允许的字符（\\ / ? * [ ] :）`;
-  if (/^'|'$/.test(name)) return `工作表名称“${name}”不能以单引号开头或结尾`;
-  return null;
-}
-
 /**
  * The cells of a mark request by sheet, as few rectangles as adjacent cells allow
  * (one conditional format per rectangle, not per cell). Ranges in addresses
