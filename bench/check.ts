@@ -43,7 +43,7 @@ const mm = (xs: number[]) => `${f1(Math.min(...xs))} / ${f1(median(xs))}`;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const int = (x: number) => x.toLocaleString('en-US');
 const counts = (fs: Finding[]) => {
-  const c = { error: 0, warning: 0, rounding: 0 };
+  const c = { error: 0, warning: 0, rounding: 0, unverified: 0 };
   for (const f of fs) c[f.severity]++;
   return `${c.error}/${c.warning}/${c.rounding}`;
 };

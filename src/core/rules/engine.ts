@@ -16,7 +16,7 @@ export function tableNumber(model: WorkbookModel, key: TableKey): string {
   return (model.order === '2023' ? TABLE_NUMBERS_2023 : TABLE_NUMBERS_2021)[key];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, rounding: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, unverified: 3 };
 
 /** Errors first, then warnings, then 尾数差异; within each, by table order (01 … 09), then as found. */
 export function sortFindings(findings: Finding[]): Finding[] {

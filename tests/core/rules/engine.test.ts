@@ -46,7 +46,7 @@ describe('runRules', () => {
       ],
     });
     const found = runRules(model);
-    const rank = { error: 0, warning: 1, rounding: 2 };
+    const rank = { error: 0, warning: 1, rounding: 2, unverified: 3 };
     for (let i = 1; i < found.length; i++) assert.ok(rank[found[i - 1].severity] <= rank[found[i].severity]);
     assert.equal(found[0].table, 'summary');
     assert.ok(found.some((f) => f.rule === 'table-missing' && f.table === 'govFund'));

@@ -97,7 +97,7 @@ export function runNarrativeRules(
       });
     }
   }
-  const rank = { error: 0, warning: 1, rounding: 2 } as const;
+  const rank = { error: 0, warning: 1, rounding: 2, unverified: 3 } as const;
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => a.f.start - b.f.start || rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
