@@ -21,8 +21,9 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      // Each file is checked with the nearest tsconfig.json (src/core, src/taskpane, src/cli, root).
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // One program for every file (the root tsconfig.json: all of src, tests, bench): a third
+      // less time than one program per layer. The layers' own libs are checked by `npm run typecheck`.
+      parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       // Host methods implement the async port (src/core/host.ts); the memory, WPS and .xlsx
