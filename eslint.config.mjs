@@ -2,8 +2,8 @@
 /**
  * `npm run lint` (with `prettier --check`). Rules are errors or off, never warnings: a
  * finding fails the build. No `eslint-disable` comments in the tree
- * (linterOptions.noInlineConfig): fix the code, or change a rule here for a named
- * glob with the reason beside it.
+ * (linterOptions.noInlineConfig; such a comment is a warning, and the lint script allows
+ * none): fix the code, or change a rule here for a named glob with the reason beside it.
  */
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
