@@ -102,7 +102,7 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     assert.equal(r.differ[0].value, 1764.99);
     assert.equal(valueOf(host, cell.sheet, cell.address), 1700, 'typed value kept');
     assert.ok(!r.written.some((c) => c.address === cell.address));
-    const lines = lastYearLines(r, { written: true });
+    const lines = lastYearLines(r, { mode: 'written' });
     assert.ok(lines.includes(`  · 上年收、支总计：已填 1700.00万元（补充信息!${cell.address}），上年报表为 1764.99万元（上年报表“2020年决算公开.xlsx” 公开01表!B36）`), lines.join('\n'));
   });
 

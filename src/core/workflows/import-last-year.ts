@@ -90,7 +90,7 @@ export function readLastYear(last: LastYearSource, current?: WorkbookModel): { m
 /** What importing last year's report would do to the 补充信息 sheet (pure). */
 export function planLastYearImport(current: { model: WorkbookModel; inputs: Inputs }, last: LastYearSource): LastYearImport {
   const { model: lastModel, figures: lastYear } = readLastYear(last, current.model);
-  const noTables = noTablesMessage(lastModel);
+  const noTables = last.snapshots.length ? noTablesMessage(lastModel) : undefined;
   if (noTables) lastYear.problems.unshift({ message: `上年报表${last.name ? `“${last.name}”` : ''}：${noTables}`, cells: [] });
   const fill: PriorFill[] = [];
   const same: PriorFill[] = [];
@@ -201,23 +201,28 @@ export async function verifyWithLastYear(
 }
 
 /** The plan as lines of Chinese text (CLI, logs). */
-export function lastYearLines(plan: LastYearImport, options: { written?: boolean } = {}): string[] {
+export function lastYearLines(plan: LastYearImport, options: { mode?: 'plan' | 'written' | 'used' } = {}): string[] {
+  const mode = options.mode ?? 'plan';
   const out: string[] = [];
   const amount = (v: number) => `${roundHalfAway(v).toFixed(2)}万元`;
   const fmt = (f: PriorFigure) => (f.unit === 'count' ? `${f.value}${f.countUnit ?? ''}` : amount(f.value));
   if (plan.fill.length) {
-    out.push(`${options.written ? '已填入' : '将填入'}“补充信息”的上年数 ${plan.fill.length} 项：`);
+    out.push(
+      mode === 'used'
+        ? `采用上年报表中的上年数 ${plan.fill.length} 项（“补充信息”中未填写；未写入工作簿）：`
+        : `${mode === 'written' ? '已填入' : '将填入'}“补充信息”的上年数 ${plan.fill.length} 项：`,
+    );
     for (const f of plan.fill) out.push(`  · ${f.label}：${amount(f.value)}（${f.source}）`);
   }
   if (plan.same.length) out.push(`已填写且与上年报表一致 ${plan.same.length} 项：${plan.same.map((f) => f.label).join('、')}`);
   if (plan.differ.length) {
-    out.push(`已填写但与上年报表不同 ${plan.differ.length} 项（保留所填，请核对）：`);
+    out.push(`已填写但与上年报表不同 ${plan.differ.length} 项（${mode === 'used' ? '采用所填' : '保留所填'}，请核对）：`);
     for (const d of plan.differ) {
       const typed = Number.isFinite(d.typed) ? amount(d.typed) : '非数字';
       out.push(`  · ${d.label}：已填 ${typed}${d.cell ? `（${d.cell.sheet}!${d.cell.address}）` : ''}，上年报表为 ${amount(d.value)}（${d.source}）`);
     }
   }
-  if (plan.missing.length) out.push(`上年报表中找不到、仍需手工填写 ${plan.missing.length} 项：${plan.missing.map((m) => m.label).join('、')}`);
+  if (plan.missing.length) out.push(`上年报表中找不到、需手工填写 ${plan.missing.length} 项：${plan.missing.map((m) => m.label).join('、')}`);
   if (plan.others.length) {
     out.push(`其他上年数（补充信息表无对应栏目，仅供参考）${plan.others.length} 项：`);
     for (const f of plan.others) out.push(`  · ${f.label}：${fmt(f)}（${describeOrigin(f)}）`);

@@ -97,8 +97,8 @@ function typeInto(plans: SheetPlan[], layouts: TableModel[]): void {
   }
 }
 
-/** Last year's workbook as the reader gets it: calculated sheet snapshots (2023 layout). */
-export async function lastYearSnapshots(options: { sheetPrefix?: string } = {}): Promise<SheetSnapshot[]> {
+/** Last year's workbook as sheet plans (2023 layout): the template's formulas, the figures typed. */
+export function lastYearPlans(options: { sheetPrefix?: string } = {}): SheetPlan[] {
   const profile = loadProfile('2023');
   const keys = profile.tables.map((t) => t.key);
   const names: Partial<Record<TableKey, string>> = {};
@@ -114,8 +114,13 @@ export async function lastYearSnapshots(options: { sheetPrefix?: string } = {}):
     plans,
     builds.map((b) => b.layout),
   );
+  return plans;
+}
+
+/** Last year's workbook as the reader gets it: calculated sheet snapshots (2023 layout). */
+export async function lastYearSnapshots(options: { sheetPrefix?: string } = {}): Promise<SheetSnapshot[]> {
   const host = calculatingHost();
-  await host.apply({ create: plans, update: [] });
+  await host.apply({ create: lastYearPlans(options), update: [] });
   return host.readSheets();
 }
 
