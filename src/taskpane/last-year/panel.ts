@@ -51,6 +51,11 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
   const fromSheet = el('input', { type: 'radio', name: 'ly-source', value: 'sheet', id: 'ly-from-sheet' });
   const file = el('input', { type: 'file', accept: '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', id: 'ly-file' });
   const sheet = el('select', { id: 'ly-sheet' }, el('option', { value: '', textContent: '（选择工作表）' }));
+  for (const x of [file, sheet]) {
+    x.style.maxWidth = '100%';
+    x.style.boxSizing = 'border-box';
+    x.style.margin = '2px 0 6px';
+  }
   const text = el('textarea', {
     id: 'ly-text',
     rows: 4,
@@ -63,6 +68,7 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
   const details = el('div', { id: 'ly-details', className: 'last-year' });
 
   root.append(
+    el('h3', { textContent: '导入上年报表' }),
     el('div', { className: 'hint', textContent: '从上年公开的决算报表取得上年数，填入“补充信息”中空着的上年栏目；已填写的不改动，与上年报表不同之处列出。' }),
     el('fieldset', {},
       el('legend', { textContent: '上年报表' }),
