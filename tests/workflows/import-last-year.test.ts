@@ -106,6 +106,27 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     assert.ok(lines.includes(`  · 上年收、支总计：已填 1700.00万元（补充信息!${cell.address}），上年报表为 1764.99万元（上年报表“2020年决算公开.xlsx” 公开01表!B36）`), lines.join('\n'));
   });
 
+  it('a 上年 cell holding text or "-" is the user’s: listed, never written', async () => {
+    const host = await seedHost();
+    const read = readInputs(await host.readSheets());
+    const at = (k: InputKey) => read.values[k]!.cell!.address;
+    host.setCell('补充信息', at('prior.summaryTotal'), '约1765');
+    host.setCell('补充信息', at('prior.fiscalTotal'), '-');
+    host.calls = [];
+    const r = await importLastYear(host, lastYear, { write: true });
+    assert.deepEqual(
+      r.differ.map((d) => [d.key, d.typedText]),
+      [
+        ['prior.summaryTotal', '约1765'],
+        ['prior.fiscalTotal', '-'],
+      ],
+    );
+    assert.equal(valueOf(host, '补充信息', at('prior.summaryTotal')), '约1765');
+    assert.equal(valueOf(host, '补充信息', at('prior.fiscalTotal')), '-');
+    assert.equal(r.fill.length, PRIOR_KEYS.length - 2);
+    assert.ok(lastYearLines(r).some((l) => l.includes('上年收、支总计：已填 “约1765”')));
+  });
+
   it('without writing, only plans: nothing is written', async () => {
     const host = await seedHost();
     const r = await importLastYear(host, lastYear);

@@ -1,5 +1,5 @@
 import { a1, parseA1, type CellRef } from '../cells';
-import type { SheetSnapshot } from '../model/snapshot';
+import { formulaAt, valueAt, type SheetSnapshot } from '../model/snapshot';
 import type { SheetPlan, WriteBatch } from '../plan/sheet-plan';
 import { inputField, INPUT_SHEET_NAME, type InputKey } from './fields';
 import { readInputs } from './read';
@@ -9,7 +9,8 @@ import { inputLayout, inputSheetPlan, LABEL_COL, NOTE_COL, VALUE_COL } from './t
  * Writing values into the 补充信息 sheet, as one batch, without touching anything
  * the user typed:
  *   - a field whose label is on the sheet gets its value in its value cell, and only
- *     when that cell is blank (callers list the others as differences);
+ *     when that cell is empty — not even "-" or a note is written over (callers list
+ *     the others as differences);
  *   - a field whose label is not on the sheet (an older template, a deleted row) gets
  *     a new labelled row under the sheet's last used row, in a section of its own;
  *   - no 补充信息 sheet at all: the template is created with the values in it.
@@ -52,7 +53,7 @@ export function inputWritePlan(snapshots: SheetSnapshot[], writes: InputWrite[])
   for (const w of writes) {
     const v = inputs.values[w.key];
     if (v?.cell) {
-      if (!v.blank) {
+      if (!v.blank || holdsSomething(snap, v.cell.address)) {
         skipped.push({ key: w.key, cell: v.cell });
         continue;
       }
@@ -85,6 +86,15 @@ export function inputWritePlan(snapshots: SheetSnapshot[], writes: InputWrite[])
     }
   }
   return { batch: { create: [], update: update.cells.length ? [update] : [] }, cells, skipped, createsSheet: false };
+}
+
+/** A cell with any content (text that does not read as a number, "-", a formula): the user's. */
+function holdsSomething(snap: SheetSnapshot | undefined, address: string): boolean {
+  if (!snap) return false;
+  const { row, col } = parseA1(address);
+  if (formulaAt(snap, row, col)) return true;
+  const v = valueAt(snap, row, col);
+  return v !== null && !(typeof v === 'string' && !v.trim());
 }
 
 /** The 数值 column of the sheet (by its header), else the template's. */

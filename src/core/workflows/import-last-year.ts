@@ -1,4 +1,4 @@
-import type { CellRef } from '../cells';
+import { isCellError, parseA1, type CellRef } from '../cells';
 import { computeFigures } from '../figures/compute';
 import { roundHalfAway } from '../figures/format';
 import type { Figures } from '../figures/types';
@@ -10,7 +10,7 @@ import { inputWritePlan } from '../inputs/write';
 import { deriveLastYear } from '../last-year/derive';
 import { describeOrigin, originCells } from '../last-year/origin';
 import type { LastYearFigures, PriorFigure } from '../last-year/types';
-import type { SheetSnapshot } from '../model/snapshot';
+import { formulaAt, valueAt, type SheetSnapshot } from '../model/snapshot';
 import type { WorkbookModel } from '../model/tables';
 import { noTablesMessage } from '../model/no-tables';
 import { draftFromFigures, foundSheets } from '../narrative/draft';
@@ -54,8 +54,10 @@ export interface PriorFill {
 }
 
 export interface PriorDifference extends PriorFill {
-  /** What the user typed. */
+  /** What the user typed (NaN when it is not a number: see typedText). */
   typed: number;
+  /** The cell's content when it does not read as a number ("约1700", "-", "#REF!"). */
+  typedText?: string;
 }
 
 export interface LastYearImport {
@@ -87,8 +89,28 @@ export function readLastYear(last: LastYearSource, current?: WorkbookModel): { m
   return { model, figures: deriveLastYear(model, { current, text: last.text }) };
 }
 
-/** What importing last year's report would do to the 补充信息 sheet (pure). */
-export function planLastYearImport(current: { model: WorkbookModel; inputs: Inputs }, last: LastYearSource): LastYearImport {
+/** What the user put in a cell, when it is not blank (text, a formula, an error …): such a cell is never written. */
+function occupied(snapshots: SheetSnapshot[] | undefined, cell: CellRef | undefined): string | undefined {
+  if (!snapshots || !cell) return undefined;
+  const s = snapshots.find((x) => x.name === cell.sheet);
+  if (!s) return undefined;
+  const { row, col } = parseA1(cell.address);
+  const formula = formulaAt(s, row, col);
+  if (formula) return formula;
+  const v = valueAt(s, row, col);
+  if (v === null || (typeof v === 'string' && !v.trim())) return undefined;
+  return isCellError(v) ? v.error : String(v);
+}
+
+/**
+ * What importing last year's report would do to the 补充信息 sheet (pure). With the
+ * workbook's snapshots, a cell holding anything that does not read as a number (text,
+ * "-", an error value) counts as typed: listed as different, never written.
+ */
+export function planLastYearImport(
+  current: { model: WorkbookModel; inputs: Inputs; snapshots?: SheetSnapshot[] },
+  last: LastYearSource,
+): LastYearImport {
   const { model: lastModel, figures: lastYear } = readLastYear(last, current.model);
   const noTables = last.snapshots.length ? noTablesMessage(lastModel) : undefined;
   if (noTables) lastYear.problems.unshift({ message: `上年报表${last.name ? `“${last.name}”` : ''}：${noTables}`, cells: [] });
@@ -107,7 +129,9 @@ export function planLastYearImport(current: { model: WorkbookModel; inputs: Inpu
     }
     const typed: InputValue | undefined = current.inputs.values[key];
     const item: PriorFill = { key, label, value: figure.value, figure, source: describeOrigin(figure, last.name), cell: typed?.cell };
-    if (!typed || typed.blank || typed.value === null) fill.push(item);
+    const raw = typed?.blank ? occupied(current.snapshots, typed.cell) : undefined;
+    if (raw !== undefined) differ.push({ ...item, typed: Number.NaN, typedText: raw });
+    else if (!typed || typed.blank || typed.value === null) fill.push(item);
     else if (typeof typed.value === 'number' && roundHalfAway(typed.value) === roundHalfAway(figure.value)) same.push(item);
     else differ.push({ ...item, typed: typeof typed.value === 'number' ? typed.value : Number.NaN });
   }
@@ -153,7 +177,7 @@ export async function importLastYear(host: WorkbookHost, last: LastYearSource, o
   const snapshots = (await host.readSheets()).filter((s) => !exclude.has(s.name));
   const model = readWorkbook(snapshots);
   const inputs = readInputs(snapshots);
-  const plan = planLastYearImport({ model, inputs }, last);
+  const plan = planLastYearImport({ model, inputs, snapshots }, last);
   if (!options.write || !plan.fill.length) return { ...plan, written: [], createdSheet: false };
   const writes = inputWritePlan(
     snapshots,
@@ -173,7 +197,7 @@ async function readWithLastYear(
   const snapshots = await host.readSheets();
   const model = readWorkbook(snapshots);
   const read = readInputs(snapshots);
-  const plan = planLastYearImport({ model, inputs: read }, last);
+  const plan = planLastYearImport({ model, inputs: read, snapshots }, last);
   return { model, inputs: withLastYear(read.found ? read : { ...emptyInputs(), values: read.values }, plan, last.name), plan };
 }
 
@@ -218,7 +242,7 @@ export function lastYearLines(plan: LastYearImport, options: { mode?: 'plan' | '
   if (plan.differ.length) {
     out.push(`已填写但与上年报表不同 ${plan.differ.length} 项（${mode === 'used' ? '采用所填' : '保留所填'}，请核对）：`);
     for (const d of plan.differ) {
-      const typed = Number.isFinite(d.typed) ? amount(d.typed) : '非数字';
+      const typed = Number.isFinite(d.typed) ? amount(d.typed) : `“${d.typedText ?? '非数字'}”`;
       out.push(`  · ${d.label}：已填 ${typed}${d.cell ? `（${d.cell.sheet}!${d.cell.address}）` : ''}，上年报表为 ${amount(d.value)}（${d.source}）`);
     }
   }

@@ -135,7 +135,7 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
       '已填写、与上年报表不同（保留所填，请核对）',
       plan.differ.map(
         (d) =>
-          `${d.label}：已填 ${Number.isFinite(d.typed) ? amount(d.typed) : '非数字'}${d.cell ? `（${d.cell.sheet}!${d.cell.address}）` : ''}，上年报表为 ${amount(d.value)}（${d.source}）`,
+          `${d.label}：已填 ${Number.isFinite(d.typed) ? amount(d.typed) : `“${d.typedText ?? '非数字'}”`}${d.cell ? `（${d.cell.sheet}!${d.cell.address}）` : ''}，上年报表为 ${amount(d.value)}（${d.source}）`,
       ),
       'ly-differ',
     );
