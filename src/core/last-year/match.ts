@@ -10,8 +10,8 @@ import type { Unmatched } from './types';
  * 1. Same code → the same 科目 (a different name is noted: classes and items are
  *    renamed between editions, e.g. 医疗卫生与计划生育支出 → 卫生健康支出).
  * 2. A code that does not exist in the other year → a line of the same level whose
- *    code does not exist this year either, with the same name (items: and the same
- *    款 or 类 name) — exactly one such line, else nothing.
+ *    code does not exist this year either, with the same name (items: in the same 款,
+ *    else in the same 类, by code or name) — exactly one such line, else nothing.
  * 3. Nothing found → reported as unmatched, never guessed (a line missing from last
  *    year's table may mean no money last year, or a 科目 renamed and recoded).
  */
@@ -83,19 +83,27 @@ export function matchLines(current: TableModel, last: TableModel, col: string, w
       const key = nameKey(cur.label);
       const parentKey = (t: TableModel, code: string) => nameKey(labelOf(t, code.slice(0, level === 'item' ? 5 : 3)));
       const classKey = (t: TableModel, code: string) => nameKey(labelOf(t, code.slice(0, 3)));
-      const candidates = last.lines.filter(
-        (l) =>
-          l.level === level &&
-          l.code &&
-          !currentCodes.has(l.code) &&
-          !usedLast.has(l) &&
-          nameKey(l.label) === key &&
-          (level === 'class' ||
-            parentKey(last, l.code) === parentKey(current, cur.code!) ||
-            l.code.slice(0, 3) === cur.code!.slice(0, 3) ||
-            classKey(last, l.code) === classKey(current, cur.code!)),
+      const named = last.lines.filter(
+        (l) => l.level === level && l.code && !currentCodes.has(l.code) && !usedLast.has(l) && nameKey(l.label) === key,
       );
-      if (candidates.length === 1) {
+      // Items: the same 款 first (by code or name), else the same 类; classes: by name alone.
+      const sameSection = (l: Line) => l.code!.slice(0, 5) === cur.code!.slice(0, 5) || parentKey(last, l.code!) === parentKey(current, cur.code!);
+      const sameClass = (l: Line) => l.code!.slice(0, 3) === cur.code!.slice(0, 3) || classKey(last, l.code!) === classKey(current, cur.code!);
+      const inSection = level === 'item' ? named.filter(sameSection) : named;
+      const candidates = inSection.length ? inSection : named.filter(sameClass);
+      // …and the other way round: no second line of this year could claim the same one.
+      const rivals =
+        candidates.length === 1
+          ? current.lines.filter((c) => {
+              const l = candidates[0];
+              if (c === cur || c.level !== level || !c.code || lastByCode.has(c.code) || nameKey(c.label) !== key) return false;
+              if (roundHalfAway(moneyOf(c, col)) === 0) return false;
+              if (level === 'class') return true;
+              const sec = c.code.slice(0, 5) === l.code!.slice(0, 5) || parentKey(current, c.code) === parentKey(last, l.code!);
+              return inSection.length ? sec : c.code.slice(0, 3) === l.code!.slice(0, 3) || classKey(current, c.code) === classKey(last, l.code!);
+            })
+          : [];
+      if (candidates.length === 1 && !rivals.length) {
         const l = candidates[0];
         pairs.push({
           current: cur,
@@ -117,6 +125,8 @@ export function matchLines(current: TableModel, last: TableModel, col: string, w
         message:
           candidates.length > 1
             ? `本年${levelName}级科目 ${cur.code} ${name} 在上年${what}中有 ${candidates.length} 个同名科目（${candidates.map((c) => c.code).join('、')}），无法确定对应哪一个，未填上年数。`
+            : rivals.length
+              ? `本年${levelName}级科目 ${cur.code} ${name} 与本年 ${rivals.map((c) => c.code).join('、')} 同名，都可能对应上年的 ${candidates[0].code}，无法确定，未填上年数。`
             : `本年${levelName}级科目 ${cur.code} ${name} 在上年${what}中找不到相同编码或名称的科目（上年可能没有这项支出，也可能科目已调整），未填上年数。`,
       });
     }
