@@ -127,6 +127,15 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     assert.ok(lastYearLines(r).some((l) => l.includes('上年收、支总计：已填 “约1765”')));
   });
 
+  it('a last-year file of the wrong year is pointed out (its 封面/titles say 2019年度, this year is 2021)', async () => {
+    const host = await seedHost();
+    const cover = (y: number): SheetSnapshot => ({ name: '封面', top: 0, left: 0, values: [[`株洲市石峰区机关事务服务中心${y}年度部门决算`]] });
+    const wrong = await importLastYear(host, { ...lastYear, snapshots: [cover(2019), ...lastYear.snapshots] });
+    assert.ok(wrong.lastYear.problems.some((p) => /标明的是2019年度.*上年应为2020年度/.test(p.message)), JSON.stringify(wrong.lastYear.problems));
+    const right = await importLastYear(host, { ...lastYear, snapshots: [cover(2020), ...lastYear.snapshots] });
+    assert.deepEqual(right.lastYear.problems, []);
+  });
+
   it('without writing, only plans: nothing is written', async () => {
     const host = await seedHost();
     const r = await importLastYear(host, lastYear);

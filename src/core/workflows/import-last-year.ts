@@ -103,6 +103,28 @@ function occupied(snapshots: SheetSnapshot[] | undefined, cell: CellRef | undefi
 }
 
 /**
+ * The year last year's report states: its 补充信息 决算年度, else the year most often
+ * written as "2020年度" / "2020年" in the first rows of its sheets (titles, 部门 lines).
+ */
+export function reportYear(snapshots: SheetSnapshot[]): number | undefined {
+  const typed = readInputs(snapshots).values.year?.value;
+  if (typeof typed === 'number' && typed > 1900) return Math.round(typed);
+  const counts = new Map<number, number>();
+  for (const s of snapshots) {
+    for (const row of s.values.slice(0, 6)) {
+      for (const v of row) {
+        if (typeof v !== 'string') continue;
+        const re = /(20\d\d)\s*年(?!\s*\d{1,2}\s*月)/g;
+        for (let m = re.exec(v); m; m = re.exec(v)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+      }
+    }
+  }
+  let best: number | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = y;
+  return best;
+}
+
+/**
  * What importing last year's report would do to the 补充信息 sheet (pure). With the
  * workbook's snapshots, a cell holding anything that does not read as a number (text,
  * "-", an error value) counts as typed: listed as different, never written.
@@ -114,6 +136,14 @@ export function planLastYearImport(
   const { model: lastModel, figures: lastYear } = readLastYear(last, current.model);
   const noTables = last.snapshots.length ? noTablesMessage(lastModel) : undefined;
   if (noTables) lastYear.problems.unshift({ message: `上年报表${last.name ? `“${last.name}”` : ''}：${noTables}`, cells: [] });
+  const thisYear = current.inputs.values.year?.value;
+  const lastYearNo = last.snapshots.length ? reportYear(last.snapshots) : undefined;
+  if (typeof thisYear === 'number' && lastYearNo !== undefined && lastYearNo !== Math.round(thisYear) - 1) {
+    lastYear.problems.unshift({
+      message: `上年报表${last.name ? `“${last.name}”` : ''}标明的是${lastYearNo}年度，本年“补充信息”的决算年度为${Math.round(thisYear)}，上年应为${Math.round(thisYear) - 1}年度，请确认是否选对了文件。`,
+      cells: [],
+    });
+  }
   const fill: PriorFill[] = [];
   const same: PriorFill[] = [];
   const differ: PriorDifference[] = [];
