@@ -122,9 +122,11 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
 
   const render = (plan: LastYearImport, written: boolean, note?: string): void => {
     details.textContent = '';
-    const list = (title: string, items: string[], cls = ''): void => {
+    const list = (title: string, items: string[], cls = '', folded = false): void => {
       if (!items.length) return;
-      details.append(el('h3', { textContent: `${title}（${items.length}）` }), el('ul', { className: cls }, ...items.map((t) => el('li', { textContent: t }))));
+      const ul = el('ul', { className: cls }, ...items.map((t) => el('li', { textContent: t })));
+      if (folded) details.append(el('details', {}, el('summary', { textContent: `${title}（${items.length}）` }), ul));
+      else details.append(el('h3', { textContent: `${title}（${items.length}）` }), ul);
     };
     list(
       written ? '已填入“补充信息”' : '将填入“补充信息”',
@@ -142,7 +144,7 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
     list('已填写、与上年报表一致', plan.same.map((f) => `${f.label}：${amount(f.value)}`), 'ly-same');
     list('上年报表中找不到，需手工填写', plan.missing.map((m) => m.label), 'ly-missing');
     list('未能对应的科目（未猜测）', plan.lastYear.unmatched.map((u) => u.message), 'ly-unmatched');
-    list('其他上年数（“补充信息”无对应栏目，仅供参考）', plan.others.map((f) => `${f.label}：${figureText(f)}（${describeOrigin(f)}）`), 'ly-others');
+    list('其他上年数（“补充信息”无对应栏目，仅供参考）', plan.others.map((f) => `${f.label}：${figureText(f)}（${describeOrigin(f)}）`), 'ly-others', true);
     list('注意', [...(note ? [note] : []), ...plan.lastYear.problems.map((p) => p.message)], 'ly-problems');
   };
 
@@ -169,7 +171,7 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
     writeButton.disabled = r.fill.length === 0;
     status.classList.toggle('ok', true);
     status.textContent = r.fill.length
-      ? `可填入 ${r.fill.length} 项上年数${r.differ.length ? `；${r.differ.length} 项与已填写的不同，不会改动` : ''}。确认后点“写入“补充信息””。`
+      ? `可填入 ${r.fill.length} 项上年数${r.differ.length ? `；${r.differ.length} 项与已填写的不同，不会改动` : ''}。核对无误后点“写入”。`
       : `没有需要填入的上年数${r.differ.length ? `；${r.differ.length} 项与已填写的不同，请核对` : ''}。`;
   };
 
