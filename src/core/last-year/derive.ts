@@ -1,7 +1,5 @@
 import type { CellRef } from '../cells';
-import { className, cleanName } from '../figures/compute';
-import { roundHalfAway } from '../figures/format';
-import type { FigureId } from '../figures/types';
+import { className, cleanName, roundHalfAway, type FigureId } from '../figures';
 import type { InputKey } from '../inputs/fields';
 import { amount, line, type Amount, type TableKey, type TableModel, type WorkbookModel } from '../model/tables';
 import { figuresFromText, TEXT_TARGETS, TEXT_THREE_PUBLIC } from './from-text';

@@ -1,5 +1,4 @@
-import type { FigureId } from '../figures/types';
-import { roundHalfAway } from '../figures/format';
+import { roundHalfAway, type FigureId } from '../figures';
 import type { InputKey } from '../inputs/fields';
 import type { WorkbookModel } from '../model/tables';
 import { parseNarrative, vocabularyFromModel } from '../narrative/parse';

@@ -1,5 +1,5 @@
 import type { CellRef } from '../cells';
-import { roundHalfAway } from '../figures/format';
+import { roundHalfAway } from '../figures';
 import type { Line, TableModel } from '../model/tables';
 import { matchKey, stripOrdinal } from '../text/normalize';
 import type { Unmatched } from './types';

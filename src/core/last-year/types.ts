@@ -1,5 +1,5 @@
 import type { CellRef } from '../cells';
-import type { FigureId } from '../figures/types';
+import type { FigureId } from '../figures';
 import type { InputKey } from '../inputs/fields';
 
 /**

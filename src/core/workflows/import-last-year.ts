@@ -1,7 +1,5 @@
 import { isCellError, parseA1, type CellRef } from '../cells';
-import { computeFigures } from '../figures/compute';
-import { roundHalfAway } from '../figures/format';
-import type { Figures } from '../figures/types';
+import { computeFigures, roundHalfAway, type Figures } from '../figures';
 import type { WorkbookHost } from '../host';
 import { INPUT_SECTIONS, type InputKey } from '../inputs/fields';
 import { readInputs } from '../inputs/read';
@@ -13,10 +11,8 @@ import type { LastYearFigures, PriorFigure } from '../last-year/types';
 import { formulaAt, valueAt, type SheetSnapshot } from '../model/snapshot';
 import type { WorkbookModel } from '../model/tables';
 import { noTablesMessage } from '../model/no-tables';
-import { draftFromFigures, foundSheets } from '../narrative/draft';
-import type { NarrativeDraft } from '../narrative/draft/types';
-import { verifyText } from '../narrative/verify';
-import type { TextFinding, VerifyOptions } from '../narrative/verify/types';
+import { draftFromFigures, foundSheets, type NarrativeDraft } from '../narrative/draft';
+import { verifyText, type TextFinding, type VerifyOptions } from '../narrative/verify';
 import { readWorkbook } from '../reader/read-workbook';
 
 /**
