@@ -180,9 +180,12 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
     void busy(writeButton, async () => {
       const r = await run(true);
       status.classList.toggle('ok', true);
-      status.textContent = r.written.length
-        ? `已写入“补充信息”${r.createdSheet ? '（新建该表）' : ''} ${r.written.length} 项上年数。`
-        : '没有需要写入的上年数（可能已在“补充信息”中填写）。';
+      status.textContent =
+        (r.written.length
+          ? `已写入“补充信息”${r.createdSheet ? '（新建该表）' : ''} ${r.written.length} 项上年数。`
+          : '没有需要写入的上年数（可能已在“补充信息”中填写）。') +
+        // A sheet of last year's tables left in the workbook is read as a second copy of the tables.
+        (fromSheet.checked && sheet.value ? `导入后请删除或移出工作表“${sheet.value}”，以免校验和生成情况说明时把上年的表当作本年的表。` : '');
       writeButton.disabled = true;
     }),
   );
