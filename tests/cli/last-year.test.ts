@@ -57,7 +57,7 @@ describe('juesuan --last-year', function () {
     assert.doesNotMatch(r.stdout, /【请填写：上年/);
     assert.match(r.stdout, /2021年度收、支总计1474\.07万元，与上年相比，减少290\.92万元，下降16\.48%/);
     assert.match(r.stdout, /【上年数】\n采用上年报表中的上年数 8 项/);
-    assert.match(r.stdout, /上年机关运行经费：91\.13万元（取自上年情况说明（第15行“91\.13万元”））/);
+    assert.match(r.stdout, /上年机关运行经费：91\.13万元（取自上年情况说明，第15行“91\.13万元”）/);
     assert.match(r.stdout, /上年项级科目 2010350 事业运行（120\.00万元）在本年表中没有对应科目/);
     // --json: the same contract; the figure names last year's cell; the listing goes to stderr.
     const j = juesuan(['narrate', '2021.xlsx', '--json', '--last-year', '2020.xlsx'], dir);

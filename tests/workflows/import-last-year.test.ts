@@ -84,7 +84,7 @@ describe('workflow: importLastYear (导入上年报表)', () => {
       assert.deepEqual(f.cell, read.values[k]!.cell, k);
     }
     const op = r.fill.find((f) => f.key === 'prior.operatingCost')!;
-    assert.match(op.source, /^取自上年情况说明（第15行“91\.13万元”）/);
+    assert.match(op.source, /^取自上年情况说明，第15行“91\.13万元”/);
     const total = r.fill.find((f) => f.key === 'prior.summaryTotal')!;
     assert.equal(total.source, '上年报表“2020年决算公开.xlsx” 公开01表!B36');
   });

@@ -58,8 +58,8 @@ export function deriveLastYear(last: WorkbookModel, options: DeriveOptions = {})
 
   // 一 收、支总计 (01 总计), 四 财政拨款收、支总计 (04 总计)
   add('summary.total', '上年收、支总计', t.summary, firstFinite(amount(t.summary, 'inc.grandTotal', 'amount'), amount(t.summary, 'exp.grandTotal', 'amount')), 'prior.summaryTotal');
-  add('income.total', '上年本年收入合计', t.income ?? t.summary, t.income ? amount(t.income, 'total', 'total') : amount(t.summary, 'inc.total', 'amount'));
-  add('expenditure.total', '上年本年支出合计', t.expenditure ?? t.summary, t.expenditure ? amount(t.expenditure, 'total', 'total') : amount(t.summary, 'exp.total', 'amount'));
+  add('income.total', '上年收入合计', t.income ?? t.summary, t.income ? amount(t.income, 'total', 'total') : amount(t.summary, 'inc.total', 'amount'));
+  add('expenditure.total', '上年支出合计', t.expenditure ?? t.summary, t.expenditure ? amount(t.expenditure, 'total', 'total') : amount(t.summary, 'exp.total', 'amount'));
   add('expenditure.basic', '上年基本支出', t.expenditure, amount(t.expenditure, 'total', 'basic'));
   add('expenditure.project', '上年项目支出', t.expenditure, amount(t.expenditure, 'total', 'project'));
   add(

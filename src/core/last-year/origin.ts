@@ -15,9 +15,9 @@ export function originCells(origin: PriorOrigin, book?: string): CellRef[] {
   return origin.cells.map((c) => ({ sheet: book ? `[${book}]${c.sheet}` : c.sheet, address: c.address }));
 }
 
-/** "上年报表 公开01表!C35" or "取自上年情况说明（第42行“91.13万元”）". */
+/** "上年报表 公开01表!C35" or "取自上年情况说明，第42行“91.13万元”". */
 export function originText(origin: PriorOrigin, book?: string): string {
-  if (origin.kind === 'text') return `${FROM_TEXT_NOTE}（第${origin.line}行“${origin.quote}”）`;
+  if (origin.kind === 'text') return `${FROM_TEXT_NOTE}，第${origin.line}行“${origin.quote}”`;
   const where = origin.cells.map((c) => `${c.sheet}!${c.address}`).join('、');
   return `${book ? `上年报表“${book}”` : '上年报表'} ${where}`;
 }

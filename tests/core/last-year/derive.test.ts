@@ -150,7 +150,7 @@ describe('last year: figures from last year’s workbook (2023 layout) for this 
       if (f.origin.kind === 'text') assert.equal(LAST_YEAR_TEXT.slice(f.origin.start, f.origin.end), f.origin.quote, id);
     }
     const op = d.get('operatingCost')!;
-    assert.equal(describeOrigin(op), '取自上年情况说明（第15行“91.13万元”）');
+    assert.equal(describeOrigin(op), '取自上年情况说明，第15行“91.13万元”');
     assert.deepEqual(originCells(op.origin), [{ sheet: '取自上年情况说明', address: '第15行' }]);
     // The tables have 三公: the text's 三公 amounts are not used for the 补充信息 fields.
     assert.equal(d.get('threePublic.carOperation')!.origin.kind, 'table');
