@@ -23,10 +23,7 @@ export const LAST_YEAR_HELP = `  --last-year 上年报表.xlsx        上年公�
  * Read the files the options name; undefined when neither is given. `readText` reads a
  * text file as verify-text does (encodings, refusing .docx/.pdf): verify-text.ts's.
  */
-export async function loadLastYear(
-  values: { 'last-year'?: string; 'last-year-text'?: string },
-  readText: (file: string) => string,
-): Promise<LastYearSource | undefined> {
+export async function loadLastYear(values: { 'last-year'?: string; 'last-year-text'?: string }, readText: (file: string) => string): Promise<LastYearSource | undefined> {
   const book = values['last-year'];
   const textFile = values['last-year-text'];
   if (book === undefined && textFile === undefined) return undefined;

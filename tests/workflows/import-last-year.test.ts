@@ -7,14 +7,7 @@ import type { SheetSnapshot } from '../../src/core/model/snapshot';
 import type { SheetPlan } from '../../src/core/plan/sheet-plan';
 import { SEED_2021_INPUTS } from '../../src/core/sample/seed-2021-inputs';
 import { draftNarrative } from '../../src/core/workflows/draft-narrative';
-import {
-  draftWithLastYear,
-  importLastYear,
-  lastYearLines,
-  PRIOR_KEYS,
-  verifyWithLastYear,
-  type LastYearSource,
-} from '../../src/core/workflows/import-last-year';
+import { draftWithLastYear, importLastYear, lastYearLines, PRIOR_KEYS, verifyWithLastYear, type LastYearSource } from '../../src/core/workflows/import-last-year';
 import { verifyNarrative } from '../../src/core/workflows/verify-narrative';
 import { MemoryHost } from '../../src/hosts/memory/memory-host';
 import { seedSnapshots } from '../fixtures/seed-2021';
@@ -74,7 +67,10 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     const host = await seedHost();
     const r = await importLastYear(host, lastYear, { write: true });
     assert.deepEqual(host.calls, ['readSheets', 'apply']);
-    assert.deepEqual(r.fill.map((f) => f.key), PRIOR_KEYS);
+    assert.deepEqual(
+      r.fill.map((f) => f.key),
+      PRIOR_KEYS,
+    );
     assert.deepEqual(r.differ, []);
     assert.deepEqual(r.missing, []);
     const read = readInputs(await host.readSheets());
@@ -95,7 +91,10 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     const cell = before.values['prior.summaryTotal']!.cell!;
     host.calls = [];
     const r = await importLastYear(host, lastYear, { write: true });
-    assert.deepEqual(r.same.map((f) => f.key), ['prior.fiscalTotal']);
+    assert.deepEqual(
+      r.same.map((f) => f.key),
+      ['prior.fiscalTotal'],
+    );
     assert.equal(r.differ.length, 1);
     assert.equal(r.differ[0].key, 'prior.summaryTotal');
     assert.equal(r.differ[0].typed, 1700);
@@ -103,7 +102,10 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     assert.equal(valueOf(host, cell.sheet, cell.address), 1700, 'typed value kept');
     assert.ok(!r.written.some((c) => c.address === cell.address));
     const lines = lastYearLines(r, { mode: 'written' });
-    assert.ok(lines.includes(`  · 上年收、支总计：已填 1700.00万元（补充信息!${cell.address}），上年报表为 1764.99万元（上年报表“2020年决算公开.xlsx” 公开01表!B36）`), lines.join('\n'));
+    assert.ok(
+      lines.includes(`  · 上年收、支总计：已填 1700.00万元（补充信息!${cell.address}），上年报表为 1764.99万元（上年报表“2020年决算公开.xlsx” 公开01表!B36）`),
+      lines.join('\n'),
+    );
   });
 
   it('a 上年 cell holding text or "-" is the user’s: listed, never written', async () => {
@@ -131,7 +133,10 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     const host = await seedHost();
     const cover = (y: number): SheetSnapshot => ({ name: '封面', top: 0, left: 0, values: [[`株洲市石峰区机关事务服务中心${y}年度部门决算`]] });
     const wrong = await importLastYear(host, { ...lastYear, snapshots: [cover(2019), ...lastYear.snapshots] });
-    assert.ok(wrong.lastYear.problems.some((p) => /标明的是2019年度.*上年应为2020年度/.test(p.message)), JSON.stringify(wrong.lastYear.problems));
+    assert.ok(
+      wrong.lastYear.problems.some((p) => /标明的是2019年度.*上年应为2020年度/.test(p.message)),
+      JSON.stringify(wrong.lastYear.problems),
+    );
     const right = await importLastYear(host, { ...lastYear, snapshots: [cover(2020), ...lastYear.snapshots] });
     assert.deepEqual(right.lastYear.problems, []);
   });
@@ -184,7 +189,10 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     const read = readInputs(await host.readSheets());
     for (const k of PRIOR_KEYS) if (k !== 'prior.operatingCost') assert.equal(read.values[k]?.value, IMPLIED[k], k);
     assert.equal(read.values['prior.operatingCost']?.value, null, 'not in the tables, and no text given');
-    assert.deepEqual(r.missing.map((m) => m.key), ['prior.operatingCost']);
+    assert.deepEqual(
+      r.missing.map((m) => m.key),
+      ['prior.operatingCost'],
+    );
   });
 
   it('the seed’s narrative then has no 上年 prompt left', async () => {
@@ -194,7 +202,10 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     assert.ok(prompts(before).length >= 5, prompts(before).join(' '));
     const { draft, plan } = await draftWithLastYear(host, lastYear);
     assert.deepEqual(prompts(draft), []);
-    assert.deepEqual(draft.todo.filter((t) => /上年/.test(t)), []);
+    assert.deepEqual(
+      draft.todo.filter((t) => /上年/.test(t)),
+      [],
+    );
     assert.equal(plan.fill.length, PRIOR_KEYS.length);
     assert.equal(
       draft.sections[0].text,
@@ -216,7 +227,10 @@ describe('workflow: importLastYear (导入上年报表)', () => {
     const needPrior = unverified(before).filter((f) => f.rule === 'text-year-on-year');
     assert.equal(needPrior.length, 10, needPrior.map((f) => `${f.section} ${f.quote}`).join('\n'));
     assert.equal(unverified(before).length - unverified(after).length, needPrior.length);
-    assert.deepEqual(unverified(after).filter((f) => f.rule === 'text-year-on-year'), []);
+    assert.deepEqual(
+      unverified(after).filter((f) => f.rule === 'text-year-on-year'),
+      [],
+    );
     // Now checked: the seed's 30.17% (40.23 ÷ 132.74 = 30.31%) is an error, and the rates on a zero base.
     const car = after.find((f) => f.quote === '30.17%')!;
     assert.equal(car.severity, 'error');

@@ -30,14 +30,7 @@ export function deriveLastYear(last: WorkbookModel, options: DeriveOptions = {})
   const factorOf = (table: TableModel | undefined): number => (table?.moneyUnit === '元' ? 10000 : 1);
   const converted = new Set<TableKey>();
 
-  const add = (
-    id: FigureId,
-    label: string,
-    table: TableModel | undefined,
-    a: Amount | undefined,
-    key?: InputKey,
-    note?: string,
-  ): void => {
+  const add = (id: FigureId, label: string, table: TableModel | undefined, a: Amount | undefined, key?: InputKey, note?: string): void => {
     if (!table || !a) return;
     if (!Number.isFinite(a.value)) {
       problems.push({ message: `上年${label.replace(/^上年/, '')}所在单元格 ${a.cell.sheet}!${a.cell.address} 不是数字，未取上年数。`, cells: [a.cell] });
@@ -57,9 +50,20 @@ export function deriveLastYear(last: WorkbookModel, options: DeriveOptions = {})
   };
 
   // 一 收、支总计 (01 总计), 四 财政拨款收、支总计 (04 总计)
-  add('summary.total', '上年收、支总计', t.summary, firstFinite(amount(t.summary, 'inc.grandTotal', 'amount'), amount(t.summary, 'exp.grandTotal', 'amount')), 'prior.summaryTotal');
+  add(
+    'summary.total',
+    '上年收、支总计',
+    t.summary,
+    firstFinite(amount(t.summary, 'inc.grandTotal', 'amount'), amount(t.summary, 'exp.grandTotal', 'amount')),
+    'prior.summaryTotal',
+  );
   add('income.total', '上年收入合计', t.income ?? t.summary, t.income ? amount(t.income, 'total', 'total') : amount(t.summary, 'inc.total', 'amount'));
-  add('expenditure.total', '上年支出合计', t.expenditure ?? t.summary, t.expenditure ? amount(t.expenditure, 'total', 'total') : amount(t.summary, 'exp.total', 'amount'));
+  add(
+    'expenditure.total',
+    '上年支出合计',
+    t.expenditure ?? t.summary,
+    t.expenditure ? amount(t.expenditure, 'total', 'total') : amount(t.summary, 'exp.total', 'amount'),
+  );
   add('expenditure.basic', '上年基本支出', t.expenditure, amount(t.expenditure, 'total', 'basic'));
   add('expenditure.project', '上年项目支出', t.expenditure, amount(t.expenditure, 'total', 'project'));
   add(

@@ -31,9 +31,7 @@ export interface MatchResult {
 
 /** Name comparison key: no ordinal, spaces, brackets or trailing 支出. */
 export function nameKey(label: string): string {
-  return matchKey(stripOrdinal(label))
-    .replace(/[()]/g, '')
-    .replace(/支出$/, '');
+  return matchKey(stripOrdinal(label)).replace(/[()]/g, '').replace(/支出$/, '');
 }
 
 function moneyOf(l: Line, col: string): number {
@@ -83,9 +81,7 @@ export function matchLines(current: TableModel, last: TableModel, col: string, w
       const key = nameKey(cur.label);
       const parentKey = (t: TableModel, code: string) => nameKey(labelOf(t, code.slice(0, level === 'item' ? 5 : 3)));
       const classKey = (t: TableModel, code: string) => nameKey(labelOf(t, code.slice(0, 3)));
-      const named = last.lines.filter(
-        (l) => l.level === level && l.code && !currentCodes.has(l.code) && !usedLast.has(l) && nameKey(l.label) === key,
-      );
+      const named = last.lines.filter((l) => l.level === level && l.code && !currentCodes.has(l.code) && !usedLast.has(l) && nameKey(l.label) === key);
       // Items: the same 款 first (by code or name), else the same 类; classes: by name alone.
       const sameSection = (l: Line) => l.code!.slice(0, 5) === cur.code!.slice(0, 5) || parentKey(last, l.code!) === parentKey(current, cur.code!);
       const sameClass = (l: Line) => l.code!.slice(0, 3) === cur.code!.slice(0, 3) || classKey(last, l.code!) === classKey(current, cur.code!);
@@ -127,7 +123,7 @@ export function matchLines(current: TableModel, last: TableModel, col: string, w
             ? `本年${levelName}级科目 ${cur.code} ${name} 在上年${what}中有 ${candidates.length} 个同名科目（${candidates.map((c) => c.code).join('、')}），无法确定对应哪一个，未填上年数。`
             : rivals.length
               ? `本年${levelName}级科目 ${cur.code} ${name} 与本年 ${rivals.map((c) => c.code).join('、')} 同名，都可能对应上年的 ${candidates[0].code}，无法确定，未填上年数。`
-            : `本年${levelName}级科目 ${cur.code} ${name} 在上年${what}中找不到相同编码或名称的科目（上年可能没有这项支出，也可能科目已调整），未填上年数。`,
+              : `本年${levelName}级科目 ${cur.code} ${name} 在上年${what}中找不到相同编码或名称的科目（上年可能没有这项支出，也可能科目已调整），未填上年数。`,
       });
     }
   }

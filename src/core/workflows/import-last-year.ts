@@ -125,10 +125,7 @@ export function reportYear(snapshots: SheetSnapshot[]): number | undefined {
  * workbook's snapshots, a cell holding anything that does not read as a number (text,
  * "-", an error value) counts as typed: listed as different, never written.
  */
-export function planLastYearImport(
-  current: { model: WorkbookModel; inputs: Inputs; snapshots?: SheetSnapshot[] },
-  last: LastYearSource,
-): LastYearImport {
+export function planLastYearImport(current: { model: WorkbookModel; inputs: Inputs; snapshots?: SheetSnapshot[] }, last: LastYearSource): LastYearImport {
   const { model: lastModel, figures: lastYear } = readLastYear(last, current.model);
   const noTables = last.snapshots.length ? noTablesMessage(lastModel) : undefined;
   if (noTables) lastYear.problems.unshift({ message: `上年报表${last.name ? `“${last.name}”` : ''}：${noTables}`, cells: [] });
@@ -216,10 +213,7 @@ export async function importLastYear(host: WorkbookHost, last: LastYearSource, o
 }
 
 /** This workbook's model and inputs with last year's report filled in (read once). */
-async function readWithLastYear(
-  host: WorkbookHost,
-  last: LastYearSource,
-): Promise<{ model: WorkbookModel; inputs: Inputs; plan: LastYearImport }> {
+async function readWithLastYear(host: WorkbookHost, last: LastYearSource): Promise<{ model: WorkbookModel; inputs: Inputs; plan: LastYearImport }> {
   const snapshots = await host.readSheets();
   const model = readWorkbook(snapshots);
   const read = readInputs(snapshots);
@@ -228,10 +222,7 @@ async function readWithLastYear(
 }
 
 /** 生成情况说明 with last year's report: the blank 上年 fields filled from it (nothing written). */
-export async function draftWithLastYear(
-  host: WorkbookHost,
-  last: LastYearSource,
-): Promise<{ draft: NarrativeDraft; figures: Figures; plan: LastYearImport }> {
+export async function draftWithLastYear(host: WorkbookHost, last: LastYearSource): Promise<{ draft: NarrativeDraft; figures: Figures; plan: LastYearImport }> {
   const { model, inputs, plan } = await readWithLastYear(host, last);
   const figures = computeFigures(model, inputs);
   const draft = draftFromFigures(figures, inputs, foundSheets(model));

@@ -2,12 +2,7 @@ import type { WorkbookHost } from '../../core/host';
 import { describeOrigin } from '../../core/last-year/origin';
 import type { PriorFigure } from '../../core/last-year/types';
 import type { SheetSnapshot } from '../../core/model/snapshot';
-import {
-  importLastYear,
-  type ImportLastYearResult,
-  type LastYearImport,
-  type LastYearSource,
-} from '../../core/workflows/import-last-year';
+import { importLastYear, type ImportLastYearResult, type LastYearImport, type LastYearSource } from '../../core/workflows/import-last-year';
 
 /**
  * 导入上年报表 (issue #14), mounted into an empty element by the pane:
@@ -70,7 +65,9 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
   root.append(
     el('h3', { textContent: '导入上年报表' }),
     el('div', { className: 'hint', textContent: '从上年公开的决算报表取得上年数，填入“补充信息”中空着的上年栏目；已填写的不改动，与上年报表不同之处列出。' }),
-    el('fieldset', {},
+    el(
+      'fieldset',
+      {},
       el('legend', { textContent: '上年报表' }),
       el('label', { className: 'check' }, fromFile, '上年报表文件（.xlsx）'),
       file,
@@ -141,10 +138,27 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
       ),
       'ly-differ',
     );
-    list('已填写、与上年报表一致', plan.same.map((f) => `${f.label}：${amount(f.value)}`), 'ly-same');
-    list('上年报表中找不到，需手工填写', plan.missing.map((m) => m.label), 'ly-missing');
-    list('未能对应的科目（未猜测）', plan.lastYear.unmatched.map((u) => u.message), 'ly-unmatched');
-    list('其他上年数（“补充信息”无对应栏目，仅供参考）', plan.others.map((f) => `${f.label}：${figureText(f)}（${describeOrigin(f)}）`), 'ly-others', true);
+    list(
+      '已填写、与上年报表一致',
+      plan.same.map((f) => `${f.label}：${amount(f.value)}`),
+      'ly-same',
+    );
+    list(
+      '上年报表中找不到，需手工填写',
+      plan.missing.map((m) => m.label),
+      'ly-missing',
+    );
+    list(
+      '未能对应的科目（未猜测）',
+      plan.lastYear.unmatched.map((u) => u.message),
+      'ly-unmatched',
+    );
+    list(
+      '其他上年数（“补充信息”无对应栏目，仅供参考）',
+      plan.others.map((f) => `${f.label}：${figureText(f)}（${describeOrigin(f)}）`),
+      'ly-others',
+      true,
+    );
     list('注意', [...(note ? [note] : []), ...plan.lastYear.problems.map((p) => p.message)], 'ly-problems');
   };
 
@@ -176,18 +190,20 @@ export function mountLastYear(root: HTMLElement, host: WorkbookHost, onError: (e
   };
 
   previewButton.addEventListener('click', () => void busy(previewButton, preview));
-  writeButton.addEventListener('click', () =>
-    void busy(writeButton, async () => {
-      const r = await run(true);
-      status.classList.toggle('ok', true);
-      status.textContent =
-        (r.written.length
-          ? `已写入“补充信息”${r.createdSheet ? '（新建该表）' : ''} ${r.written.length} 项上年数。`
-          : '没有需要写入的上年数（可能已在“补充信息”中填写）。') +
-        // A sheet of last year's tables left in the workbook is read as a second copy of the tables.
-        (fromSheet.checked && sheet.value ? `导入后请删除或移出工作表“${sheet.value}”，以免校验和生成情况说明时把上年的表当作本年的表。` : '');
-      writeButton.disabled = true;
-    }),
+  writeButton.addEventListener(
+    'click',
+    () =>
+      void busy(writeButton, async () => {
+        const r = await run(true);
+        status.classList.toggle('ok', true);
+        status.textContent =
+          (r.written.length
+            ? `已写入“补充信息”${r.createdSheet ? '（新建该表）' : ''} ${r.written.length} 项上年数。`
+            : '没有需要写入的上年数（可能已在“补充信息”中填写）。') +
+          // A sheet of last year's tables left in the workbook is read as a second copy of the tables.
+          (fromSheet.checked && sheet.value ? `导入后请删除或移出工作表“${sheet.value}”，以免校验和生成情况说明时把上年的表当作本年的表。` : '');
+        writeButton.disabled = true;
+      }),
   );
   for (const x of [file, sheet, text, fromFile, fromSheet]) x.addEventListener('change', () => (writeButton.disabled = true));
 

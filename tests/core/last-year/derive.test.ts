@@ -119,7 +119,10 @@ describe('last year: figures from last year’s workbook (2023 layout) for this 
     const twin = prev.lines.find((l) => l.code === '2019901')!;
     const doubled: TableModel = { ...prev, lines: [...prev.lines, { ...twin, id: '2019902', code: '2019902', row: twin.row + 100 }] };
     const m = matchLines(cur, doubled, 'total', '公开05表');
-    assert.equal(m.pairs.find((p) => p.current.code === '2019999'), undefined);
+    assert.equal(
+      m.pairs.find((p) => p.current.code === '2019999'),
+      undefined,
+    );
     const u = m.unmatched.find((x) => x.code === '2019999')!;
     assert.match(u.message, /有 2 个同名科目（2019901、2019902），无法确定对应哪一个/);
   });

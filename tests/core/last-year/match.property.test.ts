@@ -33,7 +33,8 @@ function table(specs: Spec[]): TableModel {
     lines.push({ id: c, code: c, level: 'class', label: `类${c}`, row, values: { total: { value: money, blank: false, cell: cell() } } });
   }
   for (const k of sections) lines.push({ id: k, code: k, level: 'section', label: `款${k}`, row, values: {} });
-  for (const s of specs) lines.push({ id: s.code, code: s.code, level: codeLevel(s.code), label: s.name, row, values: { total: { value: s.money, blank: false, cell: cell() } } });
+  for (const s of specs)
+    lines.push({ id: s.code, code: s.code, level: codeLevel(s.code), label: s.name, row, values: { total: { value: s.money, blank: false, cell: cell() } } });
   return { key: 'gpbExpenditure', title: 'T', sheet: 'T', range: { top: 0, left: 0, bottom: row, right: 5 }, columns: { total: 4 }, lines, notes: [] };
 }
 
@@ -100,7 +101,12 @@ describe('last year: property — pairing 类/项 across years never guesses', (
             assert.equal(nameKey(p.current.label), nameKey(p.last.label));
             // No second line of this year with the same name in the same 款 could claim it.
             const rivals = curT.lines.filter(
-              (c) => c !== p.current && c.level === p.current.level && !lastCodes.has(c.code) && nameKey(c.label) === nameKey(p.current.label) && c.code!.slice(0, 5) === p.last.code!.slice(0, 5),
+              (c) =>
+                c !== p.current &&
+                c.level === p.current.level &&
+                !lastCodes.has(c.code) &&
+                nameKey(c.label) === nameKey(p.current.label) &&
+                c.code!.slice(0, 5) === p.last.code!.slice(0, 5),
             );
             assert.equal(rivals.length, 0, `${p.current.code} ← ${p.last.code} while ${rivals.map((r) => r.code).join()} has the same name`);
           }

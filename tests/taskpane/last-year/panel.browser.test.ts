@@ -139,9 +139,15 @@ describe('task pane: 导入上年报表 in headless Chromium', function () {
     const fill = await page.$$eval('#ly-details .ly-fill li', (l) => l.map((x) => x.textContent ?? ''));
     assert.equal(fill.length, 8, fill.join('\n'));
     assert.ok(fill.includes('上年收、支总计：1764.99万元（上年报表“2020年决算公开.xlsx” 公开01表!B36）'), fill.join('\n'));
-    assert.ok(fill.some((t) => t.startsWith('上年机关运行经费：91.13万元（取自上年情况说明')), fill.join('\n'));
+    assert.ok(
+      fill.some((t) => t.startsWith('上年机关运行经费：91.13万元（取自上年情况说明')),
+      fill.join('\n'),
+    );
     const unmatched = await page.$$eval('#ly-details .ly-unmatched li', (l) => l.map((x) => x.textContent ?? ''));
-    assert.ok(unmatched.some((t) => /2010350 事业运行/.test(t)), unmatched.join('\n'));
+    assert.ok(
+      unmatched.some((t) => /2010350 事业运行/.test(t)),
+      unmatched.join('\n'),
+    );
     assert.equal(await inputs(), null, 'preview writes nothing');
     await page.screenshot({ path: path.join(tmp, 'last-year-preview.png'), fullPage: true });
 
@@ -154,7 +160,7 @@ describe('task pane: 导入上年报表 in headless Chromium', function () {
     assert.equal(written['上年一般公共预算财政拨款支出'], 1528.44);
     assert.equal(written['上年公务用车运行维护费'], 132.74);
     assert.equal(written['上年机关运行经费'], 91.13);
-    assert.ok(await page.isHidden('#error'), await page.textContent('#error') ?? '');
+    assert.ok(await page.isHidden('#error'), (await page.textContent('#error')) ?? '');
   });
 
   it('a second preview finds everything typed and the same: nothing to write', async () => {

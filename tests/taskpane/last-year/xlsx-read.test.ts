@@ -78,7 +78,10 @@ describe('task pane: readXlsx (上年报表 read in the pane)', function () {
       'xl/_rels/workbook.xml.rels',
       '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
     );
-    zip.file('xl/sharedStrings.xml', '<sst><si><t>收入支出决算总表</t></si><si><r><t>公开</t></r><r><t xml:space="preserve">01表</t></r><rPh sb="0" eb="1"><t>ゴウカイ</t></rPh></si><si/></sst>');
+    zip.file(
+      'xl/sharedStrings.xml',
+      '<sst><si><t>收入支出决算总表</t></si><si><r><t>公开</t></r><r><t xml:space="preserve">01表</t></r><rPh sb="0" eb="1"><t>ゴウカイ</t></rPh></si><si/></sst>',
+    );
     zip.file(
       'xl/worksheets/sheet1.xml',
       '<worksheet><sheetData>' +
