@@ -76,6 +76,7 @@ function setupTabs(): void {
         $(`tab-${x.dataset.tab}`).hidden = !sel;
       }
       if (b.dataset.tab === 'verify') void fillSheetList();
+      if (b.dataset.tab === 'last-year') void openLastYear();
     });
   }
 }
@@ -374,6 +375,21 @@ function setupVerify(): void {
       }
     }
   });
+}
+
+// ---- 导入上年报表 (its own module, ./last-year, loaded on first open) ----
+
+let lastYearOpened = false;
+async function openLastYear(): Promise<void> {
+  if (lastYearOpened) return;
+  lastYearOpened = true;
+  try {
+    const { mountLastYear } = await import(/* webpackChunkName: "last-year" */ './last-year/panel');
+    mountLastYear($('tab-last-year'), host, showError);
+  } catch (e) {
+    lastYearOpened = false;
+    showError(e);
+  }
 }
 
 // ---- start ----
