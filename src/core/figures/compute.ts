@@ -6,7 +6,8 @@ import { percentOf, roundHalfAway } from './format';
 import FUNCTIONAL_CLASSES_JSON from '../catalog/functional-classes-2021.json';
 
 const FUNCTIONAL_CLASSES: Array<{ code: string; name: string }> = FUNCTIONAL_CLASSES_JSON as Array<{ code: string; name: string }>;
-import type { Figure, FigureId, FigureKind, Figures, FigureUnit, WordingEdition } from './types';
+import { editionFor, type Edition, type ThreePublicNames } from '../editions';
+import type { Figure, FigureId, FigureKind, Figures, FigureUnit } from './types';
 
 /**
  * computeFigures(model, inputs) → Figures: every quantity the 情况说明 states,
@@ -15,15 +16,13 @@ import type { Figure, FigureId, FigureKind, Figures, FigureUnit, WordingEdition 
  * Amounts entering a division or a difference are first rounded to two decimals,
  * so every share, rate and change recomputes from the numbers the text states.
  */
-export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { edition?: WordingEdition } = {}): Figures {
+export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { edition?: string } = {}): Figures {
   const b = new FigureBuilder();
   const t = model.tables;
 
   const yearValue = inputNumber(inputs, 'year');
   const year = yearValue !== undefined && yearValue > 1900 ? Math.round(yearValue) : undefined;
-  const edition: WordingEdition =
-    options.edition ??
-    (model.order === '2023' || model.order === 'shanghai' ? '2023' : year !== undefined && year >= 2023 ? '2023' : '2021');
+  const edition = editionFor({ edition: options.edition, detected: model.edition, year });
 
   // 一 收、支总计 (01 总计)
   const summaryTotal =
@@ -205,7 +204,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
     };
     const budgetRowBlank = !budget || Object.values(budget.values).every((a) => !a || a.blank);
     const itemAmount = (row: Line | undefined, col: string): Amount | undefined => usable(row?.values[col]);
-    const tpLabels = threePublicLabels(edition);
+    const tpLabels = threePublicLabels(edition.narrative.threePublicNames);
     for (const col of ['total', 'abroad', 'car', 'carPurchase', 'carOperation', 'reception']) {
       const label = tpLabels[col];
       const id = col === 'total' ? 'threePublic.total' : `threePublic.${col}`;
@@ -388,15 +387,9 @@ export const EXPENDITURE_ITEMS: Array<[ColumnId, string]> = [
   ['toAffiliated', '对附属单位补助支出'],
 ];
 
-export function threePublicLabels(edition: WordingEdition): Record<string, string> {
-  return {
-    total: '“三公”经费',
-    abroad: '因公出国（境）费',
-    car: edition === '2021' ? '公务用车购置及运行费' : '公务用车购置及运行维护费',
-    carPurchase: '公务用车购置费',
-    carOperation: edition === '2021' ? '公务用车运行费' : '公务用车运行维护费',
-    reception: '公务接待费',
-  };
+/** The 三公 names of an edition by 07 column id. */
+export function threePublicLabels(names: ThreePublicNames): Record<string, string> {
+  return { ...names };
 }
 
 /**
@@ -572,7 +565,7 @@ class FigureBuilder {
     this.ratio(`${base}.completion`, 'completion', base, `${base}.budget`, `${label}预算完成率`, base);
   }
 
-  build(year: number | undefined, edition: WordingEdition): Figures {
+  build(year: number | undefined, edition: Edition): Figures {
     const list = this.list;
     const byId = this.byId;
     return {

@@ -1,4 +1,5 @@
 import type { CellRef } from '../cells';
+import type { Edition } from '../editions/types';
 
 /**
  * Figures: every quantity the 情况说明 states, computed from the table model and
@@ -98,15 +99,14 @@ export interface Figure {
   base?: FigureId;
 }
 
-/** Which wording the profile's year uses (see narrative patterns). */
-export type WordingEdition = '2021' | '2023';
 
 export interface Figures {
   /** Every figure, in a stable order (the order the narrative states them). */
   readonly all: Figure[];
   /** Report year (补充信息 决算年度), when given. */
   readonly year?: number;
-  readonly edition: WordingEdition;
+  /** The edition (src/core/editions) the figures are named and drafted in. */
+  readonly edition: Edition;
   get(id: FigureId): Figure | undefined;
   has(id: FigureId): boolean;
   /** value of a figure, undefined when absent. */

@@ -103,11 +103,14 @@ describe('figures: computeFigures on the seed (2021)', () => {
   });
 
   it('uses the 2021 wording for the 2021 table order, 2023 wording when the year is 2023', () => {
-    assert.equal(f.edition, '2021');
+    assert.equal(f.edition.id, '2021');
     const m = seedModel();
-    delete m.order;
+    delete m.edition;
     const g = computeFigures(m, inputsFromValues({ values: { year: 2023 } }));
-    assert.equal(g.edition, '2023');
+    assert.equal(g.edition.id, '2023');
+    // A recognised edition wins over the year; an explicit one over both.
+    assert.equal(computeFigures(seedModel(), inputsFromValues({ values: { year: 2023 } })).edition.id, '2021');
+    assert.equal(computeFigures(seedModel(), inputsFromValues({ values: {} }), { edition: 'shanghai' }).edition.id, 'shanghai');
     assert.equal(g.get('threePublic.car')!.label, '公务用车购置及运行维护费');
   });
 });
