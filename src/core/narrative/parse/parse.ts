@@ -24,6 +24,7 @@ import type {
   Topic,
 } from './types';
 import { resolveItemChain, vocabularyFromModel, vocabularyPatterns, type ParseVocabulary } from './vocabulary';
+import { matchSentences, type GrammarMatch, type SlotMatch } from '../grammar/compile';
 
 /**
  * parseNarrative(text, vocabulary?) → sections, sentences, statements, leftovers.
@@ -34,7 +35,7 @@ export function parseNarrative(text: string, vocabulary: ParseVocabulary = vocab
   const norm = normalizeNarrative(text);
   const N = norm.text;
   const amountPatterns = [...AMOUNT_SUBJECTS, ...vocabularyPatterns(vocabulary)];
-  const ctx: Ctx = { norm, N, vocabulary, amountPatterns };
+  const ctx: Ctx = { norm, N, vocabulary, amountPatterns, groups: 0 };
 
   const paragraphs = splitParagraphs(N);
   const sections = buildSections(ctx, paragraphs);
@@ -68,6 +69,8 @@ interface Ctx {
   N: string;
   vocabulary: ParseVocabulary;
   amountPatterns: SubjectPattern[];
+  /** Grammar matches numbered across the text. */
+  groups: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -279,6 +282,8 @@ function cleanTail(s: string): string {
 // ---------------------------------------------------------------------------
 // Statements
 
+const PERCENT_SLOTS = new Set(['completion', 'changeRate', 'share']);
+
 const TOKEN = /(\d+(?:\.\d+)?)(万元|亿元|元|%|辆|人次|个|名|人|台\(套\)|台套|台|套|批次)?/g;
 const COUNT_UNITS = new Set(['辆', '人次', '个', '名', '人', '台(套)', '台套', '台', '套', '批次']);
 const DIRECTION_RE = /(增加|减少|增长|下降|上升|降低|提高|节约|节省|持平)了?(\([^)]{1,4}\))?了?$/;
@@ -328,6 +333,26 @@ function parseSentence(
     if (unit === '人' && /^[民员]/.test(after)) continue;
     tokens.push({ from, to, num: m[1], unit });
   }
+  // The grammar: what each number of a declared sentence is, and whose.
+  const roles = new Map<number, { match: GrammarMatch; slot: SlotMatch; group: number }>();
+  for (const gm of matchSentences(slice)) {
+    const group = ctx.groups++;
+    const match: GrammarMatch = {
+      ...gm,
+      from: gm.from + sentence.from,
+      to: gm.to + sentence.from,
+      slots: gm.slots.map((s) => ({ ...s, from: s.from + sentence.from, to: s.to + sentence.from, word: s.word && { ...s.word, from: s.word.from + sentence.from, to: s.word.to + sentence.from } })),
+    };
+    match.slots.forEach((slot, i) => {
+      roles.set(slot.from, { match, slot, group });
+      if (tokens.some((t) => t.from === slot.from)) return;
+      // A number written without its unit (the first of a pair "A、B万元"): the pair's unit.
+      const unit = slot.unit || match.slots.slice(i + 1).find((x) => x.unit)?.unit || (PERCENT_SLOTS.has(slot.slot) ? '%' : '万元');
+      tokens.push({ from: slot.from, to: slot.to, num: N.slice(slot.from, slot.to), unit });
+    });
+  }
+  tokens.sort((a, b) => a.from - b.from);
+  const matchSubjects = new Map<GrammarMatch, FigureId | undefined>();
   const comparisons = comparisonMatches(N, sentence);
 
   const emit = (partial: Omit<Statement, 'id' | 'start' | 'end' | 'quote' | 'sentence' | 'section'>): Statement => {
@@ -345,6 +370,29 @@ function parseSentence(
     return st;
   };
   const contextSubject = () => last?.base ?? section.subject ?? parentSubject(section);
+  const matchSubjectTexts = new Map<GrammarMatch, string>();
+  /**
+   * Whose figures a grammar match states: the subject named just before it (nothing but
+   * measure words between), else — when nothing else is named there — the subject in
+   * force (the item's, the paragraph's). Something else named there: unknown.
+   */
+  const roleSubject = (match: GrammarMatch, localFrom: number): FigureId | undefined => {
+    if (matchSubjects.has(match)) return matchSubjects.get(match);
+    const from = Math.min(localFrom, match.from);
+    const found = bestSubject(ctx, ctx.amountPatterns, topic, from, match.from);
+    let subject: FigureId | undefined;
+    if (found) {
+      if (found.base && TAIL_OK.test(cleanTail(N.slice(found.to, match.from)))) {
+        subject = found.base;
+        matchSubjectTexts.set(match, found.text);
+      }
+    } else if (TAIL_OK.test(cleanTail(N.slice(from, match.from)))) {
+      subject = contextSubject();
+      if (last) matchSubjectTexts.set(match, last.text);
+    }
+    matchSubjects.set(match, subject);
+    return subject;
+  };
 
   let pendingDenominator: Statement | undefined;
   let ci = 0;
@@ -357,8 +405,18 @@ function parseSentence(
     const reason = inReason(tok.from);
     const written = tok.num;
     const magnitude = Number(written);
-    const decimals = written.includes('.') ? written.split('.')[1].length : 0;
-    const base = { written, decimals, inReason: reason, from: tok.from, to: tok.to };
+    const writtenDecimals = written.includes('.') ? written.split('.')[1].length : 0;
+    // Decimals in 万元: an amount in whole 元 is exact to the 分 of 万元's two decimals.
+    const decimals = tok.unit === '元' ? Math.min(2, writtenDecimals + 4) : tok.unit === '亿元' ? 0 : writtenDecimals;
+    const role = reason ? undefined : roles.get(tok.from);
+    const base = {
+      written,
+      decimals,
+      inReason: reason,
+      from: tok.from,
+      to: tok.to,
+      pattern: role && { family: role.match.family, variant: role.match.variant, slot: role.slot.slot, group: role.group },
+    };
 
     if (tok.unit === '%') {
       let kind: StatementKind = 'percent';
@@ -387,9 +445,26 @@ function parseSentence(
         wordFrom = localFrom + dir.index;
         leftover = dir[2];
       }
+      if (role) {
+        // The grammar knows what this percentage is.
+        kind = role.slot.slot === 'completion' ? 'completion' : role.slot.slot === 'changeRate' ? 'changeRate' : 'share';
+        if (kind === 'changeRate' && role.slot.word) {
+          word = role.slot.word.text;
+          wordFrom = role.slot.word.from;
+          leftover = undefined;
+        }
+      }
       const anchor = findAnchor(out, firstInSentence, kind);
       const subject =
-        kind === 'share' ? (anchor ? anchor.subject : contextSubject()) : kind === 'percent' || reason ? undefined : contextSubject();
+        kind === 'share'
+          ? anchor
+            ? anchor.subject
+            : contextSubject()
+          : kind === 'percent' || reason
+            ? undefined
+            : role
+              ? roleSubject(role.match, localFrom)
+              : contextSubject();
       const direction = word ? (leftover ? undefined : DIRECTION_WORDS[word]) : undefined;
       const wordSpan = word ? originalSpan(norm, wordFrom, wordFrom + word.length + (leftover?.length ?? 0)) : undefined;
       emit({
@@ -467,9 +542,27 @@ function parseSentence(
       wordSpan = originalSpan(norm, wf, wf + dir[0].length);
       if (!found) subject = contextSubject();
     }
+    // A number right after a change word is a difference, never a total.
+    if (kind !== 'change' && !isCount && dir && !role) subject = undefined;
     const lastClause = tail.split(/[，；：]/).pop() ?? '';
-    const measure: Measure =
+    let measure: Measure =
       kind === 'change' ? 'actual' : /上年/.test(lastClause) ? 'prior' : /预算/.test(lastClause) ? 'budget' : 'actual';
+    if (role && !isCount && role.slot.slot !== 'total') {
+      // The grammar knows what this amount is and whose (a share's denominator names its own).
+      const slot = role.slot.slot;
+      subject = roleSubject(role.match, localFrom);
+      subjectText = subject ? (matchSubjectTexts.get(role.match) ?? subjectText) : undefined;
+      measure = slot === 'budget' ? 'budget' : 'actual';
+      if (slot === 'change') {
+        kind = 'change';
+        if (role.slot.word) {
+          word = role.slot.word.text;
+          leftover = undefined;
+          direction = DIRECTION_WORDS[word];
+          wordSpan = originalSpan(norm, role.slot.word.from, role.slot.word.to);
+        }
+      } else kind = 'amount';
+    }
     const st = emit({
       ...base,
       kind,
@@ -485,7 +578,7 @@ function parseSentence(
       leftover: leftover ? `${word}${leftover}` : undefined,
       anchor: kind === 'change' ? findAnchor(out, firstInSentence, 'change')?.id : undefined,
     });
-    const inShare = !isCount && /占[^，；。]*$/.test(local);
+    const inShare = !isCount && (/占[^，；。]*$/.test(local) || role?.slot.slot === 'total');
     if (inShare) {
       st.role = 'denominator';
       pendingDenominator = st;

@@ -1,4 +1,5 @@
 import type { FigureId } from '../../figures/types';
+import type { FigureSlot, SentenceFamily } from '../grammar/sentences';
 import type { NormalizedText } from './normalize';
 
 /**
@@ -112,6 +113,12 @@ export interface Statement {
   inReason: boolean;
   /** Shares, completions, change rates: the statement they refer to (an amount or change). */
   anchor?: number;
+  /**
+   * The grammar sentence (../grammar) the number was read by: its family, variant, slot,
+   * and a group number shared by the statements of one match (budget, actual and rate of
+   * one subject). Absent for numbers read by the fallback heuristics.
+   */
+  pattern?: { family: SentenceFamily; variant: string; slot: FigureSlot; group: number };
   /** Original span and exact text of the number with its unit. */
   start: number;
   end: number;
