@@ -71,6 +71,8 @@ interface Ctx {
   amountPatterns: SubjectPattern[];
   /** Grammar matches numbered across the text. */
   groups: number;
+  /** The sentence being parsed, with its subject matches by topic and pattern set. */
+  sentence?: { from: number; to: number; cache: Map<string, SubjectMatch[]> };
 }
 
 // ---------------------------------------------------------------------------
@@ -229,7 +231,30 @@ function patternBase(p: SubjectPattern, topic: Topic): FigureId | undefined {
   return p.byTopic?.[topic] ?? p.base;
 }
 
-function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch[] {
+/**
+ * Subject matches inside [from, to). Within the sentence being parsed, every pattern runs
+ * once over the whole sentence and the matches are filtered by range (a match cannot
+ * run across a number's unit, so the result equals matching the slice).
+ */
+function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number, exact = false): SubjectMatch[] {
+  const s = exact ? undefined : ctx.sentence;
+  let found: SubjectMatch[];
+  if (s && from >= s.from && to <= s.to) {
+    const key = `${topic}|${patterns === ctx.amountPatterns ? 'a' : 'c'}`;
+    let all = s.cache.get(key);
+    if (!all) {
+      all = rawSubjects(ctx, patterns, topic, s.from, s.to);
+      s.cache.set(key, all);
+    }
+    found = all.filter((m) => m.from >= from && m.to <= to);
+  } else found = rawSubjects(ctx, patterns, topic, from, to);
+  // Drop matches inside a longer one ("财政拨款支出" inside "三公经费财政拨款支出").
+  return found.filter(
+    (a) => !found.some((b) => b !== a && b.from <= a.from && b.to >= a.to && b.to - b.from > a.to - a.from),
+  );
+}
+
+function rawSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch[] {
   const slice = ctx.N.slice(from, to);
   const found: SubjectMatch[] = [];
   patterns.forEach((p, order) => {
@@ -259,14 +284,11 @@ function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: n
       });
     }
   }
-  // Drop matches inside a longer one ("财政拨款支出" inside "三公经费财政拨款支出").
-  return found.filter(
-    (a) => !found.some((b) => b !== a && b.from <= a.from && b.to >= a.to && b.to - b.from > a.to - a.from),
-  );
+  return found;
 }
 
-function bestSubject(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch | undefined {
-  const all = allSubjects(ctx, patterns, topic, from, to);
+function bestSubject(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number, exact = false): SubjectMatch | undefined {
+  const all = allSubjects(ctx, patterns, topic, from, to, exact);
   all.sort((a, b) => b.to - a.to || b.to - b.from - (a.to - a.from) || a.order - b.order);
   return all[0];
 }
@@ -311,6 +333,7 @@ function parseSentence(
   lastIn: { base: FigureId; text: string } | undefined,
 ): { base: FigureId; text: string } | undefined {
   const { N, norm } = ctx;
+  ctx.sentence = { from: sentence.from, to: sentence.to, cache: new Map() };
   const section = sentence.section;
   const topic = section.topic;
   const reasons = reasonRanges(N, sentence);
@@ -378,8 +401,12 @@ function parseSentence(
    */
   const roleSubject = (match: GrammarMatch, localFrom: number): FigureId | undefined => {
     if (matchSubjects.has(match)) return matchSubjects.get(match);
-    const from = Math.min(localFrom, match.from);
-    const found = bestSubject(ctx, ctx.amountPatterns, topic, from, match.from);
+    // A 原因 clause before the match names nothing: look after it.
+    const afterReasons = Math.max(localFrom, ...reasons.filter((r) => r.to <= match.from).map((r) => r.to));
+    const from = Math.min(afterReasons, match.from);
+    // Matched on the slice itself: the sentence may begin with words a subject pattern
+    // could also take ("…费" + "支出决算为…").
+    const found = bestSubject(ctx, ctx.amountPatterns, topic, from, match.from, true);
     let subject: FigureId | undefined;
     if (found) {
       if (found.base && TAIL_OK.test(cleanTail(N.slice(found.to, match.from)))) {
