@@ -401,8 +401,9 @@ function parseSentence(
    */
   const roleSubject = (match: GrammarMatch, localFrom: number): FigureId | undefined => {
     if (matchSubjects.has(match)) return matchSubjects.get(match);
-    // A 原因 clause before the match names nothing: look after it.
-    const afterReasons = Math.max(localFrom, ...reasons.filter((r) => r.to <= match.from).map((r) => r.to));
+    // A 原因 clause or a 决算数大于预算数 before the match names nothing: look after it.
+    const spent = [...reasons, ...comparisons.map((c) => ({ from: c.from, to: comparisonEnd(N, c.to) }))];
+    const afterReasons = Math.max(localFrom, ...spent.filter((r) => r.to <= match.from).map((r) => r.to));
     const from = Math.min(afterReasons, match.from);
     // Matched on the slice itself: the sentence may begin with words a subject pattern
     // could also take ("…费" + "支出决算为…").
@@ -673,12 +674,20 @@ function performanceSubject(N: string, sentence: Sentence, local: string): Figur
 const COMPARISON_RE =
   /决算数?(?:与(?:年初)?预算数?)?(大于|小于|等于|高于|低于|超过|多于|少于|持平)(\([^)]{1,4}\))?(?:年初|全年)?(?:预算数?)?/g;
 
+/** The end of a comparison clause: past its 年初预算数 and the comma after it. */
+function comparisonEnd(N: string, to: number): number {
+  const m = /^(?:\([^)]{1,4}\))?(?:年初|全年)?(?:预算)?数?/.exec(N.slice(to, to + 12));
+  return to + (m ? m[0].length : 0);
+}
+
 function comparisonMatches(N: string, s: Sentence): Array<{ from: number; to: number; word: string; leftover?: string }> {
   const text = N.slice(s.from, s.to);
   const out: Array<{ from: number; to: number; word: string; leftover?: string }> = [];
   const re = new RegExp(COMPARISON_RE.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
+    // "与上年决算数持平" compares with last year, not with the budget.
+    if (/上年$/.test(text.slice(0, m.index))) continue;
     const wordAt = m.index + m[0].indexOf(m[1]);
     out.push({ from: s.from + wordAt, to: s.from + wordAt + m[1].length + (m[2]?.length ?? 0), word: m[1], leftover: m[2] });
   }

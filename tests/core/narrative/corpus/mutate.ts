@@ -107,7 +107,7 @@ export function plant(text: string, cls: MistakeClass, r: number, r2: number): P
     return { cls, text: replace(text, h, s), spans: [[h.start, h.start + s.length]], severity: Math.abs(delta) < 0.015 ? 'rounding' : 'error' };
   };
   const bumpPercent = (h: Hit): Planted => {
-    const v = value(h) * (1.2 + r2 * 0.5) + 1 + Math.floor(r2 * 5);
+    const v = value(h) * (1.5 + r2 * 0.5) + 1 + Math.floor(r2 * 5);
     const s = v.toFixed(decimalsOf(h));
     return { cls, text: replace(text, h, s), spans: [[h.start, h.start + s.length]], severity: 'error' };
   };
