@@ -137,7 +137,7 @@ function buildSections(ctx: Ctx, paragraphs: Range[]): Section[] {
     if (at >= 0) stack.length = at;
     const parent = stack[stack.length - 1];
     const stop = text.indexOf('。');
-    const title = (stop >= 0 ? text.slice(m[0].length, stop) : text.slice(m[0].length)).trim();
+    const title = runOnTitle((stop >= 0 ? text.slice(m[0].length, stop) : text.slice(m[0].length)).trim());
     const own = topicOf(title);
     const topic: Topic =
       parent === undefined ? own ?? 'other' : parent.topic === 'other' ? own ?? 'other' : parent.topic;
@@ -175,6 +175,20 @@ function buildSections(ctx: Ctx, paragraphs: Range[]): Section[] {
     root.end = norm.map[sections[1].from];
   }
   return sections;
+}
+
+/**
+ * A heading run on into its first sentence (text taken from PDF): "一般公共预算财政拨款
+ * 支出决算总体情况一般公共预算财政拨款支出1406.53万元…" — the title ends at the last
+ * 情况说明/情况/说明 before the first number; the rest is the paragraph's first sentence.
+ */
+export function runOnTitle(title: string): string {
+  const digit = title.search(/\d/);
+  if (digit < 0) return title;
+  const head = title.slice(0, digit);
+  let end = -1;
+  for (const m of head.matchAll(/情况说明|情况|说明/g)) end = (m.index ?? 0) + m[0].length;
+  return end > 0 ? title.slice(0, end) : title;
 }
 
 function headingSubject(ctx: Ctx, section: Section, from: number, to: number): FigureId | undefined {

@@ -5,6 +5,7 @@ import { draftFromModel, narrativeText } from '../../../../src/core/narrative/dr
 import { parseNarrative } from '../../../../src/core/narrative/parse';
 import { vocabularyFromModel } from '../../../../src/core/narrative/parse/vocabulary';
 import { computeFigures } from '../../../../src/core/figures';
+import { emptyInputs } from '../../../../src/core/inputs';
 import type { Figures } from '../../../../src/core/figures/types';
 import { runNarrativeRules, type TextFinding } from '../../../../src/core/narrative/verify';
 import { MISTAKE_CLASSES, plant, type MistakeClass, type Planted } from './mutate';
@@ -109,6 +110,37 @@ describe('narrative corpus: random workbooks in eight regional styles, with plan
         for (const style of STYLES) checkClean(wb, figures, style, narrate(wb, style, edition), { texts: 0, tied: 0, unverified: 0, planted: 0, found: 0, falseFindings: 0 });
       }),
       { numRuns: 4, seed: SEED },
+    );
+  });
+
+  it('without the 补充信息 sheet: no accusation on clean texts, and the mistakes the text itself shows are still found', () => {
+    const internal: MistakeClass[] = ['completion', 'change-rate', 'share', 'share-swap', 'sign-compare', 'amount', 'leftover'];
+    const none = emptyInputs();
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(STYLES.length - 1), fc.nat(internal.length - 1), unit, unit, (seed, si, ci, r, r2) => {
+        const wb = workbookOfSeed(seed);
+        const style = STYLES[si];
+        const bare = { ...wb, inputs: none };
+        const figures = computeFigures(wb.model, none);
+        const text = narrate(wb, style);
+        const clean = verify(bare, figures, text).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+        assert.deepEqual(clean.map((f) => `${f.quote}：${f.message}`), [], `${style.name}`);
+        let found: Planted | undefined;
+        for (let k = 0; k < internal.length && !found; k++) found = plant(text, internal[(ci + k) % internal.length], r, r2);
+        if (!found) return;
+        const planted: Planted = found;
+        const { findings } = verify(bare, figures, planted.text);
+        // Found where planted, or — for an amount only the 补充信息 sheet holds — by what it
+        // breaks in its own sentence (the rate beside it).
+        const sentence = ([a, b]: [number, number]): [number, number] => {
+          const from = Math.max(planted.text.lastIndexOf('。', a - 1), planted.text.lastIndexOf('\n', a - 1)) + 1;
+          const stops = [planted.text.indexOf('。', b), planted.text.indexOf('\n', b)].filter((x) => x >= 0);
+          return [from, stops.length ? Math.min(...stops) : planted.text.length];
+        };
+        const hit = planted.spans.every((sp) => findings.some((f) => f.severity === planted.severity && (overlaps(f, sp) || overlaps(f, sentence(sp)))));
+        assert.ok(hit, `${style.name} / ${planted.cls} without inputs not found at ${JSON.stringify(planted.spans.map(([a, b]) => planted.text.slice(a, b)))}:\n${findings.filter(substantive).map((f) => `${f.severity} ${f.quote} ${f.message}`).join('\n')}`);
+      }),
+      { numRuns: 24, seed: SEED + 99 },
     );
   });
 
