@@ -1,16 +1,17 @@
 import { strict as assert } from 'assert';
 import { computeFigures, formatFigure, roundHalfAway, type Figures } from '../../../src/core/figures';
+import type { FigureId } from '../../../src/core/figures/types';
 import { emptyInputs, inputsFromValues } from '../../../src/core/inputs';
 import { modelTable, modelWorkbook } from '../../../src/core/model/build';
 import { SEED_2021_INPUTS } from '../../../src/core/sample/seed-2021-inputs';
 import { seedModel } from './seed-model';
 
-const at = (f: Figures, id: string) => {
+const at = (f: Figures, id: FigureId) => {
   const fig = f.get(id);
   assert.ok(fig, `figure ${id} missing`);
   return formatFigure(fig);
 };
-const cells = (f: Figures, id: string) => f.get(id)!.cells.map((c) => `${c.sheet}!${c.address}`);
+const cells = (f: Figures, id: FigureId) => f.get(id)!.cells.map((c) => `${c.sheet}!${c.address}`);
 
 describe('figures: computeFigures on the seed (2021)', () => {
   const f = computeFigures(seedModel(), inputsFromValues(SEED_2021_INPUTS));

@@ -1,5 +1,6 @@
 import { EXPENDITURE_ITEMS, INCOME_ITEMS } from '../../figures/compute';
 import type { SectionKey } from '../../editions/types';
+import { isFigureBase, type Figure, type FigureBase, type FigureId } from '../../figures/types';
 import type { BudgetLine } from '../../inputs/types';
 import { inputText } from '../../inputs/types';
 import { INPUT_SHEET_NAME, type InputKey } from '../../inputs/fields';
@@ -14,7 +15,13 @@ import type { TableKey } from '../../model/tables';
  */
 export type SectionFn = (w: SectionWriter) => string[];
 
-const nonZero = (w: SectionWriter, id: string) => Math.round((w.value(id) ?? 0) * 100) !== 0;
+/** The id of an amount figure (the figures listed by prefix are amounts, never derived). */
+function baseOf(f: Figure): FigureBase {
+  if (isFigureBase(f.id)) return f.id;
+  throw new Error(`${f.id} is not a base figure`);
+}
+
+const nonZero = (w: SectionWriter, id: FigureId) => Math.round((w.value(id) ?? 0) * 100) !== 0;
 
 /** 一、收入支出决算总体情况说明 */
 const s1: SectionFn = (w) => {
@@ -70,7 +77,7 @@ const s5: SectionFn = (w) => {
   if (classes.length === 0 || !nonZero(w, 'gpb.total')) {
     out.push(`${w.year}一般公共预算财政拨款支出${w.money('gpb.total')}。`);
   } else {
-    const parts = classes.map((c) => `${c.label}支出${w.say('share', c.id)}`);
+    const parts = classes.map((c) => `${c.label}支出${w.say('share', baseOf(c))}`);
     out.push(`${w.year}一般公共预算财政拨款支出${w.money('gpb.total')}，主要用于以下方面：${parts.join('；')}。`);
   }
   // (三) 具体情况
@@ -88,12 +95,12 @@ const s5: SectionFn = (w) => {
     const code = it.id.slice('gpb.item.'.length);
     const bl = w.inputs.budgets.find((b) => b.code === code);
     out.push(`${i + 1}、${it.label}。`);
-    out.push(itemBudgetSentence(w, it.id, bl));
+    out.push(itemBudgetSentence(w, baseOf(it), bl));
   });
   return out;
 };
 
-function itemBudgetSentence(w: SectionWriter, id: string, bl: BudgetLine | undefined): string {
+function itemBudgetSentence(w: SectionWriter, id: FigureBase, bl: BudgetLine | undefined): string {
   if (!w.has(`${id}.budget`)) {
     w.addTodo(`请在补充信息表的年初预算表中填写科目${id.slice('gpb.item.'.length)}的年初预算数`);
     return `年初预算为${PROMPTS.value('年初预算数')}万元，支出决算为${w.money(id)}。`;
@@ -125,7 +132,7 @@ const s6: SectionFn = (w) => {
       : econ.filter((f) => classes.includes(f.id.slice('basic.econ.'.length)));
     return chosen.map((f) => f.label);
   };
-  const part = (id: string, name: string, classes: string[]) => {
+  const part = (id: FigureBase, name: string, classes: string[]) => {
     let s = `${name}${w.money(id)}`;
     if (w.has(`${id}.share`)) s += `，占基本支出的${w.percent(`${id}.share`)}`;
     const names = itemsOf(classes);
@@ -152,7 +159,7 @@ const s7: SectionFn = (w) => {
     w.addTodo('公开表中没有“三公”经费预算数，请在补充信息表填写“三公”经费各项预算数');
   }
   out.push(`${head}，其中：`);
-  const items: Array<[string, 'abroad' | 'car' | 'reception', InputKey | InputKey[], InputKey, InputKey]> = [
+  const items: Array<[FigureBase, 'abroad' | 'car' | 'reception', InputKey | InputKey[], InputKey, InputKey]> = [
     ['threePublic.abroad', 'abroad', 'prior.threePublic.abroad', 'reason.threePublic.abroad.budget', 'reason.threePublic.abroad.change'],
     ['threePublic.reception', 'reception', 'prior.threePublic.reception', 'reason.threePublic.reception.budget', 'reason.threePublic.reception.change'],
     ['threePublic.car', 'car', ['prior.threePublic.carPurchase', 'prior.threePublic.carOperation'], 'reason.threePublic.car.budget', 'reason.threePublic.car.change'],
@@ -171,7 +178,7 @@ const s7: SectionFn = (w) => {
   }
   // (二) 具体情况
   out.push(`${SUBHEAD_NUMBERS[1]}${ed.threePublicSub[1]}`);
-  const order: Array<['abroad' | 'car' | 'reception', string]> = [
+  const order: Array<['abroad' | 'car' | 'reception', FigureBase]> = [
     ['abroad', 'threePublic.abroad'],
     ['reception', 'threePublic.reception'],
     ['car', 'threePublic.car'],
@@ -196,7 +203,7 @@ const s7: SectionFn = (w) => {
 };
 
 /** A 三公 subject's budget, actual and completion ("支出预算为…，支出决算为…，完成预算的…%"). */
-function budgetSentence(w: SectionWriter, id: string): string {
+function budgetSentence(w: SectionWriter, id: FigureBase): string {
   const family = w.has(`${id}.completion`) ? 'budgetActual' : nonZero(w, id) ? 'budgetActualNoRate' : 'budgetActualOnly';
   const s = w.say(family, id, { variant: 'budget-last' });
   return s.startsWith('支出') ? s : `支出${s}`;
@@ -204,7 +211,7 @@ function budgetSentence(w: SectionWriter, id: string): string {
 
 /** 八、政府性基金 */
 const s8: SectionFn = (w) => {
-  const ids = ['govFund.opening', 'govFund.income', 'govFund.total', 'govFund.closing'];
+  const ids: FigureId[] = ['govFund.opening', 'govFund.income', 'govFund.total', 'govFund.closing'];
   if (!ids.some((id) => nonZero(w, id))) {
     for (const id of ids) w.figure(id);
     return [`${w.year}本单位没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。`];
@@ -216,7 +223,7 @@ const s8: SectionFn = (w) => {
 
 /** 九、国有资本经营 */
 const s9: SectionFn = (w) => {
-  const ids = ['stateCapital.opening', 'stateCapital.income', 'stateCapital.total', 'stateCapital.closing'].filter((id) => w.has(id));
+  const ids = (['stateCapital.opening', 'stateCapital.income', 'stateCapital.total', 'stateCapital.closing'] as const).filter((id) => w.has(id));
   if (!ids.some((id) => nonZero(w, id))) {
     for (const id of ids) w.figure(id);
     return [`${w.year}本单位没有使用国有资本经营预算财政拨款安排的支出。`];
@@ -263,7 +270,7 @@ const s12: SectionFn = (w) => {
 /** 十三、国有资产占用 */
 const s13: SectionFn = (w) => {
   const end = w.f.year !== undefined ? `截至${w.f.year}年12月31日` : '截至年末';
-  const kinds: Array<[string, string]> = [
+  const kinds: Array<['leader' | 'confidential' | 'emergency' | 'enforcement' | 'special' | 'other', string]> = [
     ['leader', '领导干部用车'],
     ['confidential', '机要通信用车'],
     ['emergency', '应急保障用车'],

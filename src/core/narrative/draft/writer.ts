@@ -1,6 +1,6 @@
 import type { CellRef } from '../../cells';
 import { formatAmount, formatCount, formatPercent } from '../../figures/format';
-import type { Figure, FigureId, Figures } from '../../figures/types';
+import type { Figure, FigureBase, FigureId, Figures } from '../../figures/types';
 import { inputField, INPUT_SHEET_NAME, type InputKey } from '../../inputs/fields';
 import { inputText, type Inputs } from '../../inputs/types';
 import { PROMPTS, SIGN_WORDS } from '../patterns';
@@ -27,7 +27,7 @@ export interface DraftStyle {
 }
 
 /** The figure each slot of a sentence reads, relative to its subject. */
-const SLOT_FIGURE: Record<FigureSlot, (subject: FigureId) => FigureId> = {
+const SLOT_FIGURE: Record<FigureSlot, (subject: FigureBase) => FigureId> = {
   amount: (s) => s,
   budget: (s) => `${s}.budget`,
   completion: (s) => `${s}.completion`,
@@ -75,7 +75,7 @@ export class SectionWriter {
    * (signed changes written as magnitudes with their word), the variant from the style,
    * else `variant`, else the family's first. `total` is the denominator of shareOf.
    */
-  say(family: SentenceFamily, subject: FigureId, options: { variant?: string; total?: FigureId } = {}): string {
+  say(family: SentenceFamily, subject: FigureBase, options: { variant?: string; total?: FigureBase } = {}): string {
     const choice: SentenceChoice = { [family]: this.style.sentences?.[family] ?? options.variant };
     const p = pattern(family, choice);
     const figures: Partial<Record<FigureSlot, number[]>> = {};
@@ -192,7 +192,7 @@ export class SectionWriter {
    *   ，与上年持平
    *   ，与上年相比【请填写：上年收、支总计】
    */
-  yoy(base: FigureId, priorKey: InputKey | InputKey[], reasonKey: InputKey | undefined, style: 'plain' | 'budget' = 'plain'): string {
+  yoy(base: FigureBase, priorKey: InputKey | InputKey[], reasonKey: InputKey | undefined, style: 'plain' | 'budget' = 'plain'): string {
     const change = this.f.get(`${base}.change`);
     if (!change) {
       const prompt = Array.isArray(priorKey)

@@ -1,4 +1,4 @@
-import type { FigureId } from '../../figures/types';
+import type { FigureBase } from '../../figures/types';
 import {
   AMOUNT_SUBJECTS,
   COMPARISON_WORDS,
@@ -43,7 +43,7 @@ export function parseNarrative(text: string, vocabulary: ParseVocabulary = vocab
   const statements: Statement[] = [];
   paragraphs.forEach((p, pi) => {
     const section = sectionAt(sections, p.from);
-    let lastSubject: { base: FigureId; text: string } | undefined;
+    let lastSubject: { base: FigureBase; text: string } | undefined;
     for (const s of splitSentences(N, p.from, p.to)) {
       const span = originalSpan(norm, s.from, s.to);
       const sentence: Sentence = {
@@ -191,7 +191,7 @@ export function runOnTitle(title: string): string {
   return end > 0 ? title.slice(0, end) : title;
 }
 
-function headingSubject(ctx: Ctx, section: Section, from: number, to: number): FigureId | undefined {
+function headingSubject(ctx: Ctx, section: Section, from: number, to: number): FigureBase | undefined {
   const all = allSubjects(ctx, ctx.amountPatterns, section.topic, from, to);
   all.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
   return all[0]?.base || undefined;
@@ -223,7 +223,7 @@ interface SubjectMatch {
   from: number;
   to: number;
   /** '' when the words name something the tables do not (an unknown 项). */
-  base: FigureId;
+  base: FigureBase | '';
   text: string;
   order: number;
 }
@@ -241,7 +241,7 @@ function globalRe(re: RegExp): RegExp {
   return g;
 }
 
-function patternBase(p: SubjectPattern, topic: Topic): FigureId | undefined {
+function patternBase(p: SubjectPattern, topic: Topic): FigureBase | undefined {
   return p.byTopic?.[topic] ?? p.base;
 }
 
@@ -344,8 +344,8 @@ function parseSentence(
   ctx: Ctx,
   sentence: Sentence,
   out: Statement[],
-  lastIn: { base: FigureId; text: string } | undefined,
-): { base: FigureId; text: string } | undefined {
+  lastIn: { base: FigureBase; text: string } | undefined,
+): { base: FigureBase; text: string } | undefined {
   const { N, norm } = ctx;
   ctx.sentence = { from: sentence.from, to: sentence.to, cache: new Map() };
   const section = sentence.section;
@@ -389,7 +389,7 @@ function parseSentence(
     });
   }
   tokens.sort((a, b) => a.from - b.from);
-  const matchSubjects = new Map<GrammarMatch, FigureId | undefined>();
+  const matchSubjects = new Map<GrammarMatch, FigureBase | undefined>();
   const comparisons = comparisonMatches(N, sentence);
 
   const emit = (partial: Omit<Statement, 'id' | 'start' | 'end' | 'quote' | 'sentence' | 'section'>): Statement => {
@@ -413,7 +413,7 @@ function parseSentence(
    * measure words between), else — when nothing else is named there — the subject in
    * force (the item's, the paragraph's). Something else named there: unknown.
    */
-  const roleSubject = (match: GrammarMatch, localFrom: number): FigureId | undefined => {
+  const roleSubject = (match: GrammarMatch, localFrom: number): FigureBase | undefined => {
     if (matchSubjects.has(match)) return matchSubjects.get(match);
     // A 原因 clause or a 决算数大于预算数 before the match names nothing: look after it.
     const spent = [...reasons, ...comparisons.map((c) => ({ from: c.from, to: comparisonEnd(N, c.to) }))];
@@ -422,7 +422,7 @@ function parseSentence(
     // Matched on the slice itself: the sentence may begin with words a subject pattern
     // could also take ("…费" + "支出决算为…").
     const found = bestSubject(ctx, ctx.amountPatterns, topic, from, match.from, true);
-    let subject: FigureId | undefined;
+    let subject: FigureBase | undefined;
     if (found) {
       if (found.base && TAIL_OK.test(cleanTail(N.slice(found.to, match.from)))) {
         subject = found.base;
@@ -533,7 +533,7 @@ function parseSentence(
     if (tok.unit === '元') value = magnitude / 10000;
     if (tok.unit === '亿元') value = magnitude * 10000;
     const patterns = isCount ? COUNT_SUBJECTS : ctx.amountPatterns;
-    let subject: FigureId | undefined;
+    let subject: FigureBase | undefined;
     let subjectText: string | undefined;
     let tail = local;
     const found = reason ? undefined : bestSubject(ctx, patterns, topic, localFrom, tok.from);
@@ -653,7 +653,7 @@ function parseSentence(
   }
 }
 
-function parentSubject(section: Section): FigureId | undefined {
+function parentSubject(section: Section): FigureBase | undefined {
   void section;
   return undefined;
 }
@@ -671,12 +671,12 @@ function findAnchor(out: Statement[], firstInSentence: number, kind: StatementKi
 }
 
 /** 绩效自评 "共涉及资金X万元": the fund named last before it. '' = named but not a figure. */
-function performanceSubject(N: string, sentence: Sentence, local: string): FigureId | undefined {
+function performanceSubject(N: string, sentence: Sentence, local: string): FigureBase | '' | undefined {
   if (!/涉及/.test(local)) return undefined;
   const text = N.slice(sentence.from, sentence.to);
   if (!/自评/.test(text)) return '';
   const before = N.slice(sentence.from, sentence.from + text.indexOf(local) + local.length);
-  const funds: Array<[number, FigureId]> = [
+  const funds: Array<[number, FigureBase]> = [
     [before.lastIndexOf('一般公共预算'), 'performance.gpb.amount'],
     [before.lastIndexOf('政府性基金'), 'performance.govFund.amount'],
     [before.lastIndexOf('国有资本经营'), 'performance.stateCapital.amount'],

@@ -1,25 +1,25 @@
 import { formatCount, roundHalfAway } from '../../../figures/format';
 import type { FigureId } from '../../../figures/types';
 import type { Statement } from '../../parse/types';
-import { figureCells, judgeAmount, money, sectionName } from '../support';
+import { figureCells, figureIdOf, judgeAmount, money, sectionName } from '../support';
 import type { NarrativeRule } from '../types';
 
 /** Totals and the parts the text lists beside them (data). */
 export const PART_GROUPS: Array<{ total: FigureId; parts: FigureId[] }> = [
   {
     total: 'assets.vehicles',
-    parts: ['leader', 'confidential', 'emergency', 'enforcement', 'special', 'other'].map((k) => `assets.vehicles.${k}`),
+    parts: (['leader', 'confidential', 'emergency', 'enforcement', 'special', 'other'] as const).map((k): FigureId => `assets.vehicles.${k}`),
   },
   { total: 'procurement.total', parts: ['procurement.goods', 'procurement.works', 'procurement.services'] },
   { total: 'threePublic.total', parts: ['threePublic.abroad', 'threePublic.car', 'threePublic.reception'] },
   { total: 'threePublic.car', parts: ['threePublic.carPurchase', 'threePublic.carOperation'] },
   {
     total: 'income.total',
-    parts: ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'].map((k) => `income.${k}`),
+    parts: (['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'] as const).map((k): FigureId => `income.${k}`),
   },
   {
     total: 'expenditure.total',
-    parts: ['basic', 'project', 'toSuperior', 'operating', 'toAffiliated'].map((k) => `expenditure.${k}`),
+    parts: (['basic', 'project', 'toSuperior', 'operating', 'toAffiliated'] as const).map((k): FigureId => `expenditure.${k}`),
   },
   { total: 'basic.total', parts: ['basic.personnel', 'basic.public'] },
   { total: 'govFund.total', parts: ['govFund.basic', 'govFund.project'] },
@@ -30,7 +30,7 @@ function isCountGroup(total: Statement): boolean {
 }
 
 function partContradictsTable(ctx: Parameters<NarrativeRule['check']>[0], s: Statement): boolean {
-  const fig = ctx.figure(s.measure === 'budget' ? `${s.subject}.budget` : s.measure === 'prior' ? `${s.subject}.prior` : s.subject);
+  const fig = ctx.figure(figureIdOf(s));
   return !!fig && judgeAmount(s.value, fig.value, s.decimals, ctx.tolerance) === 'error';
 }
 
