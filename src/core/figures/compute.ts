@@ -5,7 +5,7 @@ import { inputCell, inputNumber, type Inputs } from '../inputs/types';
 import { percentOf, roundHalfAway } from './format';
 import FUNCTIONAL_CLASSES_JSON from '../catalog/functional-classes-2021.json';
 
-const FUNCTIONAL_CLASSES: Array<{ code: string; name: string }> = FUNCTIONAL_CLASSES_JSON as Array<{ code: string; name: string }>;
+const FUNCTIONAL_CLASSES: Array<{ code: string; name: string }> = FUNCTIONAL_CLASSES_JSON;
 import { editionFor, type Edition, type ThreePublicNames } from '../editions';
 import type { Figure, FigureBase, FigureId, FigureKind, Figures, FigureUnit } from './types';
 
@@ -236,7 +236,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
         b.add({
           id: `${id}.prior`,
           label: `上年${label}`,
-          value: roundHalfAway(priorVals.reduce<number>((s, v) => s + roundHalfAway(v as number), 0)),
+          value: roundHalfAway(priorVals.reduce<number>((s, v) => s + roundHalfAway(v), 0)),
           unit: '万元',
           kind: 'prior',
           cells: [],

@@ -24,7 +24,7 @@ export type SectionId =
 
 export const SECTION_IDS: SectionId[] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
-/** Sign words: they follow the numbers (rules.md 24). */
+/** Sign words: they follow the numbers (docs/domain/rules.md 24). */
 export const SIGN_WORDS = {
   change: { up: '增加', down: '减少' },
   rate: { up: '增长', down: '下降' },
