@@ -63,7 +63,12 @@ export function detectEdition(tables: Partial<Record<TableKey, TableModel>>): Ed
       else misses++;
     }
     const marks = Object.entries(e.recognise.titles ?? {}) as Array<[TableKey, string]>;
-    const marked = marks.length > 0 && marks.every(([key, re]) => !!tables[key] && new RegExp(re).test(squeeze(tables[key]!.title)));
+    const marked =
+      marks.length > 0 &&
+      marks.every(([key, re]) => {
+        const t = tables[key];
+        return !!t && new RegExp(re).test(squeeze(t.title));
+      });
     return { e, hits, misses, marked, hasMarks: marks.length > 0 };
   });
   const fits = scored.filter((s) => (!s.hasMarks || s.marked) && (s.hits > 0 ? s.misses <= s.hits : s.marked));

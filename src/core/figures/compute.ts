@@ -7,7 +7,7 @@ import FUNCTIONAL_CLASSES_JSON from '../catalog/functional-classes-2021.json';
 
 const FUNCTIONAL_CLASSES: Array<{ code: string; name: string }> = FUNCTIONAL_CLASSES_JSON;
 import { editionFor, type Edition, type ThreePublicNames } from '../editions';
-import type { Figure, FigureBase, FigureId, FigureKind, Figures, FigureUnit } from './types';
+import type { Figure, FigureBase, FigureId, FigureKind, Figures } from './types';
 
 /**
  * computeFigures(model, inputs) → Figures: every quantity the 情况说明 states,

@@ -1,16 +1,6 @@
 import { a1, type CellRef } from '../cells';
 import { tableNumberIn } from '../editions';
-import {
-  TABLE_KEYS,
-  TABLE_NAMES,
-  codeLevel,
-  type Amount,
-  type ColumnId,
-  type Line,
-  type TableKey,
-  type TableModel,
-  type WorkbookModel,
-} from './tables';
+import { TABLE_KEYS, TABLE_NAMES, codeLevel, type Amount, type ColumnId, type Line, type TableKey, type TableModel, type WorkbookModel } from './tables';
 
 /**
  * Build table models from plain figures, without a sheet: for rule and figure tests,

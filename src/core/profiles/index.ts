@@ -8,9 +8,7 @@ export * from './types';
  * The profiles the product ships, by id: the layouts the editions own
  * (src/core/editions/<id>/profile.json). A new layout comes with a new edition.
  */
-const PROFILES: Record<string, Profile> = Object.fromEntries(
-  EDITIONS.filter((e) => e.ownsProfile).map((e) => [e.profile.id, e.profile]),
-);
+const PROFILES: Record<string, Profile> = Object.fromEntries(EDITIONS.filter((e) => e.ownsProfile).map((e) => [e.profile.id, e.profile]));
 
 export function profileIds(): string[] {
   return Object.keys(PROFILES);

@@ -38,11 +38,7 @@ export function draftFromFigures(
 }
 
 /** computeFigures + draftFromFigures. */
-export function draftFromModel(
-  model: WorkbookModel,
-  inputs: Inputs,
-  options: { edition?: string; style?: DraftStyle } = {},
-): NarrativeDraft {
+export function draftFromModel(model: WorkbookModel, inputs: Inputs, options: { edition?: string; style?: DraftStyle } = {}): NarrativeDraft {
   return draftFromFigures(computeFigures(model, inputs, options), inputs, foundSheets(model), options.style);
 }
 

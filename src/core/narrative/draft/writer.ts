@@ -1,5 +1,5 @@
 import type { CellRef } from '../../cells';
-import { formatAmount, formatCount, formatPercent } from '../../figures/format';
+import { formatAmount, formatCount } from '../../figures/format';
 import type { Figure, FigureBase, FigureId, Figures } from '../../figures/types';
 import { inputField, INPUT_SHEET_NAME, type InputKey } from '../../inputs/fields';
 import { inputText, type Inputs } from '../../inputs/types';

@@ -41,7 +41,10 @@ function escapeRe(s: string): string {
 
 /** Literal text as the normaliser leaves it. */
 function normalLiteral(s: string): string {
-  return s.replace(/（/g, '(').replace(/）/g, ')').replace(/[“”"‘’\s]/g, '');
+  return s
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[“”"‘’\s]/g, '');
 }
 
 function compileOne(family: SentenceFamily, variant: string, text: string): Compiled {
@@ -132,7 +135,7 @@ export function matchSentences(text: string): GrammarMatch[] {
         if (!off) return;
         if (g.kind === 'word') word = { slot: g.slot, text: m![i + 1], from: off.from, to: off.to };
         if (g.kind === 'figure') {
-          const unit = g.unitGroup !== undefined ? m![g.unitGroup] ?? '' : '';
+          const unit = g.unitGroup !== undefined ? (m![g.unitGroup] ?? '') : '';
           const takesWord = g.slot === 'change' || g.slot === 'changeRate';
           slots.push({ slot: g.slot, from: off.from, to: off.to, unit, word: takesWord ? word : undefined });
         }

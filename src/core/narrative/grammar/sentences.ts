@@ -26,15 +26,7 @@ export const WORD_SLOTS: readonly WordSlot[] = ['changeWord', 'rateWord', 'compa
 
 /** The families of figure sentences; each has variants, the first being the national one. */
 export type SentenceFamily =
-  | 'budgetActual'
-  | 'budgetActualNoRate'
-  | 'budgetActualOnly'
-  | 'yearOnYear'
-  | 'yearOnYearNoRate'
-  | 'share'
-  | 'shareOf'
-  | 'pairedTotal'
-  | 'pairedYearOnYear';
+  'budgetActual' | 'budgetActualNoRate' | 'budgetActualOnly' | 'yearOnYear' | 'yearOnYearNoRate' | 'share' | 'shareOf' | 'pairedTotal' | 'pairedYearOnYear';
 
 export interface SentencePattern {
   /** Unique within its family; styles and editions choose variants by id. */
@@ -106,9 +98,7 @@ export const SENTENCES: Record<SentenceFamily, SentencePattern[]> = {
   shareOf: [{ id: 'share-of', text: '占本年支出合计{total}万元的{share}%' }],
   /** Two equal totals stated together (收、支总计). */
   pairedTotal: [{ id: 'paired', text: '各是{amount}、{amount}万元' }],
-  pairedYearOnYear: [
-    { id: 'paired', text: '与上年相比各{changeWord}{change}、{change}万元，各{rateWord}{changeRate}%、{changeRate}%' },
-  ],
+  pairedYearOnYear: [{ id: 'paired', text: '与上年相比各{changeWord}{change}、{change}万元，各{rateWord}{changeRate}%、{changeRate}%' }],
 };
 
 /** The variant ids a text (or an edition, or a style) uses per family; absent = the first. */

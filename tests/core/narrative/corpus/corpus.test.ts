@@ -49,13 +49,24 @@ function verify(wb: CorpusWorkbook, figures: Figures, text: string) {
 
 function checkClean(wb: CorpusWorkbook, figures: Figures, style: NarrativeStyle, text: string, t: Tally): void {
   const { parsed, findings } = verify(wb, figures, text);
-  assert.deepEqual(findings.filter(substantive).map((f) => `${f.quote}：${f.message}`), [], text);
+  assert.deepEqual(
+    findings.filter(substantive).map((f) => `${f.quote}：${f.message}`),
+    [],
+    text,
+  );
   const unverified = findings.filter((f) => f.severity === 'unverified');
   // Every number the text states is tied to a figure: losing a style's recognition fails here.
   const statements = parsed.statements;
   const tied = statements.filter((s) => s.subject && !s.inReason && s.kind !== 'percent');
   assert.equal(unverified.length, 0, `${style.name}: ${unverified.map((f) => `${f.quote} ${f.message}`).join('\n')}`);
-  assert.equal(tied.length, statements.length, `${style.name}: untied ${statements.filter((s) => !tied.includes(s)).map((s) => s.quote).join('、')}`);
+  assert.equal(
+    tied.length,
+    statements.length,
+    `${style.name}: untied ${statements
+      .filter((s) => !tied.includes(s))
+      .map((s) => s.quote)
+      .join('、')}`,
+  );
   assert.ok(tied.length >= 60, `${style.name}: only ${tied.length} statements tied`);
   t.texts++;
   t.tied += tied.length;
@@ -86,15 +97,24 @@ describe('narrative corpus: random workbooks in eight regional styles, with plan
           t.planted++;
           const { findings } = verify(wb, figures, planted.text);
           const hit = planted.spans.every((sp) => findings.some((f) => f.severity === planted.severity && overlaps(f, sp)));
-          assert.ok(hit, `${style.name} / ${planted.cls} not found at ${JSON.stringify(planted.spans.map(([a, b]) => planted.text.slice(a, b)))}:\n${findings.map((f) => `${f.severity} ${f.quote} ${f.message}`).join('\n')}`);
+          assert.ok(
+            hit,
+            `${style.name} / ${planted.cls} not found at ${JSON.stringify(planted.spans.map(([a, b]) => planted.text.slice(a, b)))}:\n${findings.map((f) => `${f.severity} ${f.quote} ${f.message}`).join('\n')}`,
+          );
           c.found++;
           t.found++;
           // Nothing outside the planted paragraph (a sum beside it may show the 尾数差异 too).
           const lineOf = (pos: number) => planted.text.slice(0, pos).split('\n').length;
           const lines = new Set(planted.spans.map(([a]) => lineOf(a)));
-          const elsewhere = findings.filter((f) => substantive(f) && f.severity !== 'rounding' && !planted.spans.some((sp) => overlaps(f, sp)) && !lines.has(lineOf(f.start)));
+          const elsewhere = findings.filter(
+            (f) => substantive(f) && f.severity !== 'rounding' && !planted.spans.some((sp) => overlaps(f, sp)) && !lines.has(lineOf(f.start)),
+          );
           t.falseFindings += elsewhere.length;
-          assert.deepEqual(elsewhere.map((f) => `${f.quote}：${f.message}`), [], `${style.name} / ${planted.cls}`);
+          assert.deepEqual(
+            elsewhere.map((f) => `${f.quote}：${f.message}`),
+            [],
+            `${style.name} / ${planted.cls}`,
+          );
         }),
         { numRuns: RUNS, seed: SEED + si },
       );
@@ -107,7 +127,8 @@ describe('narrative corpus: random workbooks in eight regional styles, with plan
         const wb = workbookOfSeed(seed);
         editionById(edition);
         const figures = computeFigures(wb.model, wb.inputs, { edition });
-        for (const style of STYLES) checkClean(wb, figures, style, narrate(wb, style, edition), { texts: 0, tied: 0, unverified: 0, planted: 0, found: 0, falseFindings: 0 });
+        for (const style of STYLES)
+          checkClean(wb, figures, style, narrate(wb, style, edition), { texts: 0, tied: 0, unverified: 0, planted: 0, found: 0, falseFindings: 0 });
       }),
       { numRuns: 4, seed: SEED },
     );
@@ -124,7 +145,11 @@ describe('narrative corpus: random workbooks in eight regional styles, with plan
         const figures = computeFigures(wb.model, none);
         const text = narrate(wb, style);
         const clean = verify(bare, figures, text).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-        assert.deepEqual(clean.map((f) => `${f.quote}：${f.message}`), [], `${style.name}`);
+        assert.deepEqual(
+          clean.map((f) => `${f.quote}：${f.message}`),
+          [],
+          `${style.name}`,
+        );
         let found: Planted | undefined;
         for (let k = 0; k < internal.length && !found; k++) found = plant(text, internal[(ci + k) % internal.length], r, r2);
         if (!found) return;
@@ -138,7 +163,13 @@ describe('narrative corpus: random workbooks in eight regional styles, with plan
           return [from, stops.length ? Math.min(...stops) : planted.text.length];
         };
         const hit = planted.spans.every((sp) => findings.some((f) => f.severity === planted.severity && (overlaps(f, sp) || overlaps(f, sentence(sp)))));
-        assert.ok(hit, `${style.name} / ${planted.cls} without inputs not found at ${JSON.stringify(planted.spans.map(([a, b]) => planted.text.slice(a, b)))}:\n${findings.filter(substantive).map((f) => `${f.severity} ${f.quote} ${f.message}`).join('\n')}`);
+        assert.ok(
+          hit,
+          `${style.name} / ${planted.cls} without inputs not found at ${JSON.stringify(planted.spans.map(([a, b]) => planted.text.slice(a, b)))}:\n${findings
+            .filter(substantive)
+            .map((f) => `${f.severity} ${f.quote} ${f.message}`)
+            .join('\n')}`,
+        );
       }),
       { numRuns: 24, seed: SEED + 99 },
     );
@@ -146,7 +177,9 @@ describe('narrative corpus: random workbooks in eight regional styles, with plan
 
   after(() => {
     if (!process.env.CORPUS_REPORT) return;
-    const rows = [...tally].map(([name, t]) => `| ${name} | ${t.texts} | ${(t.tied / Math.max(1, t.texts)).toFixed(1)} | ${t.unverified} | ${t.found}/${t.planted} | ${t.falseFindings} |`);
+    const rows = [...tally].map(
+      ([name, t]) => `| ${name} | ${t.texts} | ${(t.tied / Math.max(1, t.texts)).toFixed(1)} | ${t.unverified} | ${t.found}/${t.planted} | ${t.falseFindings} |`,
+    );
     console.log(['| style | texts | statements tied per text | 无法核对 | planted found | false findings |', '|---|---|---|---|---|---|', ...rows].join('\n'));
     console.log([...byClass].map(([c, x]) => `${c}: ${x.found}/${x.planted}`).join('; '));
   });

@@ -89,7 +89,13 @@ function amounts(text: string): Hit[] {
   return hits(text, new RegExp(`${NUM}(万元|元)`, 'g')).filter((h) => {
     const before = text.slice(Math.max(0, h.start - 2), h.start);
     const after = text.slice(h.end, h.end + 6);
-    return inLines(lines, h) && !/增加|减少/.test(before) && !/以上/.test(after) && !/^\s?万元的/.test(after) && !/占[^，。；]*$/.test(text.slice(Math.max(0, h.start - 12), h.start));
+    return (
+      inLines(lines, h) &&
+      !/增加|减少/.test(before) &&
+      !/以上/.test(after) &&
+      !/^\s?万元的/.test(after) &&
+      !/占[^，。；]*$/.test(text.slice(Math.max(0, h.start - 12), h.start))
+    );
   });
 }
 
@@ -125,7 +131,10 @@ export function plant(text: string, cls: MistakeClass, r: number, r2: number): P
       return h && bumpPercent(h);
     }
     case 'share': {
-      const h = pick(hits(text, new RegExp(`占[^，。；%\\d]*${NUM}(%)`, 'g')).filter((x) => inLines(lines, x)), r);
+      const h = pick(
+        hits(text, new RegExp(`占[^，。；%\\d]*${NUM}(%)`, 'g')).filter((x) => inLines(lines, x)),
+        r,
+      );
       return h && bumpPercent(h);
     }
     case 'share-swap': {
@@ -142,7 +151,15 @@ export function plant(text: string, cls: MistakeClass, r: number, r2: number): P
       const [a, b] = p;
       const swapped = text.slice(0, a.start) + b.num + text.slice(a.end, b.start) + a.num + text.slice(b.end);
       const shift = b.num.length - a.num.length;
-      return { cls, text: swapped, spans: [[a.start, a.start + b.num.length], [b.start + shift, b.start + shift + a.num.length]], severity: 'error' };
+      return {
+        cls,
+        text: swapped,
+        spans: [
+          [a.start, a.start + b.num.length],
+          [b.start + shift, b.start + shift + a.num.length],
+        ],
+        severity: 'error',
+      };
     }
     case 'change': {
       const h = pick(hits(text, new RegExp(`(?:增加|减少)${NUM}(万元|元)`, 'g')), r);

@@ -29,7 +29,10 @@ export const STYLES: NarrativeStyle[] = [
     draft: { sentences: { budgetActual: 'budget-first', budgetActualNoRate: 'budget-first', budgetActualOnly: 'budget-first', yearOnYear: 'versus-actual' } },
   },
   { name: '千分位与空格（北京）', draft: { numbers: { thousands: true, spaces: true } } },
-  { name: '一位小数比率', draft: { numbers: { percentDecimals: 1 }, sentences: { budgetActual: 'budget-number', budgetActualNoRate: 'budget-number', budgetActualOnly: 'budget-number' } } },
+  {
+    name: '一位小数比率',
+    draft: { numbers: { percentDecimals: 1 }, sentences: { budgetActual: 'budget-number', budgetActualNoRate: 'budget-number', budgetActualOnly: 'budget-number' } },
+  },
   { name: '整数比率', draft: { numbers: { percentDecimals: 0 }, sentences: { yearOnYear: 'same-period' } } },
   { name: '金额以元为单位', draft: { numbers: { yuan: true } } },
 ];
