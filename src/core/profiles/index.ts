@@ -8,7 +8,9 @@ export * from './types';
  * The profiles the product ships, by id: the layouts the editions own
  * (src/core/editions/<id>/profile.json). A new layout comes with a new edition.
  */
-const PROFILES: Record<string, Profile> = Object.fromEntries(EDITIONS.filter((e) => e.ownsProfile).map((e) => [e.profile.id, e.profile]));
+const PROFILES: Record<string, Profile> = {};
+// No Object.fromEntries: the task pane runs in ES2017 webviews.
+for (const e of EDITIONS) if (e.ownsProfile) PROFILES[e.profile.id] = e.profile;
 
 export function profileIds(): string[] {
   return Object.keys(PROFILES);

@@ -79,7 +79,11 @@ export class SectionWriter {
     const choice: SentenceChoice = { [family]: this.style.sentences?.[family] ?? options.variant };
     const p = pattern(family, choice);
     const figures: Partial<Record<FigureSlot, number[]>> = {};
-    const slots = [...p.text.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]);
+    // No String.prototype.matchAll: the task pane runs in ES2017 webviews.
+    const slots: string[] = [];
+    const slotRe = /\{([a-zA-Z]+)\}/g;
+    let sm: RegExpExecArray | null;
+    while ((sm = slotRe.exec(p.text))) slots.push(sm[1]);
     let sign = 0;
     for (const name of slots) {
       if (!(name in SLOT_FIGURE)) continue;

@@ -187,7 +187,10 @@ export function runOnTitle(title: string): string {
   if (digit < 0) return title;
   const head = title.slice(0, digit);
   let end = -1;
-  for (const m of head.matchAll(/情况说明|情况|说明/g)) end = (m.index ?? 0) + m[0].length;
+  // No String.prototype.matchAll: the task pane runs in ES2017 webviews.
+  const re = /情况说明|情况|说明/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(head))) end = m.index + m[0].length;
   return end > 0 ? title.slice(0, end) : title;
 }
 
