@@ -108,9 +108,10 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
     cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
   }));
   if (values.json) io.out(JSON.stringify(out, null, 2));
-  else if (!out.length) io.out('未发现情况说明与表中数据不一致之处。');
   else {
-    for (const sev of ['error', 'warning', 'rounding'] as Severity[]) {
+    if (!out.some((f) => f.severity !== 'unverified')) io.out('未发现情况说明与表中数据不一致之处。');
+    // 无法核对 last, under its own heading: statements not tied to any figure, never accusations.
+    for (const sev of ['error', 'warning', 'rounding', 'unverified'] as Severity[]) {
       const some = found.filter((f) => f.severity === sev);
       if (!some.length) continue;
       io.out(`【${SEVERITY_NAMES[sev]}】${some.length} 条`);
