@@ -88,7 +88,7 @@ export function deriveLastYear(last: WorkbookModel, options: DeriveOptions = {})
   const tp = t.threePublic;
   const actual = line(tp, 'actual');
   if (tp && actual) {
-    const items: Array<[string, string, string, InputKey | undefined]> = [
+    const items: Array<[FigureId, string, string, InputKey | undefined]> = [
       ['threePublic.abroad', '上年因公出国（境）费', 'abroad', 'prior.threePublic.abroad'],
       ['threePublic.carPurchase', '上年公务用车购置费', 'carPurchase', 'prior.threePublic.carPurchase'],
       ['threePublic.carOperation', '上年公务用车运行维护费', 'carOperation', 'prior.threePublic.carOperation'],

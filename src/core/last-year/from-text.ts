@@ -23,7 +23,7 @@ interface TextTarget {
   key?: InputKey;
 }
 
-export const TEXT_TARGETS: Record<FigureId, TextTarget> = {
+export const TEXT_TARGETS: Partial<Record<FigureId, TextTarget>> = {
   operatingCost: { label: '上年机关运行经费', unit: '万元', key: 'prior.operatingCost' },
   'procurement.total': { label: '上年政府采购支出总额', unit: '万元' },
   'procurement.goods': { label: '上年政府采购货物支出', unit: '万元' },
@@ -41,7 +41,7 @@ export const TEXT_TARGETS: Record<FigureId, TextTarget> = {
 };
 
 /** The "三公" items, taken from the text only when last year's tables have no 三公 table. */
-export const TEXT_THREE_PUBLIC: Record<FigureId, TextTarget> = {
+export const TEXT_THREE_PUBLIC: Partial<Record<FigureId, TextTarget>> = {
   'threePublic.abroad': { label: '上年因公出国（境）费', unit: '万元', key: 'prior.threePublic.abroad' },
   'threePublic.carPurchase': { label: '上年公务用车购置费', unit: '万元', key: 'prior.threePublic.carPurchase' },
   'threePublic.carOperation': { label: '上年公务用车运行维护费', unit: '万元', key: 'prior.threePublic.carOperation' },
@@ -60,14 +60,14 @@ function lineOf(text: string, offset: number): number {
 export function figuresFromText(
   text: string,
   lastModel: WorkbookModel | undefined,
-  targets: Record<FigureId, TextTarget>,
+  targets: Partial<Record<FigureId, TextTarget>>,
 ): { figures: PriorFigure[]; problems: LastYearProblem[] } {
   const parsed = parseNarrative(text, vocabularyFromModel(lastModel));
   const found = new Map<FigureId, Array<{ value: number; quote: string; start: number; end: number }>>();
   for (const st of parsed.statements) {
-    if (!st.subject || !(st.subject in targets)) continue;
+    const target = st.subject ? targets[st.subject] : undefined;
+    if (!st.subject || !target) continue;
     if (st.inReason || st.role === 'denominator' || st.measure !== 'actual') continue;
-    const target = targets[st.subject];
     if (target.unit === 'count' ? st.kind !== 'count' : st.kind !== 'amount') continue;
     const list = found.get(st.subject) ?? [];
     list.push({ value: target.unit === 'count' ? Math.round(st.value) : roundHalfAway(st.value), quote: st.quote, start: st.start, end: st.end });
@@ -75,7 +75,7 @@ export function figuresFromText(
   }
   const figures: PriorFigure[] = [];
   const problems: LastYearProblem[] = [];
-  for (const [id, target] of Object.entries(targets)) {
+  for (const [id, target] of Object.entries(targets) as [FigureId, TextTarget][]) {
     const list = found.get(id);
     if (!list?.length) continue;
     const values = [...new Set(list.map((x) => x.value))];

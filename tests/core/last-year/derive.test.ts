@@ -3,6 +3,7 @@ import { valueAt, type SheetSnapshot } from '../../../src/core/model/snapshot';
 import { parseA1 } from '../../../src/core/cells';
 import { deriveLastYear, describeOrigin, matchLines, originCells, type PriorFigure } from '../../../src/core/last-year';
 import type { TableModel, WorkbookModel } from '../../../src/core/model/tables';
+import type { FigureId } from '../../../src/core/figures/types';
 import { readWorkbook } from '../../../src/core/reader';
 import { seedModel } from '../figures/seed-model';
 import { lastYearSnapshots, LAST_YEAR_TEXT } from './last-year-book';
@@ -32,14 +33,14 @@ describe('last year: figures from last year’s workbook (2023 layout) for this 
 
   it('reads last year’s workbook in the other edition’s layout (三公 as 公开09表)', () => {
     assert.deepEqual(last.missing, []);
-    assert.equal(last.order, '2023');
+    assert.equal(last.edition, '2023');
     assert.equal(last.tables.threePublic?.sheet, '公开09表');
   });
 
   it('derives each 上年 field of 补充信息, figure by figure, from the cell that holds it', () => {
     const d = deriveLastYear(last, { current: seedModel() });
     // What the seed's 2021 情况说明 implies for last year (see last-year-book.ts).
-    const expected: Array<[string, string, number, string]> = [
+    const expected: Array<[FigureId, string, number, string]> = [
       ['summary.total', 'prior.summaryTotal', 1764.99, '公开01表'],
       ['fiscal.total', 'prior.fiscalTotal', 1528.44, '公开04表'],
       ['gpb.total', 'prior.gpbTotal', 1528.44, '公开05表'],
@@ -75,7 +76,7 @@ describe('last year: figures from last year’s workbook (2023 layout) for this 
       'threePublic.car': 132.74,
       'threePublic.total': 132.74,
     };
-    for (const [id, value] of Object.entries(expected)) {
+    for (const [id, value] of Object.entries(expected) as [FigureId, number][]) {
       const f = d.get(id);
       assert.ok(f, id);
       assert.equal(f.value, value, id);
@@ -129,7 +130,7 @@ describe('last year: figures from last year’s workbook (2023 layout) for this 
 
   it('takes what the tables do not hold from last year’s 情况说明, marked 取自上年情况说明', () => {
     const d = deriveLastYear(last, { current: seedModel(), text: LAST_YEAR_TEXT });
-    const expected: Array<[string, number, string | undefined]> = [
+    const expected: Array<[FigureId, number, string | undefined]> = [
       ['operatingCost', 91.13, 'prior.operatingCost'],
       ['procurement.total', 400, undefined],
       ['procurement.goods', 300, undefined],

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import { deriveLastYear } from '../../../src/core/last-year';
+import type { FigureId } from '../../../src/core/figures/types';
 import { readWorkbook } from '../../../src/core/reader';
 import { readXlsx } from '../../../src/taskpane/last-year/xlsx-read';
 import { computeForReading } from '../../../src/hosts/xlsx/evaluate';
@@ -19,7 +20,7 @@ import { lastYearPlans, lastYearSnapshots } from '../../core/last-year/last-year
  * entities, merged and hidden sheets.
  */
 
-const IDS = ['summary.total', 'fiscal.total', 'gpb.total', 'gpb.basic', 'threePublic.carOperation', 'gpb.class.210', 'gpb.item.2019999', 'basic.public'];
+const IDS: FigureId[] = ['summary.total', 'fiscal.total', 'gpb.total', 'gpb.basic', 'threePublic.carOperation', 'gpb.class.210', 'gpb.item.2019999', 'basic.public'];
 
 describe('task pane: readXlsx (上年报表 read in the pane)', function () {
   this.timeout(60_000);
