@@ -330,7 +330,7 @@ export class WpsHost implements WorkbookHost {
       // Every new sheet first, named, then the cells: cross-sheet formulas must find
       // their sheets. Adding after the last sheet of Sheets (chart sheets included).
       const all = wb.Sheets;
-      let last = all.Item(all.Count);
+      let last: WpsWorksheet | undefined = all.Count ? all.Item(all.Count) : undefined;
       for (const p of batch.create) {
         const s = all.Add(undefined, last, 1); // undefined = an omitted COM argument; null would be a value
         added.push(s);
