@@ -614,8 +614,15 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /**
-   * ExcelApi 1.1–1.5: no conditional formats. Save each cell's own fill in a
-   * document setting (invisible on the sheets), paint the mark, restore on clear.
+   * ExcelApi 1.1–1.5: no conditional formats. Each cell's own fill is read and saved
+   * in a document setting (invisible on the sheets) BEFORE the mark is painted, so
+   * that a paint that fails half-way, or a pane closed in between, never loses the
+   * user's fills; clearing restores them and forgets them only after that worked.
+   *
+   * The colour is kept as Excel reports it. Below ExcelApi 1.9 (RangeFill.tintAndShade)
+   * Excel reports "#FFFFFF" both for no fill and for an explicit white fill
+   * (https://github.com/OfficeDev/office-js/issues/6218): that one value is restored as
+   * "no fill" (RangeFill.clear), which is what nearly every such cell had.
    */
   private async markByFill(ctx: Excel.RequestContext, request: MarkRequest | null): Promise<void> {
     const saved: SavedFills = (this.env.settings.get(SAVED_FILLS_KEY) as SavedFills | null) ?? {};
@@ -639,19 +646,27 @@ export class OfficeHost implements WorkbookHost {
       }
     }
     if (reads.length) await ctx.sync();
-    // 2: restore cells no longer marked, paint the new ones
+    // 2: save every original fill (old and new) before any cell is painted
+    const all: SavedFills = {};
+    for (const [sheet, cells] of Object.entries(saved)) all[sheet] = { ...cells };
+    for (const r of reads) (all[r.sheet] ??= {})[r.address] = r.fill.color ?? null;
+    if (reads.length) {
+      this.env.settings.set(SAVED_FILLS_KEY, all);
+      await this.env.settings.save();
+    }
+    // 3: restore cells no longer marked, paint the new ones
     const next: SavedFills = {};
-    for (const [sheet, cells] of Object.entries(saved)) {
+    for (const [sheet, cells] of Object.entries(all)) {
       for (const [address, color] of Object.entries(cells)) {
         if (wanted.get(sheet)?.has(address)) (next[sheet] ??= {})[address] = color;
         else restoreFill(sheets.getItem(sheet).getRange(address).format.fill, color);
       }
     }
-    for (const r of reads) (next[r.sheet] ??= {})[r.address] = normaliseFill(r.fill.color);
     for (const [sheet, addrs] of wanted) {
       for (const address of addrs) sheets.getItem(sheet).getRange(address).format.fill.color = request!.color;
     }
     await ctx.sync();
+    // 4: forget the restored ones
     this.env.settings.set(SAVED_FILLS_KEY, Object.keys(next).length ? next : null);
     await this.env.settings.save();
   }
@@ -854,13 +869,8 @@ function expandCells(address: string): string[] {
   return out;
 }
 
-/** Excel reports "#FFFFFF" for a cell without fill: treat it as none. */
-function normaliseFill(color: string | null | undefined): string | null {
-  if (!color || /^#?ffffff$/i.test(color)) return null;
-  return color;
-}
-
+/** Put back a saved fill: the colour as it was read; none (and Excel's "#FFFFFF" for none) as no fill. */
 function restoreFill(fill: Excel.RangeFill, color: string | null): void {
-  if (color) fill.color = color;
+  if (color && !/^#?ffffff$/i.test(color)) fill.color = color;
   else fill.clear();
 }

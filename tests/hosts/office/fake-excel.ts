@@ -165,6 +165,8 @@ export class FakeBook {
   calculator: ((sheet: FakeSheet, formula: string) => number) | null = null;
   /** application.calculate calls. */
   calculations = 0;
+  /** A write command fails with GeneralException when this says so (a failure half-way through a batch). */
+  failWrite: ((op: string, sheet: string) => boolean) | null = null;
   /** application.calculate fails (for the "say so" path). */
   failCalculate = false;
   /** Calculation suspended by suspendApiCalculationUntilNextSync in the sync running now. */
@@ -620,6 +622,7 @@ class FRange extends FObj {
       if (copy.length !== r.bottom - r.top + 1 || copy.some((row) => row.length !== r.right - r.left + 1)) {
         throw new FakeOfficeError('InvalidArgument', `${op}: array size does not match ${rangeAddress(r)}`);
       }
+      if (this.ctx.book.failWrite?.(op, s.name)) throw new FakeOfficeError('GeneralException', `${op} failed on ${s.name}`);
       copy.forEach((row, i) =>
         row.forEach((x, j) => {
           if (x === null || x === undefined) return;
