@@ -649,7 +649,7 @@ export class OfficeHost implements WorkbookHost {
     // 2: save every original fill (old and new) before any cell is painted
     const all: SavedFills = {};
     for (const [sheet, cells] of Object.entries(saved)) all[sheet] = { ...cells };
-    for (const r of reads) (all[r.sheet] ??= {})[r.address] = r.fill.color ?? null;
+    for (const r of reads) (all[r.sheet] ??= {})[r.address] = noFill(r.fill.color) ? null : r.fill.color;
     if (reads.length) {
       this.env.settings.set(SAVED_FILLS_KEY, all);
       await this.env.settings.save();
@@ -871,6 +871,11 @@ function expandCells(address: string): string[] {
 
 /** Put back a saved fill: the colour as it was read; none (and Excel's "#FFFFFF" for none) as no fill. */
 function restoreFill(fill: Excel.RangeFill, color: string | null): void {
-  if (color && !/^#?ffffff$/i.test(color)) fill.color = color;
-  else fill.clear();
+  if (noFill(color)) fill.clear();
+  else fill.color = color!;
+}
+
+/** No fill as Excel reports it before ExcelApi 1.9: "#FFFFFF" (or nothing). */
+function noFill(color: string | null | undefined): boolean {
+  return !color || /^#?ffffff$/i.test(color);
 }
