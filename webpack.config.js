@@ -4,7 +4,10 @@
  *   taskpane.html / taskpane.js  the task pane (Excel and WPS)
  *   commands.html / commands.js  the ribbon's function file (Excel)
  *   help.html                    the manifest's support/learn-more page
- *   assets/, manifest.xml, wps/  copied as they are
+ *   manifest.xml                 the Excel manifest with its URLs from ADDIN_BASE_URL
+ *                                (default https://localhost:3000/), validated
+ *                                (scripts/build-manifest.js)
+ *   assets/, wps/                copied as they are
  *   office-js/                   Office.js from @microsoft/office-js, served from the
  *                                add-in's own origin so offline intranets work
  *
@@ -21,6 +24,26 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+
+// ---- packaging: dist/manifest.xml (hosts) ----------------------------------------
+const { writeManifest } = require('./scripts/build-manifest');
+
+/** Writes <outDir>/manifest.xml for ADDIN_BASE_URL after the build, and fails the build when it is not valid. */
+class ManifestPlugin {
+  constructor(outDir) {
+    this.outDir = outDir;
+  }
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('JuesuanManifest', (compilation) => {
+      try {
+        writeManifest(path.join(this.outDir, 'manifest.xml'));
+      } catch (e) {
+        compilation.errors.push(new Error(`manifest.xml: ${e.message}`));
+      }
+    });
+  }
+}
+// ---- end packaging ------------------------------------------------------------------
 
 /** office-addin-dev-certs' certificate when one was generated; else webpack's own. */
 function httpsOptions() {
@@ -45,7 +68,6 @@ module.exports = (env = {}, argv = {}) => {
 
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
-    { from: 'manifest*.xml', to: '[name][ext]' },
     { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
     // The WPS加载项, self-contained in dist/wps/ (index.html, ribbon.xml, js/, images/,
     // taskpane.*) so that `npx wpsjs build`/`publish` can run there (wps/README.md).
@@ -118,6 +140,7 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
       new CopyWebpackPlugin({ patterns: copies }),
+      new ManifestPlugin(outDir),
     ],
     devServer: {
       host: 'localhost',
