@@ -167,6 +167,8 @@ export class WBook {
   log: string[] = [];
   /** File dialogs WPS would have opened ("更新值: 公开02表"). */
   dialogs: string[] = [];
+  /** A write fails when this says so (what: "Merge", "Formula" …), as WPS fails half-way through. */
+  failOn: ((what: string, sheet: string) => boolean) | null = null;
   /** Calculation and DisplayAlerts as they were at each cell write. */
   writeStates: { calc: number; alerts: boolean }[] = [];
   constructor(public app: WApp | null = null, public Name = '工作簿1') {}
@@ -254,6 +256,7 @@ export class WRange {
   constructor(private book: WBook, private sheet: WSheet, private rect: RangeRect) {}
   private guard(what: string) {
     if (this.sheet.ProtectContents) throw new Error(`工作表受保护，无法修改（${what}）`);
+    if (this.book.failOn?.(what, this.sheet.Name)) throw new Error(`${what} 失败`);
     this.book.log.push(`${what} ${this.sheet.Name}!${rangeAddress(this.rect)}`);
   }
   private each(f: (c: WCell, row: number, col: number) => void) {
