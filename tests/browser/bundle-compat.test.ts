@@ -23,6 +23,9 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as vm from 'node:vm';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -221,8 +224,6 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
   }
 
   it('the page loads taskpane.legacy.js where the ES2017 syntax is missing, taskpane.js elsewhere', function () {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const vm = require('node:vm') as typeof import('node:vm');
     const html = fs.readFileSync(path.join(tmp, 'taskpane.html'), 'utf8');
     const loader = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).find((c) => /taskpane\.legacy\.js/.test(c));
     assert.ok(loader, 'a loader script naming taskpane.legacy.js');
@@ -318,8 +319,6 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
       if (process.env.CI === 'true') throw new Error(`CI: 找不到浏览器 ${CHROMIUM}`);
       this.skip();
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const http = require('node:http') as typeof import('node:http');
     const server = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const file = path.join(tmp, decodeURIComponent(url.pathname));
@@ -329,7 +328,7 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
       fs.createReadStream(file).pipe(res);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const port = (server.address() as import('node:net').AddressInfo).port;
+    const port = (server.address() as AddressInfo).port;
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
