@@ -607,6 +607,9 @@ export class OfficeHost implements WorkbookHost {
           const cf = sheets.getItem(sheet).getRange(rangeAddress(rect)).conditionalFormats.add('Custom');
           cf.custom.rule.formula = MARK_FORMULA;
           cf.custom.format.fill.color = request.color;
+          // first in order, so that a user's own rule on the same cells does not hide the mark
+          // (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member)
+          cf.priority = 0;
         }
       }
     }

@@ -923,6 +923,16 @@ class FCF extends FObj {
     }
     return super.child(nav);
   }
+  /** 0 = evaluated first; a new conditional format comes last until its priority is set. */
+  set priority(v: number) {
+    this.ctx.queueSet('ConditionalFormat', 'priority', () => {
+      const s = this.sheetNow ?? this.sheetLater!();
+      const cf = this.cf();
+      const rest = s.cfs.filter((x) => x !== cf);
+      rest.splice(Math.max(0, Math.min(v, rest.length)), 0, cf);
+      s.cfs = rest;
+    });
+  }
   delete(): void {
     this.queueOp(() => {
       const s = this.sheetNow ?? this.sheetLater!();

@@ -147,6 +147,18 @@ describe('OfficeHost: what real Excel does (issue #10)', () => {
     });
   });
 
+  // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member
+  it('puts its conditional-format marks first, so that a user rule on the same cells does not hide them', async () => {
+    const { book, host } = setup('1.17');
+    const s = book.addSheet('公开03表');
+    s.cfs.push({ type: 'Custom', rect: { top: 0, left: 0, bottom: 50, right: 10 }, formula: '=TRUE', fill: '#FFFFFF' });
+    await host.mark({ cells: [{ sheet: '公开03表', address: 'C8' }], color: '#FFC7CE' });
+    assert.match(s.cfs[0].formula ?? '', /决算公开助手标记/);
+    assert.equal(s.cfs[0].fill, '#FFC7CE');
+    await host.clearMarks();
+    assert.deepEqual(s.cfs.map((c) => c.formula), ['=TRUE']);
+  });
+
   describe('the fill fallback below ExcelApi 1.6', () => {
     it('saves the original fills before painting: a paint that fails half-way loses nothing', async () => {
       const { book, host } = setup('1.5');
