@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the add-in's pages (after Microsoft's Office-Addin-TaskPane template):
  *   taskpane.html / taskpane.js  the task pane (Excel and WPS), ES2017
@@ -71,7 +70,7 @@ function legacyConfig(dev, outDir) {
     context: __dirname,
     target: ['web', 'es5'],
     entry: {
-      'taskpane.legacy': ['./src/taskpane/legacy-polyfills.ts', './src/taskpane/taskpane.ts'],
+      'taskpane.legacy': './src/taskpane/taskpane-legacy.ts',
       commands: './src/commands/commands.ts',
     },
     output: { path: outDir, filename: '[name].js', clean: false, environment: { arrowFunction: false, const: false, destructuring: false, forOf: false, module: false } },

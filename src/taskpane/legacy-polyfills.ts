@@ -18,8 +18,8 @@ for (const proto of [Element.prototype, Document.prototype, DocumentFragment.pro
 }
 
 for (const proto of [Element.prototype, CharacterData.prototype]) {
-  defineOn(proto, 'remove', function remove(this: ChildNode): void {
-    (this as unknown as Node).parentNode?.removeChild(this as unknown as Node);
+  defineOn(proto, 'remove', function remove(this: Node): void {
+    this.parentNode?.removeChild(this);
   });
 }
 
@@ -27,7 +27,7 @@ for (const proto of [Element.prototype, CharacterData.prototype]) {
 const probe = document.createElement('span');
 probe.classList.toggle('x', false);
 if (probe.classList.contains('x')) {
-  const native = DOMTokenList.prototype.toggle;
+  const native = Object.getOwnPropertyDescriptor(DOMTokenList.prototype, 'toggle')?.value as (this: DOMTokenList, token: string) => boolean;
   DOMTokenList.prototype.toggle = function toggle(this: DOMTokenList, token: string, force?: boolean): boolean {
     if (force === undefined) return native.call(this, token);
     if (force) this.add(token);

@@ -1,4 +1,4 @@
-import { a1, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
+import { a1, displayText, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
 import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
@@ -55,7 +55,7 @@ export function officeEnv(): OfficeHostEnv {
     },
     settings: {
       get: (key) => {
-        const v = Office.context.document.settings.get(key);
+        const v: unknown = Office.context.document.settings.get(key);
         return v === undefined ? null : v;
       },
       set: (key, value) => Office.context.document.settings.set(key, value),
@@ -301,7 +301,7 @@ export class OfficeHost implements WorkbookHost {
     if (targets.length) await sync();
     // A large range may come back with null values instead of a refusal: read it in blocks.
     if (queued.some(({ r }) => !(r as { isNullObject?: boolean }).isNullObject && (!Array.isArray(r.values) || !Array.isArray(r.formulas)))) {
-      throw NULL_VALUES;
+      throw new NullValues();
     }
     return queued.map(({ r, m }) => {
       const read: SheetRead = (r as { isNullObject?: boolean }).isNullObject
@@ -496,7 +496,7 @@ export class OfficeHost implements WorkbookHost {
       const formats = block.cells.map((row) => row.map((c) => styleOf(plan, c)?.numberFormat ?? null));
       if (formats.some((row) => row.some((f) => f !== null))) range.numberFormat = formats as string[][];
       const content = block.cells.map((row) => row.map((c) => (c ? cellContent(c, styleOf(plan, c)) : null)));
-      if (content.some((row) => row.some((v) => v !== null))) range.formulas = content as unknown as string[][];
+      if (content.some((row) => row.some((v) => v !== null))) range.formulas = content;
     }
     for (const [key, rects] of styleRects(plan.cells)) {
       const st = plan.styles[key];
@@ -715,7 +715,7 @@ function applyStyle(range: Excel.Range, st: CellStyle, rect: RangeRect): void {
  * https://learn.microsoft.com/office/dev/add-ins/testing/office-js-api-errors).
  */
 function isSizeRefusal(e: unknown): boolean {
-  return e === NULL_VALUES || /PayloadSizeLimitExceeded|PayloadTooLarge|RangeExceedsLimit|GeneralException/.test((e as OfficeErrorLike)?.code ?? '');
+  return e instanceof NullValues || /PayloadSizeLimitExceeded|PayloadTooLarge|RangeExceedsLimit|GeneralException/.test((e as OfficeErrorLike)?.code ?? '');
 }
 
 function isGeneralException(e: unknown): boolean {
@@ -723,7 +723,12 @@ function isGeneralException(e: unknown): boolean {
 }
 
 /** A read that came back with null values: taken as a refusal, the range is read in smaller blocks. */
-const NULL_VALUES: OfficeErrorLike = { code: 'NullValues', message: 'Excel returned null values for a large range' };
+class NullValues extends Error {
+  readonly code = 'NullValues';
+  constructor() {
+    super('Excel returned null values for a large range');
+  }
+}
 
 /** A value that may be an error ("#DIV/0!", "#N/A", "#GETTING_DATA"): its valueType tells. */
 const ERROR_LIKE = /^#[A-Za-z0-9_/]+[!?]?$/;
@@ -802,9 +807,9 @@ async function readRows(
     }
     try {
       await sync();
-      if (batch.some((b) => props.split(',').some((p) => !Array.isArray((b.range as unknown as Record<string, unknown>)[p])))) throw NULL_VALUES;
+      if (batch.some((b) => props.split(',').some((p) => !Array.isArray((b.range as unknown as Record<string, unknown>)[p])))) throw new NullValues();
     } catch (e) {
-      if (!isSizeRefusal(e) || (batch.length === 1 && batch[0].piece.rows === 1)) throw e === NULL_VALUES ? new HostError('读取工作表失败：Excel 对单行数据也返回了空值，无法读取。') : e;
+      if (!isSizeRefusal(e) || (batch.length === 1 && batch[0].piece.rows === 1)) throw e instanceof NullValues ? new HostError('读取工作表失败：Excel 对单行数据也返回了空值，无法读取。') : e;
       budget = Math.max(1, Math.floor(cells / 2));
       queue = saved;
       continue;
@@ -833,7 +838,7 @@ function snapshotOf(name: string, r: SheetRead, isProtected: boolean): SheetSnap
       if (r.errors?.has(`${i},${j}`) || (formula && typeof v === 'string' && ERROR_LIKE.test(v))) cell = { error: String(v) };
       else if (v === '' || v === undefined || v === null) cell = null;
       else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') cell = v;
-      else cell = String(v);
+      else cell = displayText(v);
       vRow.push(cell);
       fRow.push(formula ? (f as string) : null);
     });

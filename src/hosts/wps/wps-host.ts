@@ -1,4 +1,4 @@
-import { a1, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
+import { a1, displayText, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
 import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
@@ -187,7 +187,7 @@ function toCellValue(v: unknown): CellValue {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string') return ERROR_TEXT.test(v) ? { error: v } : v;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
+  return displayText(v);
 }
 
 export class WpsHost implements WorkbookHost {
@@ -523,7 +523,7 @@ function gapFreeRuns(plan: SheetPlan) {
   for (const c of plan.cells) {
     if (c.value === undefined && c.formula === undefined) continue;
     let m = rows.get(c.row);
-    if (!m) rows.set(c.row, (m = new Map()));
+    if (!m) rows.set(c.row, (m = new Map<number, SheetPlan['cells'][number]>()));
     m.set(c.col, c);
   }
   const out: { rect: RangeRect; cells: (SheetPlan['cells'][number] | undefined)[][] }[] = [];

@@ -56,7 +56,11 @@ describe('chooseHost: detection inside real hosts', () => {
   });
 
   it('an Excel without ExcelApi 1.1 names the Office version it needs', async () => {
-    const c = await chooseHost('', { Office: { onReady: async () => ({ host: 'Excel', platform: 'PC' }), context: { requirements: { isSetSupported: () => false } } } }, FAST);
+    const c = await chooseHost(
+      '',
+      { Office: { onReady: async () => ({ host: 'Excel', platform: 'PC' }), context: { requirements: { isSetSupported: () => false } } } },
+      FAST,
+    );
     assert.notEqual(c.mode, 'memory');
     assert.match(c.note ?? '', /Office 2016/);
   });

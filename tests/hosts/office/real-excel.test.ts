@@ -72,7 +72,10 @@ describe('OfficeHost: what real Excel does (issue #10)', () => {
     const { book, host } = setup('1.17');
     book.failWrite = (op, sheet) => op === 'formulas' && sheet === '公开05表';
     await assert.rejects(host.apply({ create: ninePlans(), update: [] }), (e: unknown) => e instanceof HostError && /已删除本次新增的工作表/.test(e.message));
-    assert.deepEqual(book.sheets.map((s) => s.name), ['Sheet1']);
+    assert.deepEqual(
+      book.sheets.map((s) => s.name),
+      ['Sheet1'],
+    );
     book.failWrite = null;
     await host.apply({ create: ninePlans(), update: [] });
     assert.equal(book.sheets.length, 10);
@@ -156,7 +159,10 @@ describe('OfficeHost: what real Excel does (issue #10)', () => {
     assert.match(s.cfs[0].formula ?? '', /决算公开助手标记/);
     assert.equal(s.cfs[0].fill, '#FFC7CE');
     await host.clearMarks();
-    assert.deepEqual(s.cfs.map((c) => c.formula), ['=TRUE']);
+    assert.deepEqual(
+      s.cfs.map((c) => c.formula),
+      ['=TRUE'],
+    );
   });
 
   describe('the fill fallback below ExcelApi 1.6', () => {
@@ -167,7 +173,15 @@ describe('OfficeHost: what real Excel does (issue #10)', () => {
       const b = book.addSheet('公开05表');
       book.failWrite = null;
       b.protected = true; // the paint of the second sheet fails
-      await assert.rejects(host.mark({ cells: [{ sheet: '公开03表', address: 'A1' }, { sheet: '公开05表', address: 'A1' }], color: '#FFC7CE' }));
+      await assert.rejects(
+        host.mark({
+          cells: [
+            { sheet: '公开03表', address: 'A1' },
+            { sheet: '公开05表', address: 'A1' },
+          ],
+          color: '#FFC7CE',
+        }),
+      );
       assert.equal(a.peek('A1')!.fill, '#FFC7CE', 'the first sheet was painted before Excel stopped');
       assert.ok(book.settings.get(SAVED_FILLS_KEY), 'and its fill was saved first');
       b.protected = false;

@@ -71,11 +71,12 @@ describe('WpsHost: what the real WPS does (issue #10)', () => {
     assert.ok(book.has('公开03表'), 'written into the job’s workbook');
     assert.ok(!other.has('公开03表'), 'not into the other one');
     // and a workbook closed in between is said, not written elsewhere
-    await host.listSheets();
-    wapp.books.splice(wapp.books.indexOf(wapp.ActiveWorkbook as WBook), 1);
     wapp.ActiveWorkbook = other;
+    await host.listSheets(); // a new job starts in the other workbook (the active one)
+    wapp.books.splice(wapp.books.indexOf(other), 1); // which the user then closes
+    wapp.ActiveWorkbook = book;
     await assert.rejects(host.apply({ create: [tablePlan('公开04表', 'x')], update: [] }), /工作簿已关闭/);
-    assert.ok(!other.has('公开04表'));
+    assert.ok(!book.has('公开04表') && !other.has('公开04表'));
   });
 
   // https://learn.microsoft.com/office/vba/api/excel.sheets : Sheets holds worksheets and chart sheets.
