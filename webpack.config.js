@@ -1,9 +1,15 @@
 /**
  * Builds the add-in's pages (after Microsoft's Office-Addin-TaskPane template):
- *   taskpane.html / taskpane.js  the task pane (Excel and WPS)
- *   commands.html / commands.js  the ribbon's function file (Excel)
+ *   taskpane.html / taskpane.js  the task pane (Excel and WPS), ES2017
+ *   taskpane.legacy.js           the same pane in ES5 with core-js, for Internet Explorer 11
+ *                                (volume-licensed Office 2016/2019 on Windows show add-ins
+ *                                in IE11); taskpane.html picks it by feature detection
+ *   commands.html / commands.js  the ribbon's function file (Excel), ES5 (it loads in IE11 too)
  *   help.html                    the manifest's support/learn-more page
- *   assets/, manifest.xml, wps/  copied as they are
+ *   manifest.xml                 the Excel manifest with its URLs from ADDIN_BASE_URL
+ *                                (default https://localhost:3000/), validated
+ *                                (scripts/build-manifest.js)
+ *   assets/, wps/                copied as they are
  *   office-js/                   Office.js from @microsoft/office-js, served from the
  *                                add-in's own origin so offline intranets work
  *
@@ -11,6 +17,8 @@
  *   outDir=PATH     write somewhere else than dist/ (the browser test uses a temp dir)
  *   noOfficeJs      skip copying office-js/ (faster test builds; the page then runs
  *                   without Office.js, as a preview)
+ *   legacy          also build the ES5 bundle in development mode (production always
+ *                   builds it; without it, commands.js is built as ES2017)
  *   port=3000       dev server port
  */
 const fs = require('fs');
@@ -20,6 +28,86 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
+
+// ---- packaging: dist/manifest.xml (hosts) ----------------------------------------
+const { writeManifest } = require('./scripts/build-manifest');
+
+/** Writes <outDir>/manifest.xml for ADDIN_BASE_URL after the build, and fails the build when it is not valid. */
+class ManifestPlugin {
+  constructor(outDir) {
+    this.outDir = outDir;
+  }
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('JuesuanManifest', (compilation) => {
+      try {
+        writeManifest(path.join(this.outDir, 'manifest.xml'));
+      } catch (e) {
+        compilation.errors.push(new Error(`manifest.xml: ${e.message}`));
+      }
+    });
+  }
+}
+// ---- end packaging ------------------------------------------------------------------
+
+// ---- legacy bundle: Internet Explorer 11 (hosts) ----------------------------------------
+/**
+ * The ES5 build: TypeScript to ES2019 (ts-loader), then Babel preset-env for IE 11 with
+ * core-js 3 polyfills for the built-ins the code uses (useBuiltIns: 'usage'), in a
+ * compilation of its own (target es5: webpack's runtime in ES5 too), written beside the
+ * modern files. Run after the modern build has emitted (it cleans the output folder).
+ */
+function legacyConfig(dev, outDir) {
+  const babel = {
+    loader: 'babel-loader',
+    options: {
+      babelrc: false,
+      configFile: path.resolve(__dirname, 'babel.config.js'),
+    },
+  };
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: false,
+    context: __dirname,
+    target: ['web', 'es5'],
+    entry: {
+      'taskpane.legacy': './src/taskpane/taskpane-legacy.ts',
+      commands: './src/commands/commands.ts',
+    },
+    output: { path: outDir, filename: '[name].js', clean: false, environment: { arrowFunction: false, const: false, destructuring: false, forOf: false, module: false } },
+    resolve: { extensions: ['.ts', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: [babel, { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { target: 'es2019', module: 'es2020', sourceMap: false } } }],
+        },
+        // dependencies that ship newer syntax; core-js itself stays as it is
+        { test: /\.m?js$/, exclude: /node_modules[\\/](core-js|webpack)[\\/]/, use: babel },
+      ],
+    },
+    performance: { hints: false },
+    infrastructureLogging: { level: 'error' },
+  };
+}
+
+/** Builds the legacy bundle after the modern one has emitted; its errors fail the build. */
+class LegacyBundlePlugin {
+  constructor(config) {
+    this.config = config;
+  }
+  apply(compiler) {
+    compiler.hooks.afterEmit.tapAsync('JuesuanLegacyBundle', (compilation, done) => {
+      const webpack = compiler.webpack;
+      webpack(this.config).run((err, stats) => {
+        if (err) compilation.errors.push(err);
+        else if (stats.hasErrors()) compilation.errors.push(new Error(`taskpane.legacy.js: ${stats.toString({ all: false, errors: true })}`));
+        done();
+      });
+    });
+  }
+}
+// ---- end legacy bundle ------------------------------------------------------------------
 
 /** office-addin-dev-certs' certificate when one was generated; else webpack's own. */
 function httpsOptions() {
@@ -39,12 +127,12 @@ function httpsOptions() {
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
+  const legacy = !dev || !!env.legacy;
   const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'dist');
   const port = Number(env.port || process.env.npm_package_config_dev_server_port || 3000);
 
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
-    { from: 'manifest*.xml', to: '[name][ext]' },
     { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
     // The WPS加载项, self-contained in dist/wps/ (index.html, ribbon.xml, js/, images/,
     // taskpane.*) so that `npx wpsjs build`/`publish` can run there (wps/README.md).
@@ -77,10 +165,10 @@ module.exports = (env = {}, argv = {}) => {
     target: ['web', 'es2017'],
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
-      commands: './src/commands/commands.ts',
       // Lazily loaded chunks (导入上年报表) sit in wps/ so the WPS加载项 folder stays
       // self-contained; the WPS page loads them from there ('../' + 'wps/…').
       'wps/taskpane': { import: './src/taskpane/taskpane.ts', publicPath: '../' },
+      ...(legacy ? {} : { commands: './src/commands/commands.ts' }),
     },
     output: { path: outDir, filename: '[name].js', chunkFilename: 'wps/[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.json'] },
@@ -104,7 +192,8 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
+        // the template's loader picks taskpane.js or taskpane.legacy.js (Internet Explorer 11)
+        inject: false,
         templateParameters: { officeJs: true },
       }),
       new HtmlWebpackPlugin({
@@ -116,9 +205,12 @@ module.exports = (env = {}, argv = {}) => {
         inject: false,
         templateParameters: { officeJs: false },
       }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      // commands.js comes from the legacy (ES5) build: the function file loads in IE11 too
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', inject: false }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
       new CopyWebpackPlugin({ patterns: copies }),
+      new ManifestPlugin(outDir),
+      ...(legacy ? [new LegacyBundlePlugin(legacyConfig(dev, outDir))] : []),
     ],
     devServer: {
       host: 'localhost',

@@ -41,7 +41,8 @@ for (const u of urls) {
   if (url.protocol !== 'https:') problems.push(`URL 必须使用 https：${u}`);
   origins.add(url.origin);
   if (/\.png$/i.test(url.pathname)) {
-    const file = path.join(root, decodeURIComponent(url.pathname));
+    // the icons are served from <base>/assets/: check the file the build copies there
+    const file = path.join(root, 'assets', path.basename(decodeURIComponent(url.pathname)));
     if (!fs.existsSync(file)) problems.push(`图标文件不存在：${path.relative(root, file)}（${u}）`);
   }
 }

@@ -4,8 +4,16 @@ import type { WriteBatch } from './plan/sheet-plan';
 
 /**
  * The one interface every host implements: Office.js (Excel), WPS, .xlsx files
- * (ExcelJS) and the in-memory workbook. Each call is one batch: in Office.js, one
- * `context.sync()` (listSheets, readSheets) or at most two (apply, marks).
+ * (ExcelJS) and the in-memory workbook. Each call is one batch, never one request per
+ * cell — but not one round trip: in Office.js listSheets takes 1 `context.sync()`,
+ * readSheets 2 (more past Excel's size limits), apply 2 on ExcelApi 1.1–1.5 and 3 from
+ * 1.6 (the recalculation after suspended calculation), mark and clearMarks 1–3. WPS's
+ * object model is synchronous and in-process (no round trips). src/hosts/README.md has
+ * the figures per host and job.
+ *
+ * readSheets hands out calculated values: a host whose workbook may hold stale totals
+ * (manual calculation) recalculates first, or refuses with a HostError saying the
+ * figures may be stale — a check or a draft never runs on old totals silently.
  */
 export interface SheetInfo {
   name: string;

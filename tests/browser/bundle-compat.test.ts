@@ -11,15 +11,30 @@
  * regex literals per ecmaVersion) and its tokens are scanned for built-ins newer than
  * ES2017 that src/taskpane/polyfills.ts does not provide. The built-ins it does
  * provide must come from a polyfill module that the entry imports first.
+ *
+ * Internet Explorer 11 (issue #10, item 7): volume-licensed Office 2016/2019 on Windows
+ * show add-ins in IE11, whatever else is installed
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+ * Every script the pane page can load there — its inline scripts, office.js, the legacy
+ * bundle taskpane.legacy.js and the function file — must parse as ES5 (acorn,
+ * ecmaVersion 5) and call no built-in newer than ES5 that core-js does not provide in
+ * the bundle; the page's CSS must not depend on gap or grid; and the legacy bundle runs
+ * the pane in Chromium too (?legacy=1).
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as vm from 'node:vm';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as acorn from 'acorn';
 
 const ROOT = path.resolve(__dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Files of the ES5 build (IE11), checked by the ES5 tests instead of the ES2017 built-in scan. */
+const LEGACY = ['taskpane.legacy.js', 'commands.js'];
 
 /** acorn's Token, with the value its typings leave out (name text, string, regex {pattern, flags}). */
 type Tok = acorn.Token & { value?: unknown };
@@ -37,7 +52,7 @@ async function build(outDir: string): Promise<void> {
   // Loaded when a build runs, not when mocha loads the test files.
   const webpack = (await import('webpack')).default;
   const configOf = ((await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: (env: object, argv: object) => import('webpack').Configuration }).default;
-  const config = configOf({ outDir, noOfficeJs: true }, { mode: 'development' });
+  const config = configOf({ outDir, noOfficeJs: true, legacy: true }, { mode: 'development' });
   config.context = ROOT;
   config.devtool = false; // no eval-source-map: the code stays code, not strings
   await new Promise<void>((resolve, reject) =>
@@ -87,8 +102,8 @@ function usesIn(code: string, methods: string[], names: string[], statics: Array
   return uses;
 }
 
-describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older Chromium)', function () {
-  this.timeout(180_000);
+describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older Chromium; ES5: IE11)', function () {
+  this.timeout(400_000);
   let tmp: string;
   let files: string[] = [];
 
@@ -136,6 +151,7 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
   it('calls no built-in newer than ES2017 that src/taskpane/polyfills.ts does not provide', function () {
     const found: string[] = [];
     for (const f of files) {
+      if (LEGACY.includes(path.relative(tmp, f))) continue; // ES5 + core-js: checked below
       const code = fs.readFileSync(f, 'utf8');
       let uses: Use[];
       try {
@@ -196,6 +212,163 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
     } finally {
       Object.defineProperty(Array.prototype, 'flatMap', saved);
       delete require.cache[modPath];
+    }
+  });
+
+  // ---- Internet Explorer 11 -------------------------------------------------------------
+
+  /** The scripts taskpane.html and commands.html can load in IE11: inline, office.js, the ES5 bundles. */
+  function ie11Scripts(): { name: string; code: string }[] {
+    const out: { name: string; code: string }[] = [];
+    for (const page of ['taskpane.html', 'commands.html']) {
+      const html = fs.readFileSync(path.join(tmp, page), 'utf8');
+      let i = 0;
+      for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) out.push({ name: `${page} inline #${++i}`, code: m[1] });
+    }
+    const officeJs = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist/office.js');
+    out.push({ name: 'office-js/office.js', code: fs.readFileSync(officeJs, 'utf8') });
+    for (const f of LEGACY) out.push({ name: f, code: fs.readFileSync(path.join(tmp, f), 'utf8') });
+    return out;
+  }
+
+  it('the page loads taskpane.legacy.js where the ES2017 syntax is missing, taskpane.js elsewhere', function () {
+    const html = fs.readFileSync(path.join(tmp, 'taskpane.html'), 'utf8');
+    const loader = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).find((c) => /taskpane\.legacy\.js/.test(c));
+    assert.ok(loader, 'a loader script naming taskpane.legacy.js');
+    const run = (search: string, ie11: boolean) => {
+      const added: string[] = [];
+      const el = { src: '' };
+      const ctx = {
+        window: { location: { search } },
+        document: { createElement: () => el, body: { appendChild: (x: { src: string }) => added.push(x.src) } },
+        // IE11's Function constructor: a SyntaxError for async functions
+        Function: ie11
+          ? function () {
+              throw new SyntaxError('Expected \';\'');
+            }
+          : Function,
+      };
+      vm.runInNewContext(loader, ctx);
+      return added;
+    };
+    assert.deepEqual(run('', true), ['taskpane.legacy.js']);
+    assert.deepEqual(run('', false), ['taskpane.js']);
+    assert.deepEqual(run('?host=memory&legacy=1', false), ['taskpane.legacy.js']);
+    // the WPS page (Chromium) keeps the modern bundle
+    assert.match(fs.readFileSync(path.join(tmp, 'wps/taskpane.html'), 'utf8'), /<script defer src="taskpane\.js">/);
+  });
+
+  it('every script the pane page can load in IE11 parses as ES5 (acorn ecmaVersion 5)', function () {
+    const failures: string[] = [];
+    for (const { name, code } of ie11Scripts()) {
+      try {
+        acorn.parse(code, { ecmaVersion: 5, sourceType: 'script' });
+      } catch (e) {
+        const err = e as SyntaxError & { loc?: { line: number; column: number } };
+        const line = err.loc ? (code.split('\n')[err.loc.line - 1] ?? '') : '';
+        failures.push(`${name}: ${err.message}  ${line.slice(Math.max(0, (err.loc?.column ?? 0) - 60), (err.loc?.column ?? 0) + 60).trim()}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('the legacy bundle calls no built-in newer than ES5 that core-js does not provide in it', function () {
+    // Built-ins IE11 lacks, as `.name(` calls or plain names, and the core-js modules that provide them.
+    const methods: Record<string, RegExp> = {
+      includes: /^es\.(array|string)\.includes$/, find: /^es\.array\.find$/, findIndex: /^es\.array\.find-index$/, fill: /^es\.array\.fill$/,
+      from: /^es\.array\.from$/, of: /^es\.array\.of$/, assign: /^es\.object\.assign$/, entries: /^es\.(object\.entries|array\.iterator)$/,
+      values: /^es\.(object\.values|array\.iterator)$/, startsWith: /^es\.string\.starts-with$/, endsWith: /^es\.string\.ends-with$/,
+      padStart: /^es\.string\.pad-start$/, padEnd: /^es\.string\.pad-end$/, repeat: /^es\.string\.repeat$/, trimStart: /^es\.string\.trim-start$/,
+      trimEnd: /^es\.string\.trim-end$/, flat: /^es\.array\.flat$/, flatMap: /^es\.array\.flat-map$/, fromEntries: /^es\.object\.from-entries$/,
+      isInteger: /^es\.number\.is-integer$/, isNaN: /^es\.number\.is-nan$|^$/, trunc: /^es\.math\.trunc$/, sign: /^es\.math\.sign$/,
+      codePointAt: /^es\.string\.code-point-at$/, finally: /^es\.promise\.finally$/, allSettled: /^es\.promise\.all-settled$/,
+      matchAll: /^es\.string\.match-all$/, replaceAll: /^es\.string\.replace-all$/, at: /^es\.(array|string)\.at$/,
+      findLast: /^es\.array\.find-last$/, hasOwn: /^es\.object\.has-own$/, normalize: /^$/,
+    };
+    const names: Record<string, RegExp> = {
+      Promise: /^es\.promise$/, Map: /^es\.map$/, Set: /^es\.set$/, WeakMap: /^es\.weak-map$/, WeakSet: /^es\.weak-set$/,
+      Symbol: /^es\.symbol$/, Reflect: /^es\.reflect\./, globalThis: /^es\.global-this$/, URLSearchParams: /^web\.url-search-params$/,
+      URL: /^web\.url$/, Proxy: /^$/, BigInt: /^$/, TextEncoder: /^$/, TextDecoder: /^$/, fetch: /^$/, structuredClone: /^$/, queueMicrotask: /^web\.queue-microtask$/,
+    };
+    const code = fs.readFileSync(path.join(tmp, 'taskpane.legacy.js'), 'utf8');
+    // development build: every module is preceded by /***/ "./path":
+    const parts = code.split(/\/\*\*\*\/ "(\.\/[^"]+)":/);
+    const provided = new Set<string>();
+    const appCode: { file: string; code: string }[] = [];
+    for (let i = 1; i < parts.length; i += 2) {
+      const file = parts[i];
+      const core = /node_modules\/core-js\/modules\/([a-z0-9.-]+)\.js$/.exec(file);
+      if (core) provided.add(core[1]);
+      else if (!/node_modules\/core-js\//.test(file)) appCode.push({ file, code: parts[i + 1] });
+    }
+    assert.ok(provided.size > 10, `core-js modules in the bundle: ${[...provided].join(' ')}`);
+    const missing = new Set<string>();
+    const checked = new Set<string>();
+    for (const { file, code: c } of appCode) {
+      for (const u of usesIn(c, Object.keys(methods), Object.keys(names), [])) {
+        checked.add(u.name);
+        const key = u.name.replace(/^\.|\($/g, '');
+        const re = methods[key] ?? names[key];
+        if (![...provided].some((m) => re.test(m))) missing.add(`${u.name} in ${file}`);
+      }
+    }
+    assert.ok(checked.size >= 5, `the scan finds the pane's uses of newer built-ins: ${[...checked].join(' ')}`);
+    assert.deepEqual([...missing], [], 'built-ins IE11 lacks, used without a core-js polyfill in the bundle');
+  });
+
+  it('the pane’s CSS does not depend on gap or grid (IE11 has neither for flex layouts)', function () {
+    const css = fs.readFileSync(path.join(tmp, 'taskpane.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    assert.doesNotMatch(css, /(^|[\s;{])(row-|column-)?gap\s*:/);
+    assert.doesNotMatch(css, /display\s*:\s*(inline-)?grid/);
+  });
+
+  it('the legacy bundle runs the pane in Chromium: insert, sample, check, draft (?legacy=1)', async function () {
+    if (!fs.existsSync(CHROMIUM)) {
+      if (process.env.CI === 'true') throw new Error(`CI: 找不到浏览器 ${CHROMIUM}`);
+      this.skip();
+    }
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const file = path.join(tmp, decodeURIComponent(url.pathname));
+      if (!file.startsWith(tmp) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
+      const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.css') ? 'text/css' : 'text/javascript; charset=utf-8';
+      res.writeHead(200, { 'content-type': type });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const errors: string[] = [];
+    try {
+      const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: 'zh-CN' });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`http://127.0.0.1:${port}/taskpane.html?host=memory&legacy=1`);
+      await page.waitForSelector('body[data-ready="memory"]', { timeout: 60_000 });
+      const scripts = await page.$$eval('script[src]', (s) => s.map((x) => (x as HTMLScriptElement).getAttribute('src')));
+      assert.ok(scripts.includes('taskpane.legacy.js') && !scripts.includes('taskpane.js'), scripts.join());
+      await page.fill('#year', '2021');
+      await page.fill('#unit', '株洲市石峰区机关事务服务中心');
+      await page.click('#insert');
+      await page.waitForFunction(() => /已插入/.test(document.getElementById('insert-result')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      const names = await page.evaluate(() => (window as unknown as { __juesuan: { host: { sheets: { name: string }[] } } }).__juesuan.host.sheets.map((x) => x.name));
+      for (let i = 1; i <= 9; i++) assert.ok(names.includes(`公开0${i}表`), names.join());
+      await page.click('#sample');
+      await page.waitForFunction(() => /示例/.test(document.getElementById('insert-result')?.textContent ?? ''));
+      await page.click('.tabs button[data-tab="check"]');
+      await page.click('#run-check');
+      await page.waitForFunction(() => (document.getElementById('check-summary')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
+      assert.match((await page.textContent('#check-summary')) ?? '', /错误 \d+|未发现问题/);
+      await page.click('.tabs button[data-tab="draft"]');
+      await page.click('#run-draft');
+      await page.waitForFunction(() => (document.getElementById('sections')?.textContent ?? '').length > 100, undefined, { timeout: 30_000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await new Promise<void>((r) => server.close(() => r()));
     }
   });
 });

@@ -61,7 +61,7 @@ describe('insertTables', () => {
     const r = await insertTables(host, { ...base, unit: SEED_2021_UNIT, tables: ['expenditure', 'income'], onConflict: 'refresh' });
     assert.deepEqual(r.refreshed.sort(), ['公开02表', '公开03表']);
     assert.deepEqual(host.calls, ['listSheets', 'readSheets', 'apply']);
-    assert.equal(host.cell('公开03表', 'C5')?.value, '本年支出合计');
+    assert.equal(host.cell('公开03表', 'C5')?.value, '支出合计', 'a header the user changed stays (issue #10, item 5)');
     assert.equal(host.cell('公开03表', 'E10')?.formula, '=SUM(E11:E13)');
     assert.equal(host.cell('公开03表', 'E12')?.value, typed);
     assert.equal(host.cell('公开03表', 'J12')?.value, '备注：含追加');
@@ -69,6 +69,35 @@ describe('insertTables', () => {
     const ev = evaluate(host);
     assert.equal(Math.round(ev.num('公开03表', 'E8') * 100) / 100, 1138.53);
     assert.deepEqual(r.keptValues, []);
+  });
+
+  it("'refresh' keeps the user's frame texts (金额单位：元 stays 元) and fills only blank ones, unless restoreFrame asks", async () => {
+    const host = new MemoryHost();
+    await insertTables(host, { ...base, tables: ['expenditure'], onConflict: 'skip' });
+    const unitCell = [...host.sheet('公开03表')!.cells.entries()].find(([, c]) => typeof c.value === 'string' && c.value.startsWith('金额单位'))!;
+    const [r, c] = unitCell[0].split(',').map(Number);
+    const addr = `${String.fromCharCode(65 + c)}${r + 1}`;
+    const template = unitCell[1].value;
+    host.setCell('公开03表', addr, '金额单位：元');
+    host.setCell('公开03表', 'A1', null); // the title deleted
+    await insertTables(host, { ...base, tables: ['expenditure'], onConflict: 'refresh' });
+    assert.equal(host.cell('公开03表', addr)?.value, '金额单位：元');
+    assert.equal(host.cell('公开03表', 'A1')?.value, '支出决算表', 'a blank frame cell is put back');
+    await insertTables(host, { ...base, tables: ['expenditure'], onConflict: 'refresh', restoreFrame: true });
+    assert.equal(host.cell('公开03表', addr)?.value, template);
+  });
+
+  it("'refresh' never merges over a cell that holds something (a merge keeps the upper-left value only)", async () => {
+    const host = new MemoryHost();
+    await insertTables(host, { ...base, tables: ['expenditure'], onConflict: 'skip' });
+    const s = host.sheet('公开03表')!;
+    const title = s.merges.find((m) => m.top === 0)!;
+    s.merges = [];
+    host.setCell('公开03表', 'B1', '（草稿）'); // inside the title's merge, right of A1
+    await insertTables(host, { ...base, tables: ['expenditure'], onConflict: 'refresh' });
+    assert.ok(!s.merges.some((m) => m.top === title.top && m.left === title.left), 'the title merge is left out');
+    assert.equal(host.cell('公开03表', 'B1')?.value, '（草稿）');
+    assert.ok(s.merges.length > 0, 'merges over blank cells are put back');
   });
 
   it('refuses a protected workbook structure or a protected sheet to refresh, writing nothing', async () => {

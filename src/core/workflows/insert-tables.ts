@@ -1,7 +1,7 @@
-import type { CellRef } from '../cells';
+import type { CellRef, RangeRect } from '../cells';
 import { linkFormulas, type SheetCellWrite } from '../formulas';
 import { INPUT_SHEET_NAME, inputSheetPlan } from '../inputs';
-import { valueAt, type SheetSnapshot } from '../model/snapshot';
+import { formulaAt, valueAt, type SheetSnapshot } from '../model/snapshot';
 import type { TableKey, WorkbookModel } from '../model/tables';
 import type { CellWrite, SheetPlan, WriteBatch } from '../plan/sheet-plan';
 import { loadProfile, sheetNameOf, validateProfile, type Profile } from '../profiles';
@@ -12,8 +12,11 @@ import { HostError, type SheetInfo, type WorkbookHost } from '../host';
 /**
  * Insert the 公开 tables of a profile: listSheets → (readSheets of the conflicting
  * sheets, only when refreshing) → one apply. An existing sheet is never emptied or
- * overwritten: 'skip' leaves it, 'beside' adds 公开01表(2), 'refresh' rewrites only the
- * frame (title, headers, fixed labels) and the formulas and keeps every typed value.
+ * overwritten: 'skip' leaves it, 'beside' adds 公开01表(2), 'refresh' rewrites the
+ * formulas, puts back frame texts (title, headers, fixed labels) that are blank, and
+ * keeps every typed value — and every frame text the user changed ("金额单位：元" stays
+ * 元), unless `restoreFrame` asks for the template's texts. A refresh never merges
+ * over a cell that holds something: that merge is left out.
  */
 
 export type ConflictMode = 'skip' | 'beside' | 'refresh';
@@ -35,6 +38,8 @@ export interface InsertOptions {
   empty?: TableKey[];
   /** Link 01/04 to the detail tables by formulas (default true). */
   links?: boolean;
+  /** Refresh: also put back the template's frame texts where the user changed them (default false: only blank ones). */
+  restoreFrame?: boolean;
 }
 
 export interface InsertResult {
@@ -95,16 +100,37 @@ function frameCells(b: TableBuild): CellWrite[] {
   return b.plan.cells.filter((c) => b.roles.get(`${c.row},${c.col}`) === 'frame' && c.value !== null && c.value !== undefined);
 }
 
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
 /**
- * A frame text the template leaves open and the user completed: without a unit the
- * template writes "部门：", the sheet says "部门：某单位". A refresh keeps the user's text.
+ * The frame texts a refresh writes: those blank on the sheet; with `restore`, also those
+ * the user changed — except a text the template leaves open and the user completed
+ * (the template writes "部门：", the sheet says "部门：某单位"), which is always kept.
+ * A text already as the template has it is not written again.
  */
-function completedByUser(c: CellWrite, snap: SheetSnapshot | undefined): boolean {
-  if (!snap || typeof c.value !== 'string') return false;
-  const template = c.value.trim();
-  if (!/[:：]$/.test(template)) return false;
+function frameToWrite(c: CellWrite, snap: SheetSnapshot | undefined, restore: boolean): boolean {
+  if (!snap) return true;
   const current = valueAt(snap, c.row, c.col);
-  return typeof current === 'string' && current.trim().length > template.length && current.trim().startsWith(template);
+  if (blank(current)) return true;
+  if (typeof c.value === 'string' && typeof current === 'string' && current.trim() === c.value.trim()) return false;
+  if (!restore) return false;
+  if (typeof c.value !== 'string' || typeof current !== 'string') return true;
+  const template = c.value.trim();
+  const completed = /[:：]$/.test(template) && current.trim().length > template.length && current.trim().startsWith(template);
+  return !completed;
+}
+
+/** A merge a refresh may add: not there yet, and no cell but its upper-left one holds anything (a merge keeps that one only). */
+function mergeAllowed(m: RangeRect, snap: SheetSnapshot | undefined): boolean {
+  if (!snap) return true;
+  const same = (x: RangeRect) => x.top === m.top && x.left === m.left && x.bottom === m.bottom && x.right === m.right;
+  if (snap.merges?.some(same)) return false;
+  for (let r = m.top; r <= m.bottom; r++)
+    for (let c = m.left; c <= m.right; c++) {
+      if (r === m.top && c === m.left) continue;
+      if (!blank(valueAt(snap, r, c)) || formulaAt(snap, r, c)) return false;
+    }
+  return true;
 }
 
 function freeName(base: string, taken: Set<string>): string {
@@ -186,8 +212,8 @@ export async function insertTables(host: WorkbookHost, options: InsertOptions): 
     const u = formulaUpdates(formulaWrites, snapshots);
     result.keptValues.push(...u.keptValues);
     const snap = snapshots.find((x) => x.name === b.plan.name);
-    const frame = frameCells(b).filter((c) => !completedByUser(c, snap));
-    const headerMerges = b.plan.merges.filter((m) => m.bottom < b.firstDataRow);
+    const frame = frameCells(b).filter((c) => frameToWrite(c, snap, options.restoreFrame ?? false));
+    const headerMerges = b.plan.merges.filter((m) => m.bottom < b.firstDataRow && mergeAllowed(m, snap));
     update.push({
       name: b.plan.name,
       styles: b.plan.styles,

@@ -10,10 +10,13 @@ import { cellContent, charsToPoints, markRects, planBlocks, styleOf, styleRects,
  * WorkbookHost over Office.js (Excel desktop, Mac and on the web).
  *
  * Thin and batched: every call queues its commands and syncs once per phase —
- * listSheets 1 sync, readSheets 2 (names, then every used range; more only past Excel
- * on the web's 5 MB response or for constants that look like errors, see readSheets),
- * apply 2 (checks, then every write), mark/clearMarks 2 when the sheet names are known from an
- * earlier call, else 3. Features above ExcelApi 1.1 are used only when
+ * listSheets 1 sync, readSheets 2 (names and a recalculation, then every used range;
+ * more only past Excel's size limits, for constants that look like errors, or when
+ * the merged areas fail, see readSheets), apply 2 on ExcelApi 1.1–1.5 (checks, then
+ * every write) and 3 from 1.6 (then the recalculation that
+ * suspendApiCalculationUntilNextSync leaves to us, with the print setup),
+ * mark/clearMarks 2 when the sheet names are known from an earlier call, else 3.
+ * src/hosts/README.md has the figures. Features above ExcelApi 1.1 are used only when
  * `isSetSupported` says so; older hosts get a plainer result, never a crash.
  */
 
@@ -68,6 +71,22 @@ export function officeEnv(): OfficeHostEnv {
   };
 }
 
+/**
+ * The oldest perpetual Office whose Excel has an ExcelApi set, after Microsoft's table
+ * (https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets):
+ * 2016 (MSI/volume licence) 1.1, 2019 1.7, 2021 1.14, 2024 1.17; newer sets only in
+ * Microsoft 365 and Excel on the web.
+ */
+export function officeVersionFor(set: string): string {
+  const [major, minor] = set.split('.').map(Number);
+  if (major !== 1) return 'Microsoft 365';
+  if (minor <= 1) return 'Office 2016 或更新版本';
+  if (minor <= 7) return 'Office 2019 或更新版本（或 Microsoft 365）';
+  if (minor <= 14) return 'Office 2021 或更新版本（或 Microsoft 365）';
+  if (minor <= 17) return 'Office 2024 或 Microsoft 365';
+  return 'Microsoft 365 或网页版 Excel';
+}
+
 interface OfficeErrorLike {
   code?: string;
   message?: string;
@@ -78,6 +97,7 @@ export function toHostError(e: unknown, doing: string): HostError {
   if (e instanceof HostError) return e;
   const err = (e ?? {}) as OfficeErrorLike;
   const code = err.code ?? '';
+  const needed = /ExcelApi (\d+\.\d+)/.exec(err.message ?? '')?.[1];
   const tail = err.message ? `（Excel：${err.message}）` : '';
   switch (code) {
     case 'AccessDenied':
@@ -91,7 +111,7 @@ export function toHostError(e: unknown, doing: string): HostError {
     case 'PayloadTooLarge':
       return new HostError(`${doing}失败：一次传送的数据超出 Excel 的上限（网页版 5 MB）。请分批操作。${tail}`);
     case 'ApiNotFound':
-      return new HostError(`${doing}失败：当前 Excel 版本不支持所需的功能。${tail}`);
+      return new HostError(`${doing}失败：当前 Excel 版本不支持所需的功能${needed ? `（需要 ExcelApi ${needed}，即 ${officeVersionFor(needed)}）` : ''}。${tail}`);
     default:
       return new HostError(`${doing}失败：${err.message ?? String(e)}`);
   }
@@ -101,6 +121,8 @@ export class OfficeHost implements WorkbookHost {
   readonly kind = 'office';
   /** Sheet names from the latest call, to save a round trip in mark/clearMarks. */
   private names: string[] | null = null;
+  /** apply() suspended calculation and its recalculation has not been confirmed yet. */
+  private calcPending = false;
   private readonly sets = new Map<string, boolean>();
   /** Round trips of the latest readSheets: all, refused as too large, and the largest row block when read in blocks. */
   lastRead: ReadStats | null = null;
@@ -168,11 +190,23 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /**
-   * 2 syncs: the sheet names, then every used range's values and formulas (and merged
-   * areas). Past Excel on the web's 5 MB response the second is refused; then 1 sync
-   * for the used ranges' extents and the rows in blocks (readRows), stitched into one
-   * snapshot per sheet. One more small sync loads the value types of constant cells
-   * whose text looks like an error (confirmErrors). `lastRead` reports the syncs.
+   * 2 syncs: the sheet names (with a recalculation, see below), then every used
+   * range's values and formulas (and merged areas). Past Excel's limits — on the web a
+   * 5 MB response, anywhere 5,000,000 cells per range (RangeExceedsLimit), and the
+   * GeneralException or null values some builds answer instead — the read goes by row
+   * blocks (readRows): 1 sync for the extents, then as many blocks per sync as the
+   * budget allows, stitched into one snapshot per sheet. Merged areas fail past 512 on
+   * a sheet (GeneralException): then the read is repeated without them (+1 sync), and
+   * only the merge information is lost. One more small sync loads the value types of
+   * constant cells whose text looks like an error (confirmErrors). `lastRead` reports
+   * the syncs.
+   *
+   * Stale totals: in manual calculation (and after suspendApiCalculationUntilNextSync)
+   * formulas hold old values. Sync 1 therefore also asks for a recalculation
+   * (application.calculate, ExcelApi 1.1; "Recalculate" touches only dirty cells, so
+   * in automatic mode it costs nothing). If Excel refuses it, sync 1 is repeated without
+   * it; when the workbook is then in manual calculation the read stops with a message
+   * that the figures may be stale, never hands them out silently.
    */
   async readSheets(names?: string[]): Promise<SheetSnapshot[]> {
     return this.run('读取工作表', async (ctx) => {
@@ -183,22 +217,49 @@ export class OfficeHost implements WorkbookHost {
         try {
           await ctx.sync();
         } catch (e) {
-          if (isPayloadRefusal(e)) stats.refused++;
+          if (isSizeRefusal(e)) stats.refused++;
           throw e;
         }
       };
-      const ws = this.loadSheetList(ctx);
-      await sync(); // 1: names and protection
+      const first = (recalc: boolean) => {
+        const app = ctx.workbook.application;
+        if (recalc) app.calculate('Recalculate');
+        app.load('calculationMode');
+        return { app, ws: this.loadSheetList(ctx) };
+      };
+      let loaded = first(true);
+      try {
+        await sync(); // 1: recalculation, calculation mode, names and protection
+        this.calcPending = false;
+      } catch (e) {
+        loaded = first(false);
+        await sync();
+        if (loaded.app.calculationMode !== 'Automatic' || this.calcPending) {
+          throw new HostError(
+            `读取工作表失败：工作簿处于手动计算模式（或刚写入的公式尚未计算），Excel 拒绝了重新计算（${(e as OfficeErrorLike)?.message ?? String(e)}），表中的合计可能不是最新的，未作校验。请按 F9 重新计算后重试。`,
+          );
+        }
+      }
+      const ws = loaded.ws;
       const infos = this.sheetInfos(ws);
       const wanted = names ? new Set(names) : null;
       const targets = ws.items.filter((w) => !wanted || wanted.has(w.name));
+      let merges = this.api('1.13');
       let read: SheetRead[];
       try {
-        read = await this.readWhole(sync, targets); // 2: every used range at once
+        read = await this.readWhole(sync, targets, merges); // 2: every used range at once
       } catch (e) {
-        // Excel on the web answers at most 5 MB per response: read in row blocks then.
-        if (!isPayloadRefusal(e)) throw e;
-        read = await this.readInBlocks(sync, targets, stats);
+        if (!isSizeRefusal(e)) throw e;
+        if (merges && isGeneralException(e)) {
+          // more than 512 merged areas on a sheet, or a response too large: try without merges
+          merges = false;
+          try {
+            read = await this.readWhole(sync, targets, false);
+          } catch (e2) {
+            if (!isSizeRefusal(e2)) throw e2;
+            read = await this.readInBlocks(sync, targets, stats, false);
+          }
+        } else read = await this.readInBlocks(sync, targets, stats, merges);
       }
       await this.confirmErrors(sync, targets, read); // only when a value looks like "#REF!"
       const prot = new Map(infos.map((s) => [s.name, s.protected]));
@@ -223,21 +284,25 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /** Merged areas (ExcelApi 1.13) help the reader with foreign header layouts. */
-  private loadMerges(w: Excel.Worksheet): Excel.RangeAreas | null {
-    if (!this.api('1.13')) return null;
+  private loadMerges(w: Excel.Worksheet, merges: boolean): Excel.RangeAreas | null {
+    if (!merges || !this.api('1.13')) return null;
     const m = w.getRange().getMergedAreasOrNullObject();
     m.load('address');
     return m;
   }
 
   /** The common case: every used range's values and formulas in one sync. */
-  private async readWhole(sync: () => Promise<void>, targets: Excel.Worksheet[]): Promise<SheetRead[]> {
+  private async readWhole(sync: () => Promise<void>, targets: Excel.Worksheet[], merges: boolean): Promise<SheetRead[]> {
     const queued = targets.map((w) => {
       const r = this.usedRange(w);
       r.load('values,formulas,rowIndex,columnIndex');
-      return { r, m: this.loadMerges(w) };
+      return { r, m: this.loadMerges(w, merges) };
     });
     if (targets.length) await sync();
+    // A large range may come back with null values instead of a refusal: read it in blocks.
+    if (queued.some(({ r }) => !(r as { isNullObject?: boolean }).isNullObject && (!Array.isArray(r.values) || !Array.isArray(r.formulas)))) {
+      throw new NullValues();
+    }
     return queued.map(({ r, m }) => {
       const read: SheetRead = (r as { isNullObject?: boolean }).isNullObject
         ? { top: 0, left: 0, values: [], formulas: [] }
@@ -253,13 +318,21 @@ export class OfficeHost implements WorkbookHost {
    * budget (cells per sync) starts at half the refused read and halves on each
    * refusal; an accepted size is kept for the rest.
    */
-  private async readInBlocks(sync: () => Promise<void>, targets: Excel.Worksheet[], stats: ReadStats): Promise<SheetRead[]> {
-    const queued = targets.map((w) => {
-      const r = this.usedRange(w);
-      r.load('rowIndex,columnIndex,rowCount,columnCount');
-      return { r, m: this.loadMerges(w) };
-    });
-    await sync(); // the extents: a few bytes per sheet
+  private async readInBlocks(sync: () => Promise<void>, targets: Excel.Worksheet[], stats: ReadStats, merges: boolean): Promise<SheetRead[]> {
+    const extents = (withMerges: boolean) =>
+      targets.map((w) => {
+        const r = this.usedRange(w);
+        r.load('rowIndex,columnIndex,rowCount,columnCount');
+        return { r, m: this.loadMerges(w, withMerges) };
+      });
+    let queued = extents(merges);
+    try {
+      await sync(); // the extents: a few bytes per sheet
+    } catch (e) {
+      if (!merges || !isGeneralException(e)) throw e;
+      queued = extents(false); // more than 512 merged areas: without them
+      await sync();
+    }
     const pieces: Piece[] = [];
     const reads: SheetRead[] = queued.map(({ r, m }, i) => {
       const read: SheetRead = { top: 0, left: 0, values: [], formulas: [], merges: mergesOf(m) };
@@ -325,10 +398,18 @@ export class OfficeHost implements WorkbookHost {
     }
   }
 
+  /**
+   * 2 syncs (checks, then every write); from ExcelApi 1.6 a third: calculation is
+   * suspended during the write (suspendApiCalculationUntilNextSync), which leaves the
+   * recalculation to us, queued with the print setup (ExcelApi 1.9). When the write
+   * fails, the sheets this call added are deleted again (2 more syncs), so nothing is
+   * left half-written and a retry does not meet 已有同名工作表.
+   */
   async apply(batch: WriteBatch): Promise<void> {
     const plans = [...batch.create, ...batch.update];
     if (!plans.length && !batch.activate) return;
     let checked = false;
+    let before: string[] = [];
     try {
       await this.env.run(async (ctx) => {
         const ws = this.loadSheetList(ctx);
@@ -339,13 +420,15 @@ export class OfficeHost implements WorkbookHost {
         }
         await ctx.sync(); // 1: checks
         const infos = this.sheetInfos(ws);
+        before = infos.map((s) => s.name);
         const refusal = checkBatch(batch, infos, !!prot?.protected);
         if (refusal) throw refusal;
         checked = true;
 
-        if (this.api('1.6')) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        const suspend = this.api('1.6');
+        if (suspend) ctx.workbook.application.suspendApiCalculationUntilNextSync();
         // Sheets first: if Excel refuses one (structure protection on ExcelApi < 1.7),
-        // it does so before any cell is written.
+        // it does so before any cell is written; and cross-sheet formulas find their sheets.
         const created = batch.create.map((p) => ws.add(p.name));
         batch.create.forEach((p, i) => this.writePlan(created[i], p));
         for (const p of batch.update) this.writePlan(ws.getItem(p.name), p);
@@ -353,26 +436,56 @@ export class OfficeHost implements WorkbookHost {
           const i = batch.create.findIndex((p) => p.name === batch.activate);
           (i >= 0 ? created[i] : ws.getItem(batch.activate)).activate();
         }
+        if (suspend) this.calcPending = true;
         await ctx.sync(); // 2: everything
-        this.names = [...infos.map((s) => s.name), ...batch.create.map((p) => p.name)];
-        // 3: print setup (ExcelApi 1.9), on its own: a printer-dependent refusal must
-        // not undo the tables, and the tables are complete without it.
+        this.names = [...before, ...batch.create.map((p) => p.name)];
+        // 3: the recalculation the suspension leaves to us, and print setup (ExcelApi 1.9)
+        // on its own: a printer-dependent refusal must not undo the tables, and the
+        // tables are complete without it.
         const printing = [...batch.create.map((p, i) => [created[i], p] as const), ...batch.update.map((p) => [ws.getItem(p.name), p] as const)];
-        if (this.api('1.9') && printing.some(([, p]) => p.print)) {
-          for (const [sheet, p] of printing) if (p.print) this.queuePrint(sheet, p.print);
+        const print = this.api('1.9') && printing.some(([, p]) => p.print);
+        if (suspend) ctx.workbook.application.calculate('Recalculate');
+        if (print) for (const [sheet, p] of printing) if (p.print) this.queuePrint(sheet, p.print);
+        if (suspend || print) {
           try {
             await ctx.sync();
+            this.calcPending = false;
           } catch (e) {
-            this.warnings.push(`打印设置未能应用：${(e as OfficeErrorLike)?.message ?? String(e)}`);
+            this.warnings.push(`${print ? '打印设置未能应用' : '重新计算未能完成'}：${(e as OfficeErrorLike)?.message ?? String(e)}`);
           }
         }
       });
     } catch (e) {
       const err = toHostError(e, '写入工作表');
       if (checked && !(e instanceof HostError)) {
-        throw new HostError(`${err.message} 写入可能只完成了一部分，请检查工作簿。`, err.cells);
+        const removed = batch.create.length ? await this.removeAdded(batch.create.map((p) => p.name), before) : false;
+        const tail = batch.update.length
+          ? ' 已有工作表的写入可能只完成了一部分，请检查工作簿。'
+          : removed
+            ? ' 已删除本次新增的工作表，工作簿保持原样，可直接重试。'
+            : ' 写入可能只完成了一部分，请检查工作簿。';
+        throw new HostError(`${err.message}${tail}`, err.cells);
       }
       throw err;
+    }
+  }
+
+  /** Delete the sheets a failed apply added (names not there before): 2 syncs. Whether it worked. */
+  private async removeAdded(names: string[], before: string[]): Promise<boolean> {
+    const had = new Set(before.map((n) => n.toLowerCase()));
+    const ours = new Set(names.map((n) => n.toLowerCase()).filter((n) => !had.has(n)));
+    try {
+      await this.env.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets;
+        ws.load('items/name');
+        await ctx.sync();
+        for (const w of ws.items) if (ours.has(w.name.toLowerCase())) w.delete();
+        await ctx.sync();
+      });
+      this.names = null;
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -395,12 +508,14 @@ export class OfficeHost implements WorkbookHost {
       if (this.api('1.2')) range.merge(false);
       else if (m.top === m.bottom) range.format.horizontalAlignment = 'CenterAcrossSelection';
     }
-    if (plan.columnWidths) {
+    // column widths and row heights need ExcelApi 1.2: on Excel 2016 (1.1) the tables
+    // come without them rather than not at all
+    if (plan.columnWidths && this.api('1.2')) {
       for (const [l, r, w] of widthRuns(plan.columnWidths)) {
         sheet.getRange(`${colName(l)}:${colName(r)}`).format.columnWidth = charsToPoints(w);
       }
     }
-    if (plan.rowHeights) {
+    if (plan.rowHeights && this.api('1.2')) {
       for (const [row, h] of Object.entries(plan.rowHeights)) {
         const n = Number(row) + 1;
         sheet.getRange(`${n}:${n}`).format.rowHeight = h;
@@ -492,6 +607,9 @@ export class OfficeHost implements WorkbookHost {
           const cf = sheets.getItem(sheet).getRange(rangeAddress(rect)).conditionalFormats.add('Custom');
           cf.custom.rule.formula = MARK_FORMULA;
           cf.custom.format.fill.color = request.color;
+          // first in order, so that a user's own rule on the same cells does not hide the mark
+          // (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member)
+          cf.priority = 0;
         }
       }
     }
@@ -499,8 +617,15 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /**
-   * ExcelApi 1.1–1.5: no conditional formats. Save each cell's own fill in a
-   * document setting (invisible on the sheets), paint the mark, restore on clear.
+   * ExcelApi 1.1–1.5: no conditional formats. Each cell's own fill is read and saved
+   * in a document setting (invisible on the sheets) BEFORE the mark is painted, so
+   * that a paint that fails half-way, or a pane closed in between, never loses the
+   * user's fills; clearing restores them and forgets them only after that worked.
+   *
+   * The colour is kept as Excel reports it. Below ExcelApi 1.9 (RangeFill.tintAndShade)
+   * Excel reports "#FFFFFF" both for no fill and for an explicit white fill
+   * (https://github.com/OfficeDev/office-js/issues/6218): that one value is restored as
+   * "no fill" (RangeFill.clear), which is what nearly every such cell had.
    */
   private async markByFill(ctx: Excel.RequestContext, request: MarkRequest | null): Promise<void> {
     const saved: SavedFills = (this.env.settings.get(SAVED_FILLS_KEY) as SavedFills | null) ?? {};
@@ -524,19 +649,27 @@ export class OfficeHost implements WorkbookHost {
       }
     }
     if (reads.length) await ctx.sync();
-    // 2: restore cells no longer marked, paint the new ones
+    // 2: save every original fill (old and new) before any cell is painted
+    const all: SavedFills = {};
+    for (const [sheet, cells] of Object.entries(saved)) all[sheet] = { ...cells };
+    for (const r of reads) (all[r.sheet] ??= {})[r.address] = noFill(r.fill.color) ? null : r.fill.color;
+    if (reads.length) {
+      this.env.settings.set(SAVED_FILLS_KEY, all);
+      await this.env.settings.save();
+    }
+    // 3: restore cells no longer marked, paint the new ones
     const next: SavedFills = {};
-    for (const [sheet, cells] of Object.entries(saved)) {
+    for (const [sheet, cells] of Object.entries(all)) {
       for (const [address, color] of Object.entries(cells)) {
         if (wanted.get(sheet)?.has(address)) (next[sheet] ??= {})[address] = color;
         else restoreFill(sheets.getItem(sheet).getRange(address).format.fill, color);
       }
     }
-    for (const r of reads) (next[r.sheet] ??= {})[r.address] = normaliseFill(r.fill.color);
     for (const [sheet, addrs] of wanted) {
       for (const address of addrs) sheets.getItem(sheet).getRange(address).format.fill.color = request!.color;
     }
     await ctx.sync();
+    // 4: forget the restored ones
     this.env.settings.set(SAVED_FILLS_KEY, Object.keys(next).length ? next : null);
     await this.env.settings.save();
   }
@@ -573,9 +706,28 @@ function applyStyle(range: Excel.Range, st: CellStyle, rect: RangeRect): void {
   }
 }
 
-/** Refusals of a request or response over Excel's size limit (5 MB on the web). */
-function isPayloadRefusal(e: unknown): boolean {
-  return /PayloadSizeLimitExceeded|PayloadTooLarge/.test((e as OfficeErrorLike)?.code ?? '');
+/**
+ * Refusals of a read over Excel's limits: the 5 MB response on the web
+ * (ResponsePayloadSizeLimitExceeded), 5,000,000 cells per range (RangeExceedsLimit),
+ * GeneralException, which some builds answer for a large payload instead, and null
+ * values for a range too large
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization,
+ * https://learn.microsoft.com/office/dev/add-ins/testing/office-js-api-errors).
+ */
+function isSizeRefusal(e: unknown): boolean {
+  return e instanceof NullValues || /PayloadSizeLimitExceeded|PayloadTooLarge|RangeExceedsLimit|GeneralException/.test((e as OfficeErrorLike)?.code ?? '');
+}
+
+function isGeneralException(e: unknown): boolean {
+  return (e as OfficeErrorLike)?.code === 'GeneralException';
+}
+
+/** A read that came back with null values: taken as a refusal, the range is read in smaller blocks. */
+class NullValues extends Error {
+  readonly code = 'NullValues';
+  constructor() {
+    super('Excel returned null values for a large range');
+  }
 }
 
 /** A value that may be an error ("#DIV/0!", "#N/A", "#GETTING_DATA"): its valueType tells. */
@@ -655,8 +807,9 @@ async function readRows(
     }
     try {
       await sync();
+      if (batch.some((b) => props.split(',').some((p) => !Array.isArray((b.range as unknown as Record<string, unknown>)[p])))) throw new NullValues();
     } catch (e) {
-      if (!isPayloadRefusal(e) || (batch.length === 1 && batch[0].piece.rows === 1)) throw e;
+      if (!isSizeRefusal(e) || (batch.length === 1 && batch[0].piece.rows === 1)) throw e instanceof NullValues ? new HostError('读取工作表失败：Excel 对单行数据也返回了空值，无法读取。') : e;
       budget = Math.max(1, Math.floor(cells / 2));
       queue = saved;
       continue;
@@ -724,13 +877,13 @@ function expandCells(address: string): string[] {
   return out;
 }
 
-/** Excel reports "#FFFFFF" for a cell without fill: treat it as none. */
-function normaliseFill(color: string | null | undefined): string | null {
-  if (!color || /^#?ffffff$/i.test(color)) return null;
-  return color;
+/** Put back a saved fill: the colour as it was read; none (and Excel's "#FFFFFF" for none) as no fill. */
+function restoreFill(fill: Excel.RangeFill, color: string | null): void {
+  if (noFill(color)) fill.clear();
+  else fill.color = color!;
 }
 
-function restoreFill(fill: Excel.RangeFill, color: string | null): void {
-  if (color) fill.color = color;
-  else fill.clear();
+/** No fill as Excel reports it before ExcelApi 1.9: "#FFFFFF" (or nothing). */
+function noFill(color: string | null | undefined): boolean {
+  return !color || /^#?ffffff$/i.test(color);
 }

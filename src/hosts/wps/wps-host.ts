@@ -9,17 +9,29 @@ import { MARK_FORMULA, MARK_TAG } from '../spreadsheet-kit/marks';
 /**
  * WorkbookHost over WPS 表格's JS add-in object model (WPS加载项): the synchronous,
  * VBA-like `window.Application`. Only the members used here are typed; the full
- * typings are in the npm package et-jsapi-declare (not a dependency).
+ * typings are in the npm package et-jsapi-declare (not a dependency; its licence
+ * forbids changing the file), whose members mirror Excel VBA's
+ * (https://learn.microsoft.com/office/vba/api/overview/excel/object-model).
  *
  * WPS calls are synchronous and in-process, so "batching" means: whole-rectangle
- * Value2/Formula reads and writes, screen updating off while writing, and every
- * check done before the first write.
+ * Value2/Formula reads and writes, screen updating, alerts and automatic calculation
+ * off while writing (all three restored), every check done before the first write,
+ * and every new sheet added before any is filled (01 links to 02/03, 04 to 05/08/09:
+ * a formula naming a sheet that does not exist yet is taken as a link to another
+ * workbook — an "更新值" file dialog, then #REF!).
+ *
+ * A job works on the workbook it started on: reads take the active workbook and pin
+ * it; writes, marks and selections go to the pinned one (every workflow reads before
+ * it writes), even when the user has switched to another window in between.
  */
 
+/** What Value2/Formula/NumberFormat hand out: a scalar for one cell, rows of cells for more. */
+export type WpsCells = unknown;
+
 export interface WpsRange {
-  Value2: unknown;
-  Formula: unknown;
-  NumberFormat: unknown;
+  Value2: WpsCells;
+  Formula: WpsCells;
+  NumberFormat: WpsCells;
   Row: number;
   Column: number;
   Rows: { Count: number };
@@ -41,7 +53,11 @@ export interface WpsFormatCondition {
   Type: number;
   Formula1: string;
   Interior: { Color: number };
+  /** Rule order on the sheet, 1 = evaluated first. */
+  Priority?: number;
   Delete(): void;
+  /** Make this rule priority 1; a new rule from FormatConditions.Add comes last. */
+  SetFirstPriority?(): void;
 }
 
 export interface WpsFormatConditions {
@@ -52,6 +68,8 @@ export interface WpsFormatConditions {
 
 export interface WpsWorksheet {
   Name: string;
+  /** XlSheetType: xlWorksheet -4167; chart sheets (xlChart -4109) have no UsedRange or Range. */
+  Type?: number;
   Index: number;
   Visible: number | boolean;
   ProtectContents: boolean;
@@ -59,6 +77,7 @@ export interface WpsWorksheet {
   Cells: WpsRange;
   Range(address: string): WpsRange;
   Activate(): void;
+  Delete?(): void;
   PageSetup: {
     Orientation: number;
     PaperSize: number;
@@ -76,14 +95,29 @@ export interface WpsSheets {
 }
 
 export interface WpsWorkbook {
+  Name?: string;
   Sheets: WpsSheets;
   ProtectStructure: boolean;
+  /** Shows the workbook's window: freeze panes apply to the active window. */
+  Activate?(): void;
+}
+
+export interface WpsWorkbooks {
+  Count: number;
+  Item(index: number | string): WpsWorkbook;
 }
 
 export interface WpsApplication {
   ActiveWorkbook: WpsWorkbook | null;
+  Workbooks?: WpsWorkbooks;
   ActiveWindow?: { SplitRow: number; SplitColumn: number; FreezePanes: boolean };
   ScreenUpdating?: boolean;
+  /** Off: no "更新值"/overwrite prompts while the add-in writes. */
+  DisplayAlerts?: boolean;
+  /** XlCalculation: automatic -4105, manual -4135, semiautomatic 2. */
+  Calculation?: number;
+  /** Recalculate every open workbook (F9). */
+  Calculate?(): void;
 }
 
 /** XlHAlign / XlVAlign / XlFormatConditionType constants. */
@@ -101,6 +135,10 @@ export const XL = {
   sheetVisible: -1,
   sheetHidden: 0,
   sheetVeryHidden: 2,
+  calculationAutomatic: -4105,
+  calculationManual: -4135,
+  worksheet: -4167,
+  chart: -4109,
 } as const;
 
 /** Error values as VBA/WPS hand them out (CVErr codes). */
@@ -124,11 +162,20 @@ export function bgr(hex: string): number {
   return r + g * 256 + b * 65536;
 }
 
-/** A 1×1 or r×c COM result as a 2-D array. */
-function grid(v: unknown, rows: number, cols: number): unknown[][] {
-  if (Array.isArray(v)) return (v as unknown[]).map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
-  if (rows === 1 && cols === 1) return [[v]];
-  return Array.from({ length: rows }, () => new Array<unknown>(cols).fill(null));
+/**
+ * A 1×1 or r×c COM result as a 2-D array. Anything else (a scalar for many cells, rows
+ * of the wrong count or length) is an error, never an empty sheet: a check over it
+ * would report tables as missing that are there.
+ */
+function grid(v: unknown, rows: number, cols: number, what: string): unknown[][] {
+  if (rows === 1 && cols === 1 && !Array.isArray(v)) return [[v]];
+  if (Array.isArray(v) && rows === 1 && v.length === cols && !v.some((x) => Array.isArray(x))) return [v as unknown[]];
+  if (Array.isArray(v) && v.length === rows) {
+    const out = (v as unknown[]).map((row) => (Array.isArray(row) ? (row as unknown[]) : rows === 1 || cols === 1 ? [row] : null));
+    if (out.every((row): row is unknown[] => row !== null && row.length === cols)) return out;
+  }
+  const shape = Array.isArray(v) ? `${v.length} 行的数组` : v === null || v === undefined ? '空值' : typeof v;
+  throw new HostError(`读取${what}失败：WPS 返回的数据形状不对（应为 ${rows} 行 × ${cols} 列，实为${shape}），未作任何判断。请重试；若仍如此，请把该表另存为 .xlsx 后用命令行检查。`);
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -147,19 +194,43 @@ export class WpsHost implements WorkbookHost {
   readonly kind = 'wps';
   /** Things apply() could not do but did not refuse over (e.g. print setup), in Chinese. */
   readonly warnings: string[] = [];
+  /** The workbook of the latest read: the job's workbook, for its writes. */
+  private pinned: WpsWorkbook | null = null;
 
   constructor(private readonly app: WpsApplication = (globalThis as unknown as { Application: WpsApplication }).Application) {}
 
-  private book(): WpsWorkbook {
+  /** The active workbook, pinned for the writes of the same job. */
+  private active(): WpsWorkbook {
     const wb = this.app?.ActiveWorkbook;
     if (!wb) throw new HostError('WPS 中没有打开的工作簿，请先打开或新建一个工作簿。');
+    this.pinned = wb;
     return wb;
   }
 
-  private sheets(): WpsWorksheet[] {
-    const s = this.book().Sheets;
+  /** The workbook the job started on (its latest read), else the active one. */
+  private target(): WpsWorkbook {
+    const wb = this.pinned;
+    if (!wb) return this.active();
+    const books = this.app.Workbooks;
+    if (books) {
+      let open = false;
+      for (let i = 1; i <= books.Count && !open; i++) open = books.Item(i) === wb;
+      if (!open) {
+        this.pinned = null;
+        throw new HostError('开始本次操作时的工作簿已关闭，未写入任何内容。请在要处理的工作簿中重新操作。');
+      }
+    }
+    return wb;
+  }
+
+  /** Worksheets in order, chart sheets left out (they have no cells). */
+  private sheetsOf(wb: WpsWorkbook): WpsWorksheet[] {
+    const s = wb.Sheets;
     const out: WpsWorksheet[] = [];
-    for (let i = 1; i <= s.Count; i++) out.push(s.Item(i));
+    for (let i = 1; i <= s.Count; i++) {
+      const sheet = s.Item(i);
+      if (isWorksheet(sheet)) out.push(sheet);
+    }
     return out;
   }
 
@@ -168,17 +239,17 @@ export class WpsHost implements WorkbookHost {
       return f();
     } catch (e) {
       if (e instanceof HostError) throw e;
-      throw new HostError(`${doing}失败：${(e as Error)?.message ?? String(e)}`);
+      throw new HostError(`${doing}失败：${errorText(e)}`);
     }
   }
 
   async isStructureProtected(): Promise<boolean> {
-    return this.guard('读取工作簿保护状态', () => !!this.book().ProtectStructure);
+    return this.guard('读取工作簿保护状态', () => !!this.active().ProtectStructure);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
     return this.guard('读取工作表列表', () =>
-      this.sheets().map((s, i) => ({
+      this.sheetsOf(this.active()).map((s, i) => ({
         name: s.Name,
         index: i,
         protected: !!s.ProtectContents,
@@ -187,9 +258,29 @@ export class WpsHost implements WorkbookHost {
     );
   }
 
+  /**
+   * Recalculate first when the workbook is not in automatic calculation: in manual
+   * mode the totals hold what they were at the last F9, and a check or a draft over
+   * them would judge old figures (Application.Calculate, as VBA's
+   * https://learn.microsoft.com/office/vba/api/excel.application.calculate).
+   */
+  private recalculate(): void {
+    const mode = this.app.Calculation;
+    if (mode === undefined || mode === XL.calculationAutomatic) return;
+    try {
+      if (typeof this.app.Calculate !== 'function') throw new Error('Application.Calculate 不可用');
+      this.app.Calculate();
+    } catch (e) {
+      throw new HostError(
+        `工作簿处于手动计算模式，重新计算失败（${errorText(e)}），表中的合计可能不是最新的，未作校验。请按 F9 重新计算后重试。`,
+      );
+    }
+  }
+
   async readSheets(names?: string[]): Promise<SheetSnapshot[]> {
     return this.guard('读取工作表', () => {
-      const all = this.sheets();
+      const all = this.sheetsOf(this.active());
+      this.recalculate();
       const targets = names
         ? names.map((n) => all.find((s) => s.Name === n)).filter((s): s is WpsWorksheet => !!s)
         : all;
@@ -197,8 +288,9 @@ export class WpsHost implements WorkbookHost {
         const used = s.UsedRange;
         const rows = used.Rows.Count;
         const cols = used.Columns.Count;
-        const vals = grid(used.Value2, rows, cols);
-        const fs = grid(used.Formula, rows, cols);
+        const where = `工作表“${s.Name}”`;
+        const vals = grid(used.Value2, rows, cols, where);
+        const fs = grid(used.Formula, rows, cols, where);
         const values: CellValue[][] = vals.map((row) => row.map(toCellValue));
         const formulas = fs.map((row, i) =>
           row.map((f, j) => {
@@ -216,38 +308,69 @@ export class WpsHost implements WorkbookHost {
   }
 
   async apply(batch: WriteBatch): Promise<void> {
-    const wb = this.book();
-    const existing = this.sheets();
+    const wb = this.guard('写入工作表', () => this.target());
+    const existing = this.guard('读取工作表列表', () => this.sheetsOf(wb));
     const refusal = checkBatch(
       batch,
       existing.map((s) => ({ name: s.Name, protected: !!s.ProtectContents })),
       !!wb.ProtectStructure,
     );
     if (refusal) throw refusal;
-    const screen = this.app.ScreenUpdating;
+    const app = this.app;
+    const saved = { screen: app.ScreenUpdating, alerts: app.DisplayAlerts, calc: app.Calculation };
+    const added: WpsWorksheet[] = [];
     let started = false;
+    let updating = false;
     try {
-      if (screen !== undefined) this.app.ScreenUpdating = false;
-      started = true;
-      let last = existing[existing.length - 1];
+      // freeze panes act on the active window: the job's workbook must be the one shown
+      if (app.ActiveWorkbook !== wb) wb.Activate?.();
+      if (saved.screen !== undefined) app.ScreenUpdating = false;
+      if (saved.alerts !== undefined) app.DisplayAlerts = false;
+      if (saved.calc !== undefined && saved.calc !== XL.calculationManual) app.Calculation = XL.calculationManual;
+      // Every new sheet first, named, then the cells: cross-sheet formulas must find
+      // their sheets. Adding after the last sheet of Sheets (chart sheets included).
+      const all = wb.Sheets;
+      let last: WpsWorksheet | undefined = all.Count ? all.Item(all.Count) : undefined;
       for (const p of batch.create) {
-        const s = wb.Sheets.Add(undefined, last, 1); // undefined = an omitted COM argument; null would be a value
+        const s = all.Add(undefined, last, 1); // undefined = an omitted COM argument; null would be a value
+        added.push(s);
         s.Name = p.name;
         last = s;
-        this.writePlan(s, p, true);
       }
+      started = true;
+      batch.create.forEach((p, i) => this.writePlan(added[i], p, true));
+      updating = batch.update.length > 0;
       for (const p of batch.update) {
-        const s = existing.find((x) => x.Name.toLowerCase() === p.name.toLowerCase())!;
+        const s = existing.find((x) => x.Name.toLowerCase() === p.name.toLowerCase());
+        if (!s) throw new HostError(`找不到工作表“${p.name}”，未能刷新。`);
         this.writePlan(s, p, false);
       }
       if (batch.activate) wb.Sheets.Item(batch.activate).Activate();
     } catch (e) {
-      if (e instanceof HostError) throw e;
-      throw new HostError(
-        `写入工作表失败：${(e as Error)?.message ?? String(e)}${started ? ' 写入可能只完成了一部分，请检查工作簿。' : ''}`,
-      );
+      const removed = this.removeAdded(added);
+      if (e instanceof HostError && !added.length) throw e;
+      const tail = updating
+        ? ' 已有工作表的写入可能只完成了一部分，请检查工作簿。'
+        : removed
+          ? ' 已删除本次新增的工作表，工作簿保持原样，可直接重试。'
+          : started || added.length
+            ? ' 写入可能只完成了一部分，请检查工作簿。'
+            : '';
+      throw new HostError(`写入工作表失败：${e instanceof HostError ? e.message : errorText(e)}${tail}`);
     } finally {
-      if (screen !== undefined) this.app.ScreenUpdating = screen;
+      if (saved.calc !== undefined && app.Calculation !== saved.calc) app.Calculation = saved.calc;
+      if (saved.alerts !== undefined) app.DisplayAlerts = saved.alerts;
+      if (saved.screen !== undefined) app.ScreenUpdating = saved.screen;
+    }
+  }
+
+  /** Delete the sheets this apply added (a failed insert leaves nothing behind). */
+  private removeAdded(added: WpsWorksheet[]): boolean {
+    try {
+      for (const s of [...added].reverse()) s.Delete?.();
+      return added.length > 0 && added.every((s) => typeof s.Delete === 'function');
+    } catch {
+      return false;
     }
   }
 
@@ -293,7 +416,7 @@ export class WpsHost implements WorkbookHost {
         this.pageSetup(s, plan.print);
       } catch (e) {
         // no printer installed and the like: the table is complete without it
-        this.warnings.push(`工作表“${plan.name}”的打印设置未能应用：${(e as Error)?.message ?? String(e)}`);
+        this.warnings.push(`工作表“${plan.name}”的打印设置未能应用：${errorText(e)}`);
       }
     }
   }
@@ -313,7 +436,7 @@ export class WpsHost implements WorkbookHost {
   async mark(request: MarkRequest): Promise<void> {
     const color = bgr(request.color);
     this.guard('标记单元格', () => {
-      const all = this.sheets();
+      const all = this.sheetsOf(this.target());
       const byName = new Map(all.map((s) => [s.Name, s]));
       for (const c of request.cells) {
         if (!byName.has(c.sheet)) throw new HostError(`找不到工作表“${c.sheet}”，无法标记。`, [c]);
@@ -324,13 +447,15 @@ export class WpsHost implements WorkbookHost {
         for (const r of rects) {
           const fc = s.Range(rangeAddress(r)).FormatConditions.Add(XL.expression, undefined, MARK_FORMULA);
           fc.Interior.Color = color;
+          // Add puts the rule last: a user's own rule on the cell would hide the mark.
+          fc.SetFirstPriority?.();
         }
       }
     });
   }
 
   async clearMarks(): Promise<void> {
-    this.guard('清除标记', () => this.removeMarks(this.sheets()));
+    this.guard('清除标记', () => this.removeMarks(this.sheetsOf(this.target())));
   }
 
   /** Delete the conditional formats whose formula carries our tag, and only those. */
@@ -354,11 +479,27 @@ export class WpsHost implements WorkbookHost {
     const first = cells[0];
     if (!first) return;
     this.guard('选择单元格', () => {
-      const s = this.sheets().find((x) => x.Name === first.sheet);
+      const wb = this.target();
+      if (this.app.ActiveWorkbook !== wb) wb.Activate?.();
+      const s = this.sheetsOf(wb).find((x) => x.Name === first.sheet);
       if (!s) throw new HostError(`找不到工作表“${first.sheet}”。`, [first]);
       s.Activate();
       s.Range(first.address).Select();
     });
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A worksheet, not a chart sheet: Sheets lists both, only worksheets have cells. */
+function isWorksheet(s: WpsWorksheet): boolean {
+  if (s.Type !== undefined && s.Type !== XL.worksheet) return false;
+  try {
+    return typeof s.Range === 'function' && !!s.UsedRange;
+  } catch {
+    return false;
   }
 }
 

@@ -5,7 +5,28 @@
  * Excel does — earlier commands stay applied); loaded properties can be read only
  * after a sync, else the fake throws PropertyNotLoaded. It counts syncs and logs
  * every write command, so tests can assert round trips and batching.
+ *
+ * It fails where Excel fails, after the documentation:
+ * - every member needs the ExcelApi set its @types/office-js remarks name (./api-sets),
+ *   e.g. `format.columnWidth` needs 1.2: below it the sync fails with ApiNotFound
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-columnwidth-member);
+ * - `getMergedAreasOrNullObject` fails past 512 merged areas
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1));
+ * - a read of more than 5,000,000 cells fails with RangeExceedsLimit, and Excel on the web
+ *   refuses responses over 5 MB (`payloadCells`); some builds answer GeneralException or
+ *   null values instead (`generalExceptionCells`, `nullValuesCells`)
+ *   (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization,
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/office-js-api-errors);
+ * - in manual calculation, and after suspendApiCalculationUntilNextSync, formulas keep
+ *   old values until application.calculate
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1));
+ * - merging keeps only the upper-left value
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1));
+ * - a formula naming a sheet the workbook does not have reads #REF!;
+ * - a cell without fill reports "#FFFFFF", like an explicit white fill
+ *   (https://github.com/OfficeDev/office-js/issues/6218).
  */
+import { apiSetOf } from './api-sets';
 import { a1, columnIndex, parseRange as parseA1Range, rangeAddress, type RangeRect } from '../../../src/core/cells';
 
 /** A1 ranges plus whole columns ("A:C") and whole rows ("5:5"), as Excel takes them. */
@@ -27,6 +48,8 @@ export class FakeOfficeError extends Error {
 export interface FakeCell {
   value: string | number | boolean;
   formula?: string;
+  /** What the next calculation gives this formula (the fake does not calculate by itself). */
+  calculated?: number;
   error?: string;
   numberFormat: string;
   quotePrefix?: boolean;
@@ -129,6 +152,36 @@ export class FakeBook {
   payloadNow = 0;
   /** Cells (values + formulas) returned by each sync that was not refused, in order. */
   responses: number[] = [];
+  /** A single range read of more cells fails with RangeExceedsLimit (Excel: 5,000,000). */
+  rangeCellLimit = 5_000_000;
+  /** Cells per sync past which the host answers GeneralException (Infinity = never). */
+  generalExceptionCells = Infinity;
+  /** A range larger than this hands out null values and formulas (Infinity = never). */
+  nullValuesCells = Infinity;
+  /** Merged areas getMergedAreasOrNullObject can return (Excel: 512). */
+  mergedAreaLimit = 512;
+  calculationMode: 'Automatic' | 'Manual' = 'Automatic';
+  /** Values of formulas entered through the API, once calculated (default 0). */
+  calculator: ((sheet: FakeSheet, formula: string) => number) | null = null;
+  /** application.calculate calls. */
+  calculations = 0;
+  /** A write command fails with GeneralException when this says so (a failure half-way through a batch). */
+  failWrite: ((op: string, sheet: string) => boolean) | null = null;
+  /** application.calculate fails (for the "say so" path). */
+  failCalculate = false;
+  /** Calculation suspended by suspendApiCalculationUntilNextSync in the sync running now. */
+  calcSuspendedNow = false;
+
+  /** What application.calculate does: every pending formula takes its new value. */
+  calculate(): void {
+    this.calculations++;
+    for (const s of this.sheets)
+      for (const c of s.cells.values())
+        if (c.calculated !== undefined) {
+          c.value = c.calculated;
+          c.calculated = undefined;
+        }
+  }
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -183,13 +236,30 @@ export class FakeContext {
   need(version: string, what: string): void {
     if (cmpVersion(version, this.maxApi) > 0) throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}`);
   }
+  /** The set @types/office-js names for Class.member (read or write), checked as need() does. */
+  requires(cls: string, member: string, access: 'get' | 'set' = 'get'): void {
+    const v = apiSetOf(cls, member, access);
+    if (!v) throw new Error(`fake: Excel.${cls}.${member} is not in @types/office-js`);
+    this.need(v, `${cls}.${member}${access === 'set' ? ' (set)' : ''}`);
+  }
+  /** A property write checked when the request runs (the sync fails; earlier commands stay applied). */
+  queueSet(cls: string, member: string, op: () => void): void {
+    this.queue.push(() => {
+      this.requires(cls, member, 'set');
+      op();
+    });
+  }
   async sync(): Promise<void> {
     this.syncs++;
     this.book.syncs++;
     this.book.payloadNow = 0;
     const q = this.queue;
     this.queue = [];
-    for (const op of q) op();
+    try {
+      for (const op of q) op();
+    } finally {
+      this.book.calcSuspendedNow = false; // "until the next sync"
+    }
     this.book.responses.push(this.book.payloadNow);
   }
 }
@@ -244,16 +314,39 @@ abstract class FObj {
 class FWorkbook {
   worksheets: FWorksheetCollection;
   protection: FWorkbookProtection;
-  application: { suspendApiCalculationUntilNextSync: () => void };
+  application: FApplication;
   constructor(ctx: FakeContext) {
     this.worksheets = new FWorksheetCollection(ctx);
     this.protection = new FWorkbookProtection(ctx);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => {
-        ctx.need('1.6', 'suspendApiCalculationUntilNextSync');
-        ctx.book.calcSuspended++;
-      },
-    };
+    this.application = new FApplication(ctx);
+  }
+}
+
+class FApplication extends FObj {
+  get calculationMode(): string {
+    return this.get('calculationMode');
+  }
+  protected readProp(p: string): unknown {
+    if (p === 'calculationMode') {
+      this.ctx.requires('Application', 'calculationMode');
+      return this.ctx.book.calculationMode;
+    }
+    return super.readProp(p);
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.requires('Application', 'suspendApiCalculationUntilNextSync');
+    this.ctx.book.calcSuspended++;
+    this.queueOp(() => {
+      this.ctx.book.calcSuspendedNow = true;
+    });
+  }
+  calculate(type: string): void {
+    this.ctx.requires('Application', 'calculate');
+    void type;
+    this.queueOp(() => {
+      if (this.ctx.book.failCalculate) throw new FakeOfficeError('GeneralException', 'calculate failed');
+      this.ctx.book.calculate();
+    });
   }
 }
 
@@ -365,6 +458,16 @@ class FWorksheet extends FObj {
       this.ctx.book.active = this.resolve().name;
     });
   }
+  delete(): void {
+    this.ctx.requires('Worksheet', 'delete');
+    this.queueOp(() => {
+      const book = this.ctx.book;
+      const s = this.resolve();
+      if (book.structureProtected) throw new FakeOfficeError('AccessDenied', 'The workbook is protected.');
+      book.sheets = book.sheets.filter((x) => x !== s);
+      book.log.push({ op: 'deleteSheet', sheet: s.name });
+    });
+  }
   get freezePanes() {
     this.ctx.need('1.7', 'freezePanes');
     const set = (v: string) =>
@@ -430,13 +533,13 @@ class FRange extends FObj {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.write('values', (c, x) => enter(c, x), v);
+    this.write('values', (c, x) => enterIn(this.ctx.book, this.sheet(), c, x), v);
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.write('formulas', (c, x) => enter(c, x), v);
+    this.write('formulas', (c, x) => enterIn(this.ctx.book, this.sheet(), c, x), v);
   }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
@@ -471,8 +574,12 @@ class FRange extends FObj {
     const s = this.sheet();
     if (p === 'values' || p === 'formulas') {
       const book = this.ctx.book;
-      book.payloadNow += book.payloadCost ? book.payloadCost(s, r, p) : (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      if (cells > book.rangeCellLimit) throw new FakeOfficeError('RangeExceedsLimit', 'The number of cells in the range has exceeded the maximum supported number.');
+      book.payloadNow += book.payloadCost ? book.payloadCost(s, r, p) : cells;
+      if (book.payloadNow > book.generalExceptionCells) throw new FakeOfficeError('GeneralException', 'An internal error has occurred.');
       if (book.payloadNow > book.payloadCells) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      if (cells > book.nullValuesCells) return null;
     }
     const grid = (f: (c: FakeCell | undefined) => unknown) => {
       const out: unknown[][] = [];
@@ -515,6 +622,7 @@ class FRange extends FObj {
       if (copy.length !== r.bottom - r.top + 1 || copy.some((row) => row.length !== r.right - r.left + 1)) {
         throw new FakeOfficeError('InvalidArgument', `${op}: array size does not match ${rangeAddress(r)}`);
       }
+      if (this.ctx.book.failWrite?.(op, s.name)) throw new FakeOfficeError('GeneralException', `${op} failed on ${s.name}`);
       copy.forEach((row, i) =>
         row.forEach((x, j) => {
           if (x === null || x === undefined) return;
@@ -539,12 +647,24 @@ class FRange extends FObj {
     return new FRangeFormat(this.ctx, this);
   }
   merge(across?: boolean): void {
-    this.ctx.need('1.2', 'merge');
+    this.ctx.requires('Range', 'merge');
     void across;
     this.queueOp(() => {
       const s = this.sheet();
       guard(s);
-      s.merges.push(rangeAddress(this.rect()!));
+      const r = this.rect()!;
+      // Excel keeps the upper-left value only: the others are gone.
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) {
+          if (row === r.top && col === r.left) continue;
+          const c = s.cells.get(`${row},${col}`);
+          if (c) {
+            c.value = '';
+            c.formula = undefined;
+            c.error = undefined;
+          }
+        }
+      s.merges.push(rangeAddress(r));
       this.ctx.book.log.push({ op: 'merge', sheet: s.name, address: rangeAddress(this.rect()!) });
     });
   }
@@ -556,11 +676,11 @@ class FRange extends FObj {
     });
   }
   getMergedAreasOrNullObject(): FRangeAreas {
-    this.ctx.need('1.13', 'getMergedAreasOrNullObject');
+    this.ctx.requires('Range', 'getMergedAreasOrNullObject');
     return new FRangeAreas(this.ctx, this);
   }
   get conditionalFormats(): FCFCollection {
-    this.ctx.need('1.6', 'conditionalFormats');
+    this.ctx.requires('Range', 'conditionalFormats');
     return new FCFCollection(this.ctx, this);
   }
 }
@@ -578,6 +698,7 @@ class FRangeAreas extends FObj {
     return this.get('address');
   }
   protected readProp(p: string): unknown {
+    if (this.areas().length > this.ctx.book.mergedAreaLimit) throw new FakeOfficeError('GeneralException', 'There are too many merged areas to return.');
     if (p === 'isNullObject') return this.areas().length === 0;
     if (p === 'address') {
       const name = this.range.sheet().name;
@@ -592,9 +713,37 @@ function guard(s: FakeSheet): void {
   if (s.protected) throw new FakeOfficeError('AccessDenied', `The sheet ${s.name} is protected.`);
 }
 
+/** Sheet names a formula refers to ('公开02表'!C7, Sheet2!A1). */
+export function sheetsNamed(formula: string): string[] {
+  const out: string[] = [];
+  const re = /'((?:[^']|'')+)'!|([^\s'!=+\-*/(),:<>&^%"]+)!/g;
+  for (let m = re.exec(formula); m; m = re.exec(formula)) out.push((m[1] ?? m[2]).replace(/''/g, "'"));
+  return out;
+}
+
+/** enter() plus what the workbook does with a formula: #REF! for a missing sheet, calculation. */
+function enterIn(book: FakeBook, sheet: FakeSheet, c: FakeCell, x: unknown): void {
+  const old = c.value;
+  const oldFormula = c.formula;
+  enter(c, x);
+  if (!c.formula) return;
+  const names = new Set(book.sheets.map((s) => s.name.toLowerCase()));
+  if (sheetsNamed(c.formula).some((n) => !names.has(n.toLowerCase()))) {
+    c.value = '#REF!';
+    c.error = '#REF!';
+    return;
+  }
+  const now = book.calculator ? book.calculator(sheet, c.formula) : 0;
+  if (book.calculationMode === 'Manual' || book.calcSuspendedNow) {
+    c.value = oldFormula !== undefined || old !== '' ? (typeof old === 'string' && old === c.formula ? 0 : old) : 0;
+    c.calculated = now;
+  } else c.value = now;
+}
+
 /** What Excel does with an entered value (values or formulas property). */
 function enter(c: FakeCell, x: unknown): void {
   c.formula = undefined;
+  c.calculated = undefined;
   c.error = undefined;
   c.quotePrefix = false;
   if (typeof x === 'number' || typeof x === 'boolean') {
@@ -651,7 +800,7 @@ class FRangeFormat {
   }
   set columnWidth(v: number) {
     const r = this.range;
-    this.ctx.queue.push(() => {
+    this.ctx.queueSet('RangeFormat', 'columnWidth', () => {
       const s = r.sheet();
       guard(s);
       const rect = r.rect()!;
@@ -661,7 +810,7 @@ class FRangeFormat {
   }
   set rowHeight(v: number) {
     const r = this.range;
-    this.ctx.queue.push(() => {
+    this.ctx.queueSet('RangeFormat', 'rowHeight', () => {
       const s = r.sheet();
       guard(s);
       const rect = r.rect()!;
@@ -773,6 +922,16 @@ class FCF extends FObj {
       return c;
     }
     return super.child(nav);
+  }
+  /** 0 = evaluated first; a new conditional format comes last until its priority is set. */
+  set priority(v: number) {
+    this.ctx.queueSet('ConditionalFormat', 'priority', () => {
+      const s = this.sheetNow ?? this.sheetLater!();
+      const cf = this.cf();
+      const rest = s.cfs.filter((x) => x !== cf);
+      rest.splice(Math.max(0, Math.min(v, rest.length)), 0, cf);
+      s.cfs = rest;
+    });
   }
   delete(): void {
     this.queueOp(() => {

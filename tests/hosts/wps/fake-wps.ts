@@ -3,6 +3,18 @@
  * VBA-like one WPS加载项 use): sheets, ranges with Value2/Formula/NumberFormat,
  * Interior.Color as BGR, FormatConditions, ProtectStructure/ProtectContents. Writes
  * to protected sheets throw, as WPS does; every write is logged.
+ *
+ * It fails where the real object model fails (members as in the typings et-jsapi-declare,
+ * which mirror Excel VBA's; pages cited per behaviour):
+ * - a formula naming a sheet that does not exist is a link to another workbook: with
+ *   DisplayAlerts on, an "更新值" file dialog (logged in `dialogs`), and the cell reads
+ *   #REF! (https://learn.microsoft.com/office/troubleshoot/excel/update-values-dialog-box-opens);
+ * - Sheets holds chart sheets, which have no UsedRange or Range
+ *   (https://learn.microsoft.com/office/vba/api/excel.sheets);
+ * - manual calculation: a formula keeps its old value until Application.Calculate
+ *   (https://learn.microsoft.com/office/vba/api/excel.application.calculation);
+ * - FormatConditions.Add puts the new rule last (lowest priority) until
+ *   SetFirstPriority (https://airsheet.wps.cn/docs/apiV2/excel/workbook/FormatCondition/%E6%96%B9%E6%B3%95/SetFirstPriority%20%E6%96%B9%E6%B3%95.html).
  */
 import { a1, columnIndex, displayText, parseRange as parseA1Range, rangeAddress, type RangeRect } from '../../../src/core/cells';
 import type { WpsApplication, WpsFormatCondition } from '../../../src/hosts/wps/wps-host';
@@ -20,6 +32,8 @@ function parseRange(address: string): RangeRect {
 export interface WCell {
   value: string | number | boolean;
   formula?: string;
+  /** What the next calculation gives the formula (the fake does not calculate by itself). */
+  calculated?: number;
   numberFormat: string;
   color?: number;
   bold?: boolean;
@@ -27,14 +41,23 @@ export interface WCell {
   borders?: number;
 }
 
-interface FC {
+export interface FC {
   rect: RangeRect;
   type: number;
   formula: string;
   color?: number;
 }
 
+/** A chart sheet: in Sheets, without cells. */
+export class WChart {
+  Type = -4109;
+  Visible: number | boolean = -1;
+  ProtectContents = false;
+  constructor(public Name: string) {}
+}
+
 export class WSheet {
+  Type = -4167;
   cells = new Map<string, WCell>();
   merges: string[] = [];
   fcs: FC[] = [];
@@ -48,7 +71,7 @@ export class WSheet {
     return this.name;
   }
   set Name(v: string) {
-    if (this.book.list.some((s) => s !== this && s.name.toLowerCase() === v.toLowerCase())) throw new Error('工作表名称重复');
+    if (this.book.list.some((s) => s !== this && s.Name.toLowerCase() === v.toLowerCase())) throw new Error('工作表名称重复');
     this.name = v;
   }
   get Index() {
@@ -86,30 +109,96 @@ export class WSheet {
   Activate() {
     this.book.active = this.name;
   }
+  Delete() {
+    if (this.book.ProtectStructure) throw new Error('工作簿受保护');
+    this.book.list = this.book.list.filter((x) => x !== this);
+    this.book.log.push(`delete ${this.name}`);
+  }
+  /** Value2 as WPS would hand it out (tests replace it with an odd shape). */
+  value2Of(r: RangeRect, read: () => unknown): unknown {
+    void r;
+    return read();
+  }
+}
+
+export class WApp {
+  ActiveWorkbook: WBook | null = null;
+  ActiveWindow = { SplitRow: 0, SplitColumn: 0, FreezePanes: false };
+  ScreenUpdating = true;
+  DisplayAlerts = true;
+  /** xlCalculationAutomatic -4105, xlCalculationManual -4135. */
+  private calc = -4105;
+  books: WBook[] = [];
+  calculations = 0;
+  get Calculation(): number {
+    return this.calc;
+  }
+  set Calculation(v: number) {
+    this.calc = v;
+    if (v === -4105) this.Calculate(); // back to automatic: Excel/WPS recalculate
+  }
+  Calculate(): void {
+    this.calculations++;
+    for (const b of this.books)
+      for (const s of b.list)
+        if (s instanceof WSheet)
+          for (const c of s.cells.values())
+            if (c.calculated !== undefined) {
+              c.value = c.calculated;
+              c.calculated = undefined;
+            }
+  }
+  get Workbooks() {
+    const books = this.books;
+    return {
+      get Count() {
+        return books.length;
+      },
+      Item: (i: number) => books[i - 1],
+    };
+  }
 }
 
 export class WBook {
-  list: WSheet[] = [];
+  list: (WSheet | WChart)[] = [];
   ProtectStructure = false;
   active = '';
   selected = '';
   log: string[] = [];
+  /** File dialogs WPS would have opened ("更新值: 公开02表"). */
+  dialogs: string[] = [];
+  /** A write fails when this says so (what: "Merge", "Formula" …), as WPS fails half-way through. */
+  failOn: ((what: string, sheet: string) => boolean) | null = null;
+  /** Calculation and DisplayAlerts as they were at each cell write. */
+  writeStates: { calc: number; alerts: boolean }[] = [];
+  constructor(public app: WApp | null = null, public Name = '工作簿1') {}
   add(name: string): WSheet {
     const s = new WSheet(this, name);
     this.list.push(s);
     return s;
   }
+  addChart(name: string): WChart {
+    const c = new WChart(name);
+    this.list.push(c);
+    return c;
+  }
+  has(name: string): boolean {
+    return this.list.some((x) => x.Name.toLowerCase() === name.toLowerCase());
+  }
   sheet(name: string): WSheet {
-    const s = this.list.find((x) => x.Name === name);
+    const s = this.list.find((x): x is WSheet => x instanceof WSheet && x.Name === name);
     if (!s) throw new Error(`no sheet ${name}`);
     return s;
+  }
+  Activate(): void {
+    if (this.app) this.app.ActiveWorkbook = this;
   }
   Sheets = {
     book: this,
     get Count() {
       return this.book.list.length;
     },
-    Item(i: number | string): WSheet {
+    Item(i: number | string): WSheet | WChart {
       const s = typeof i === 'number' ? this.book.list[i - 1] : this.book.list.find((x) => x.Name === i);
       if (!s) throw new Error(`下标越界：${i}`);
       return s;
@@ -125,8 +214,30 @@ export class WBook {
   };
 }
 
+/** Sheet names a formula refers to ('公开02表'!C7, Sheet2!A1). */
+function sheetsNamed(formula: string): string[] {
+  const out: string[] = [];
+  const re = /'((?:[^']|'')+)'!|([^\s'!=+\-*/(),:<>&^%"]+)!/g;
+  for (let m = re.exec(formula); m; m = re.exec(formula)) out.push((m[1] ?? m[2]).replace(/''/g, "'"));
+  return out;
+}
+
+function enterIn(book: WBook, c: WCell, x: unknown): void {
+  enter(c, x);
+  if (c.formula) {
+    const app = book.app;
+    book.writeStates.push({ calc: app?.Calculation ?? -4105, alerts: app?.DisplayAlerts ?? true });
+    const missing = sheetsNamed(c.formula).filter((n) => !book.has(n));
+    if (missing.length) {
+      if (app?.DisplayAlerts !== false) book.dialogs.push(`更新值: ${missing.join(', ')}`);
+      c.value = REF_ERROR; // an external link that cannot be found
+    }
+  }
+}
+
 function enter(c: WCell, x: unknown): void {
   c.formula = undefined;
+  c.calculated = undefined;
   if (typeof x === 'number' || typeof x === 'boolean') {
     c.value = x;
     return;
@@ -145,6 +256,7 @@ export class WRange {
   constructor(private book: WBook, private sheet: WSheet, private rect: RangeRect) {}
   private guard(what: string) {
     if (this.sheet.ProtectContents) throw new Error(`工作表受保护，无法修改（${what}）`);
+    if (this.book.failOn?.(what, this.sheet.Name)) throw new Error(`${what} 失败`);
     this.book.log.push(`${what} ${this.sheet.Name}!${rangeAddress(this.rect)}`);
   }
   private each(f: (c: WCell, row: number, col: number) => void) {
@@ -171,16 +283,16 @@ export class WRange {
     } else this.each((c) => put(c, v));
   }
   get Value2() {
-    return this.read((c) => (c ? c.value : undefined));
+    return this.sheet.value2Of(this.rect, () => this.read((c) => (c ? c.value : undefined)));
   }
   set Value2(v: unknown) {
-    this.write('Value2', v, enter);
+    this.write('Value2', v, (c, x) => enterIn(this.book, c, x));
   }
   get Formula() {
     return this.read((c) => (c ? c.formula ?? (c.value === undefined ? '' : c.value) : ''));
   }
   set Formula(v: unknown) {
-    this.write('Formula', v, enter);
+    this.write('Formula', v, (c, x) => enterIn(this.book, c, x));
   }
   get NumberFormat() {
     return this.read((c) => c?.numberFormat ?? 'G/通用格式');
@@ -292,6 +404,12 @@ export class WRange {
     const list = () => sheet.fcs.filter((f) => f.rect.top <= rect.bottom && rect.top <= f.rect.bottom && f.rect.left <= rect.right && rect.left <= f.rect.right);
     const wrap = (f: FC): WpsFormatCondition => ({
       Type: f.type,
+      get Priority() {
+        return sheet.fcs.indexOf(f) + 1;
+      },
+      SetFirstPriority() {
+        sheet.fcs = [f, ...sheet.fcs.filter((x) => x !== f)];
+      },
       get Formula1() {
         if (f.type !== 2) throw new Error('此类条件格式没有公式');
         return f.formula;
@@ -318,18 +436,26 @@ export class WRange {
       Add(type: number, _op?: number, formula1?: string) {
         guard('FormatConditions.Add');
         const f: FC = { rect, type, formula: formula1 ?? '' };
-        sheet.fcs.push(f);
+        sheet.fcs.push(f); // lowest priority, as Excel and WPS do
+
         return wrap(f);
       },
     };
   }
 }
 
-export function fakeWps(): { app: WpsApplication; book: WBook; window: { SplitRow: number; SplitColumn: number; FreezePanes: boolean } } {
-  const book = new WBook();
-  const window = { SplitRow: 0, SplitColumn: 0, FreezePanes: false };
-  const app = { ActiveWorkbook: book, ActiveWindow: window, ScreenUpdating: true };
-  return { app: app as unknown as WpsApplication, book, window };
+/** The fill a cell shows: the colour of the first rule (by priority) covering it. */
+export function shownRule(sheet: WSheet, address: string): FC | undefined {
+  const { top, left } = parseRange(address);
+  return sheet.fcs.find((f) => f.rect.top <= top && top <= f.rect.bottom && f.rect.left <= left && left <= f.rect.right);
+}
+
+export function fakeWps(): { app: WpsApplication; wapp: WApp; book: WBook; window: { SplitRow: number; SplitColumn: number; FreezePanes: boolean } } {
+  const wapp = new WApp();
+  const book = new WBook(wapp);
+  wapp.books.push(book);
+  wapp.ActiveWorkbook = book;
+  return { app: wapp as unknown as WpsApplication, wapp, book, window: wapp.ActiveWindow };
 }
 
 export { a1 };
