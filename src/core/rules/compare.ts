@@ -1,7 +1,7 @@
 import type { CellRef } from '../cells';
 import type { Severity } from '../findings/finding';
 import type { Amount } from '../model/tables';
-import type { Comparison, Side, Term } from './types';
+import type { Comparison, RecordedComparison, Side, Term } from './types';
 
 /** Default rounding tolerance per part: half a cent of the money unit (0.005 万元). */
 export const DEFAULT_TOLERANCE = 0.005;
@@ -33,7 +33,7 @@ export function labelOf(side: Side): string {
   return typeof side.label === 'function' ? side.label() : side.label;
 }
 
-function termOf(t: Amount | Term): Term {
+export function termOf(t: Amount | Term): Term {
   return 'amount' in t ? t : { amount: t, sign: 1 };
 }
 
@@ -112,6 +112,44 @@ export function holds(left: Array<Amount | Term>, right: Array<Amount | Term>, r
   const difference = Math.round((l - r) * 1e6) / 1e6;
   const gap = relation === 'eq' ? Math.abs(difference) : relation === 'le' ? difference : -difference;
   return gap <= ZERO_GAP;
+}
+
+/** left − right of a comparison, floating-point noise removed; undefined when a figure is unusable. */
+export function differenceOf(c: Comparison): number | undefined {
+  if (!sideUsable(c.left) || !sideUsable(c.right)) return undefined;
+  return Math.round((sideTotal(c.left) - sideTotal(c.right)) * 1e6) / 1e6;
+}
+
+/** The gap in the forbidden direction (≤ 0 or tiny: the comparison holds). */
+export function gapOf(difference: number, relation: 'eq' | 'le' | 'ge'): number {
+  return relation === 'eq' ? Math.abs(difference) : relation === 'le' ? difference : -difference;
+}
+
+/** A comparison as the diagnosis pass sees it (terms signed: left +, right −). */
+export function recordOf(
+  c: Comparison,
+  rule: string,
+  difference: number,
+  tolerance: number,
+): RecordedComparison {
+  const terms: RecordedComparison['terms'] = [];
+  for (const t of c.left.terms) {
+    const { amount, sign } = termOf(t);
+    terms.push({ amount, sign: sign ?? 1 });
+  }
+  for (const t of c.right.terms) {
+    const { amount, sign } = termOf(t);
+    terms.push({ amount, sign: (sign ?? 1) === 1 ? -1 : 1 });
+  }
+  return {
+    rule,
+    relation: c.relation ?? 'eq',
+    terms,
+    leftCount: c.left.terms.length,
+    difference,
+    bound: roundingParts(c) * tolerance,
+    derived: c.derived === true && c.left.terms.length === 1,
+  };
 }
 
 const BROKEN: Record<'eq' | 'le' | 'ge', string> = { eq: '≠', le: '>', ge: '<' };

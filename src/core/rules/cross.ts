@@ -1,5 +1,4 @@
 import type { ColumnId, Line, TableKey } from '../model/tables';
-import { holds } from './compare';
 import { columnName, linesByCode, lineName } from './lines';
 import { lineOf } from './rows';
 import type { RuleContext } from './types';
@@ -50,7 +49,7 @@ export function compareByCode(ctx: RuleContext, m: CodeMatch): void {
       const av = a?.values[lc];
       const bv = b?.values[rc];
       if (!av && !bv) continue;
-      if (holds(av ? [av] : [], bv ? [bv] : [], m.relation)) continue;
+      if (ctx.passes(av ? [av] : [], bv ? [bv] : [], { relation: m.relation })) continue;
       const ref = (a ?? b)!;
       const absentName = () => (ref.id.startsWith('exp.') || ref.id === 'total' ? '' : lineName(ref));
       ctx.compare({

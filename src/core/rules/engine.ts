@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../findings/finding';
 import { TABLE_KEYS, TABLE_NUMBERS_2021, TABLE_NUMBERS_2023, type TableKey, type WorkbookModel } from '../model/tables';
-import { compareSides, DEFAULT_TOLERANCE } from './compare';
+import { compareSides, DEFAULT_TOLERANCE, differenceOf, gapOf, recordOf, ZERO_GAP } from './compare';
 import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
 
 /**
@@ -40,6 +40,7 @@ export function runRule(rule: Rule, model: WorkbookModel, options: CheckOptions 
   }
   const inputs: CheckInputs = options.inputs ?? {};
   const findings: Finding[] = [];
+  const recorded = options.comparisons;
   const context: RuleContext = {
     model,
     inputs,
@@ -48,14 +49,30 @@ export function runRule(rule: Rule, model: WorkbookModel, options: CheckOptions 
     tableLabel: (key) => `${tableNumber(model, key)}表`,
     compare(c) {
       const outcome = compareSides(c, { tolerance, severity: rule.meta.severity });
-      if (!outcome) return;
-      findings.push({
+      if (!outcome) {
+        if (recorded) {
+          const difference = differenceOf(c);
+          if (difference !== undefined) recorded.push(recordOf(c, rule.meta.id, difference, tolerance));
+        }
+        return;
+      }
+      const finding: Finding = {
         rule: rule.meta.id,
         severity: outcome.severity,
         message: outcome.message,
         cells: outcome.cells,
         table: c.table ?? rule.meta.tables[0],
-      });
+      };
+      findings.push(finding);
+      if (recorded) recorded.push({ ...recordOf(c, rule.meta.id, outcome.difference, tolerance), finding });
+    },
+    passes(left, right, opts = {}) {
+      const c = { left: { label: '', terms: left }, right: { label: '', terms: right }, relation: opts.relation, derived: opts.derived };
+      const difference = differenceOf(c);
+      if (difference === undefined) return true;
+      if (gapOf(difference, opts.relation ?? 'eq') > ZERO_GAP) return false;
+      if (recorded) recorded.push(recordOf(c, rule.meta.id, difference, tolerance));
+      return true;
     },
     report(d) {
       findings.push({

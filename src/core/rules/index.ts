@@ -106,4 +106,4 @@ export function runRules(model: WorkbookModel, options: CheckOptions & { rules?:
 
 export { runRule, sortFindings, tableNumber } from './engine';
 export { compareSides, formatAmount, DEFAULT_TOLERANCE } from './compare';
-export type { CheckInputs, CheckOptions, Comparison, Rule, RuleContext, RuleMeta, Side, Term } from './types';
+export type { CheckInputs, CheckOptions, Comparison, RecordedComparison, Rule, RuleContext, RuleMeta, Side, Term } from './types';

@@ -1,5 +1,4 @@
 import type { Amount, ColumnId, Line, LineId, TableKey, TableModel } from '../model/tables';
-import { holds } from './compare';
 import { columnName, lineName } from './lines';
 import type { RuleContext, Side } from './types';
 
@@ -37,9 +36,10 @@ export function checkRowSums(
         cols.push(c);
       }
     }
-    if (terms.length === 0 || holds([total], terms)) continue;
+    if (terms.length === 0 || ctx.passes([total], terms, { derived: true })) continue;
     ctx.compare({
       table: key,
+      derived: true,
       left: { label: () => `${tl}${lineName(l, key)}${columnName(key, totalCol)}`, terms: [total] },
       right: { label: () => namesSumLabel(cols.map((c, i) => ({ name: columnName(key, c), amount: terms[i] }))), terms },
     });

@@ -31,6 +31,33 @@ export interface CheckOptions {
   tolerance?: number;
   /** Optional figures from the narrative inputs. */
   inputs?: CheckInputs;
+  /**
+   * When given, every comparison the rules make (passing or failing) is appended here with
+   * its terms, for the diagnosis pass (src/core/diagnosis). Off by default: no cost.
+   */
+  comparisons?: RecordedComparison[];
+}
+
+/**
+ * A comparison as the engine made it: its figures with their signs (left side +, right
+ * side −, so Σ sign × value = left − right), its rounding bound, and the finding it gave
+ * when it failed. What the diagnosis pass reasons over.
+ */
+export interface RecordedComparison {
+  rule: string;
+  relation: 'eq' | 'le' | 'ge';
+  /** Left terms first (sign as given), then the right terms (sign negated). */
+  terms: Array<{ amount: Amount; sign: 1 | -1 }>;
+  /** How many of `terms` are the left side's. */
+  leftCount: number;
+  /** left − right as compared (floating-point noise removed). */
+  difference: number;
+  /** n parts × tolerance. */
+  bound: number;
+  /** See Comparison.derived. */
+  derived: boolean;
+  /** The finding it gave (undefined when it held exactly). */
+  finding?: Finding;
 }
 
 /** One figure in a comparison: an amount, added (sign 1, default) or subtracted (-1). */
@@ -58,6 +85,13 @@ export interface Comparison {
   right: Side;
   relation?: 'eq' | 'le' | 'ge';
   table?: TableKey;
+  /**
+   * The left side is one figure that the right side adds up to by construction (a 合计,
+   * 小计, 类 or 款 the template fills with a formula over the right side's cells, in the
+   * same table): a change in a right-hand figure carries into it. Never set for a
+   * comparison between tables (those are independent statements of one figure).
+   */
+  derived?: boolean;
 }
 
 export interface ReportDescriptor {
@@ -79,6 +113,12 @@ export interface RuleContext {
   tableLabel(key: TableKey): string;
   /** Compare two sides with the shared rounding policy and report any gap. */
   compare(comparison: Comparison): void;
+  /**
+   * A cheap pre-check for hot loops (no labels built): true when these figures compare
+   * exactly (or cannot be compared) — the comparison is then recorded for the diagnosis
+   * as it would have been by `compare`. When false, call `compare` with the labels.
+   */
+  passes(left: Array<Amount | Term>, right: Array<Amount | Term>, options?: { relation?: 'eq' | 'le' | 'ge'; derived?: boolean }): boolean;
   /** Report a finding directly (for checks that are not a comparison of sums). */
   report(descriptor: ReportDescriptor): void;
 }
