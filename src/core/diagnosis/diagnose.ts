@@ -16,8 +16,9 @@ import type { RecordedComparison } from '../rules/types';
  *  - a figure typed into the neighbouring row: one cell gives Δ to the cell above or below
  *    it in the same column.
  *
- * A change carries into the totals that add the cell up and agree with it now (a 合计 /
- * 小计 / 类 / 款 whose sum comparison holds — a formula, or a total typed consistently):
+ * A change carries into the totals that add the cell up and agree with it exactly now (a
+ * 合计 / 小计 / 类 / 款 whose sum comparison holds to the cent — a formula, or a total typed
+ * consistently; a total within a rounding gap of its parts was typed and stays):
  * they move with it, as they would when the cell is corrected. Δ is solved from each
  * failing equality the change touches; the Δ that makes the most failures hold wins.
  *
@@ -61,6 +62,9 @@ interface Outcome {
   residual: number;
 }
 
+/** Candidates spelt out in a message (all are in `cells`). */
+const SHOWN = 4;
+
 const holdsAt = (rec: RecordedComparison, difference: number) => gapOf(difference, rec.relation) <= rec.bound + ZERO_GAP;
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -92,7 +96,8 @@ function propagate(state: State, start: Amount, scale: number, into: Map<Amount,
     into.set(a, (into.get(a) ?? 0) + m);
     for (const e of state.index.get(a) ?? []) {
       const rec = state.recs[e.rec];
-      if (!rec.derived || state.target[e.rec] || !holdsAt(rec, state.diff[e.rec])) continue;
+      // Only a total that agrees exactly (a formula, or typed to the cent) follows its parts.
+      if (!rec.derived || state.target[e.rec] || Math.abs(state.diff[e.rec]) > ZERO_GAP) continue;
       const total = rec.terms[0].amount;
       if (total === a) continue;
       // total = Σ parts: a part with coefficient k (= −its sign) moves the total by −k × m.
@@ -332,7 +337,10 @@ function findingOf(
   const message =
     parts.length === 1
       ? `${first.text}？（差额 ${gap} ${n > 1 ? `同时造成以下 ${n} 处不符` : '造成以下 1 处不符'}${carried}）`
-      : `以下 ${parts.length} 处任改一处都能使这 ${n} 处不符同时消除，无法确定是哪一处：${parts.map((p) => p.text).join('；或 ')}`;
+      : `以下 ${parts.length} 处任改一处都能使这 ${n} 处不符同时消除，无法确定是哪一处：${parts
+          .slice(0, SHOWN)
+          .map((p) => p.text)
+          .join('；或 ')}${parts.length > SHOWN ? `；等 ${parts.length} 处` : ''}`;
   const cells: CellRef[] = [];
   const seen = new Set<string>();
   for (const p of parts) {
