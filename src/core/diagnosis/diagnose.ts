@@ -98,10 +98,10 @@ function propagate(state: State, start: Amount, scale: number, into: Map<Amount,
       const rec = state.recs[e.rec];
       // Only a total that agrees exactly (a formula, or typed to the cent) follows its parts.
       if (!rec.derived || state.target[e.rec] || Math.abs(state.diff[e.rec]) > ZERO_GAP) continue;
-      const total = rec.terms[0].amount;
-      if (total === a) continue;
-      // total = Σ parts: a part with coefficient k (= −its sign) moves the total by −k × m.
-      queue.push([total, -e.k * m]);
+      const follower = rec.terms[0];
+      if (follower.amount === a) continue;
+      // Σ k × figure stays put: a part with coefficient k moving by m moves the follower by −k × m / k_follower.
+      queue.push([follower.amount, (-e.k * m) / follower.sign]);
     }
   }
   for (const [a, m] of into) if (Math.abs(m) < ZERO_GAP) into.delete(a);

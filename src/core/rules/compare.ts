@@ -132,23 +132,24 @@ export function recordOf(
   difference: number,
   tolerance: number,
 ): RecordedComparison {
-  const terms: RecordedComparison['terms'] = [];
+  const left: RecordedComparison['terms'] = [];
   for (const t of c.left.terms) {
     const { amount, sign } = termOf(t);
-    terms.push({ amount, sign: sign ?? 1 });
+    left.push({ amount, sign: sign ?? 1 });
   }
+  const right: RecordedComparison['terms'] = [];
   for (const t of c.right.terms) {
     const { amount, sign } = termOf(t);
-    terms.push({ amount, sign: (sign ?? 1) === 1 ? -1 : 1 });
+    right.push({ amount, sign: (sign ?? 1) === 1 ? -1 : 1 });
   }
+  const followsRight = c.derived === 'right' && right.length === 1;
   return {
     rule,
     relation: c.relation ?? 'eq',
-    terms,
-    leftCount: c.left.terms.length,
+    terms: followsRight ? [...right, ...left] : [...left, ...right],
     difference,
     bound: roundingParts(c) * tolerance,
-    derived: c.derived === true && c.left.terms.length === 1,
+    derived: followsRight || (c.derived === true && left.length === 1),
   };
 }
 

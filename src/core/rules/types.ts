@@ -46,15 +46,16 @@ export interface CheckOptions {
 export interface RecordedComparison {
   rule: string;
   relation: 'eq' | 'le' | 'ge';
-  /** Left terms first (sign as given), then the right terms (sign negated). */
+  /**
+   * Left terms (sign as given) and right terms (sign negated); the follower first when
+   * `derived` (a right-side follower then carries sign −1).
+   */
   terms: Array<{ amount: Amount; sign: 1 | -1 }>;
-  /** How many of `terms` are the left side's. */
-  leftCount: number;
   /** left − right as compared (floating-point noise removed). */
   difference: number;
   /** n parts × tolerance. */
   bound: number;
-  /** See Comparison.derived. */
+  /** terms[0] follows the other terms (see Comparison.derived). */
   derived: boolean;
   /** The finding it gave (undefined when it held exactly). */
   finding?: Finding;
@@ -88,10 +89,12 @@ export interface Comparison {
   /**
    * The left side is one figure that the right side adds up to by construction (a 合计,
    * 小计, 类 or 款 the template fills with a formula over the right side's cells, in the
-   * same table): a change in a right-hand figure carries into it. Never set for a
-   * comparison between tables (those are independent statements of one figure).
+   * same table): a change in a right-hand figure carries into it. Also set, between tables,
+   * where the template may link the cell to the other table by formula (01 class rows ← 03,
+   * 04 fund columns ← 05/08/09, 04 rows 1–3 ← 01): then the side named ('right' when the
+   * follower is the right side's one figure) follows the other.
    */
-  derived?: boolean;
+  derived?: boolean | 'right';
 }
 
 export interface ReportDescriptor {
@@ -118,7 +121,11 @@ export interface RuleContext {
    * exactly (or cannot be compared) — the comparison is then recorded for the diagnosis
    * as it would have been by `compare`. When false, call `compare` with the labels.
    */
-  passes(left: Array<Amount | Term>, right: Array<Amount | Term>, options?: { relation?: 'eq' | 'le' | 'ge'; derived?: boolean }): boolean;
+  passes(
+    left: Array<Amount | Term>,
+    right: Array<Amount | Term>,
+    options?: { relation?: 'eq' | 'le' | 'ge'; derived?: boolean | 'right' },
+  ): boolean;
   /** Report a finding directly (for checks that are not a comparison of sums). */
   report(descriptor: ReportDescriptor): void;
 }
