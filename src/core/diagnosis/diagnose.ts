@@ -1,7 +1,7 @@
-import { parseA1, a1, type CellRef } from '../cells';
+import { a1, parseA1, type CellRef } from '../cells';
 import type { DiagnosedFinding, Finding } from '../findings/finding';
 import type { Amount, ColumnId, Line, TableKey, WorkbookModel } from '../model/tables';
-import { formatAmount, formatDifference, gapOf, ZERO_GAP } from '../rules/compare';
+import { formatAmount, formatDifference, gapOf, termOf, ZERO_GAP } from '../rules/compare';
 import { tableNumber } from '../rules/engine';
 import { columnName, lineName } from '../rules/lines';
 import type { RecordedComparison } from '../rules/types';
@@ -43,9 +43,38 @@ interface State {
   recs: RecordedComparison[];
   /** Current left − right of each record (after the diagnoses applied so far). */
   diff: number[];
+  /** Rounding bound of each record (computed when first needed). */
+  bounds: Array<number | undefined>;
   /** Records that are failures to explain (beyond their bound, error or warning). */
   target: boolean[];
+  /** Records by figure, for the figures indexed so far (see `ensure`). */
   index: Map<Amount, Entry[]>;
+  /** Every term of every record, flat (figure, record, sign), for the scans of `ensure`. */
+  flat?: { amounts: Amount[]; recs: Int32Array; signs: Int8Array };
+}
+
+function flatten(recs: RecordedComparison[]): NonNullable<State['flat']> {
+  let n = 0;
+  for (const r of recs) n += r.left.length + r.right.length;
+  const amounts: Amount[] = new Array<Amount>(n);
+  const recIds = new Int32Array(n);
+  const signs = new Int8Array(n);
+  let i = 0;
+  recs.forEach((rec, r) => {
+    for (const t of rec.left) {
+      const { amount, sign } = termOf(t);
+      amounts[i] = amount;
+      recIds[i] = r;
+      signs[i++] = sign ?? 1;
+    }
+    for (const t of rec.right) {
+      const { amount, sign } = termOf(t);
+      amounts[i] = amount;
+      recIds[i] = r;
+      signs[i++] = -(sign ?? 1);
+    }
+  });
+  return { amounts, recs: recIds, signs };
 }
 
 interface Change {
@@ -65,26 +94,85 @@ interface Outcome {
 /** Candidates spelt out in a message (all are in `cells`). */
 const SHOWN = 4;
 
-const holdsAt = (rec: RecordedComparison, difference: number) => gapOf(difference, rec.relation) <= rec.bound + ZERO_GAP;
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function buildIndex(recs: RecordedComparison[]): Map<Amount, Entry[]> {
-  const index = new Map<Amount, Entry[]>();
-  recs.forEach((r, i) => {
-    for (const t of r.terms) {
-      let list = index.get(t.amount);
-      if (!list) index.set(t.amount, (list = []));
+/** Each figure of a record with its sign in left − right. */
+function eachTerm(rec: RecordedComparison, fn: (a: Amount, sign: number) => void): void {
+  for (const t of rec.left) {
+    const { amount, sign } = termOf(t);
+    fn(amount, sign ?? 1);
+  }
+  for (const t of rec.right) {
+    const { amount, sign } = termOf(t);
+    fn(amount, -(sign ?? 1));
+  }
+}
+
+/** The follower of a derived record and its sign in left − right. */
+function followerOf(rec: RecordedComparison): { amount: Amount; sign: number } | undefined {
+  if (rec.follower === 'left') {
+    const t = termOf(rec.left[0]);
+    return { amount: t.amount, sign: t.sign ?? 1 };
+  }
+  if (rec.follower === 'right') {
+    const t = termOf(rec.right[0]);
+    return { amount: t.amount, sign: -(t.sign ?? 1) };
+  }
+  return undefined;
+}
+
+/** n parts × tolerance, as the rules' rounding policy (compare.ts roundingParts). */
+function boundOf(state: State, r: number): number {
+  let b = state.bounds[r];
+  if (b === undefined) {
+    let n = 0;
+    eachTerm(state.recs[r], (a) => {
+      if (!a.blank) n++;
+    });
+    b = Math.max(1, n - 1) * state.recs[r].tolerance;
+    state.bounds[r] = b;
+  }
+  return b;
+}
+
+const holdsAt = (state: State, r: number, difference: number) =>
+  gapOf(difference, state.recs[r].relation) <= boundOf(state, r) + ZERO_GAP;
+
+/**
+ * Index the records of these figures (one pass over all records for the new ones), and of
+ * every figure that follows them, upwards, until nothing new: afterwards every figure a
+ * change of theirs can move is indexed. Only the neighbourhood of the failures is ever
+ * indexed, so a workbook with few failures costs a few passes, not a full index.
+ */
+function ensure(state: State, figures: Iterable<Amount>): void {
+  let pending = new Set<Amount>();
+  for (const a of figures) if (!state.index.has(a)) pending.add(a);
+  while (pending.size > 0) {
+    for (const a of pending) state.index.set(a, []);
+    const flat = (state.flat ??= flatten(state.recs));
+    for (let i = 0; i < flat.amounts.length; i++) {
+      const a = flat.amounts[i];
+      if (!pending.has(a)) continue;
+      const list = state.index.get(a)!;
       const last = list[list.length - 1];
-      if (last && last.rec === i) last.k += t.sign;
-      else list.push({ rec: i, k: t.sign });
+      const rec = flat.recs[i];
+      if (last && last.rec === rec) last.k += flat.signs[i];
+      else list.push({ rec, k: flat.signs[i] });
     }
-  });
-  return index;
+    const next = new Set<Amount>();
+    for (const a of pending) {
+      for (const e of state.index.get(a)!) {
+        const f = followerOf(state.recs[e.rec]);
+        if (f && !state.index.has(f.amount)) next.add(f.amount);
+      }
+    }
+    pending = next;
+  }
 }
 
 /**
- * The figures that move when `start` moves by 1: itself, then every total that adds it up
- * through a derived comparison holding now (recursively, upwards only).
+ * The figures that move when `start` moves by `scale`: itself, then every figure that
+ * follows it through a derived comparison holding exactly now (recursively, upwards only).
  */
 function propagate(state: State, start: Amount, scale: number, into: Map<Amount, number>): void {
   const queue: Array<[Amount, number]> = [[start, scale]];
@@ -96,11 +184,11 @@ function propagate(state: State, start: Amount, scale: number, into: Map<Amount,
     into.set(a, (into.get(a) ?? 0) + m);
     for (const e of state.index.get(a) ?? []) {
       const rec = state.recs[e.rec];
-      // Only a total that agrees exactly (a formula, or typed to the cent) follows its parts.
-      if (!rec.derived || state.target[e.rec] || Math.abs(state.diff[e.rec]) > ZERO_GAP) continue;
-      const follower = rec.terms[0];
+      // Only a figure that agrees exactly (a formula, or typed to the cent) follows its sources.
+      if (!rec.follower || state.target[e.rec] || Math.abs(state.diff[e.rec]) > ZERO_GAP) continue;
+      const follower = followerOf(rec)!;
       if (follower.amount === a) continue;
-      // Σ k × figure stays put: a part with coefficient k moving by m moves the follower by −k × m / k_follower.
+      // Σ k × figure stays put: a source with coefficient k moving by m moves the follower by −k × m / its sign.
       queue.push([follower.amount, (-e.k * m) / follower.sign]);
     }
   }
@@ -132,7 +220,7 @@ function evaluate(state: State, change: Change): Outcome | undefined {
     let ok = true;
     for (const [r, K] of coeff) {
       const next = round6(state.diff[r] + K * delta);
-      const fine = holdsAt(state.recs[r], next);
+      const fine = holdsAt(state, r, next);
       if (state.target[r]) {
         if (!fine) {
           ok = false; // a failure the change touches but does not fix: not this change
@@ -165,17 +253,48 @@ interface Place {
   amount: Amount;
 }
 
-function placesOf(model: WorkbookModel): Map<string, Place> {
-  const out = new Map<string, Place>();
-  for (const t of Object.values(model.tables)) {
-    if (!t) continue;
-    for (const line of t.lines) {
-      for (const [col, amount] of Object.entries(line.values)) {
-        if (amount) out.set(`${amount.cell.sheet}!${amount.cell.address}`, { key: t.key, line, col, amount });
+/** Figures by sheet and address, built per sheet when first asked. */
+class Places {
+  private readonly sheets = new Map<string, Map<string, Place>>();
+  constructor(private readonly model: WorkbookModel) {}
+
+  private cells(sheet: string): Map<string, Place> {
+    let cells = this.sheets.get(sheet);
+    if (cells) return cells;
+    cells = new Map();
+    for (const t of Object.values(this.model.tables)) {
+      // A table's figures sit on its own sheet.
+      if (!t || t.sheet !== sheet) continue;
+      for (const line of t.lines) {
+        for (const col in line.values) {
+          const amount = line.values[col];
+          if (amount && amount.cell.sheet === sheet) cells.set(amount.cell.address, { key: t.key, line, col, amount });
+        }
       }
     }
+    this.sheets.set(sheet, cells);
+    return cells;
   }
-  return out;
+
+  at(sheet: string, row: number, col: number): Place | undefined {
+    return this.cells(sheet).get(a1(row, col));
+  }
+
+  /** For messages (a few calls): a scan of the sheet's tables, no map built. */
+  of(a: Amount): Place | undefined {
+    const built = this.sheets.get(a.cell.sheet);
+    if (built) return built.get(a.cell.address);
+    for (const t of Object.values(this.model.tables)) {
+      if (!t || t.sheet !== a.cell.sheet) continue;
+      for (const line of t.lines) {
+        for (const col in line.values) {
+          const x = line.values[col];
+          if (x && (x === a || x.cell.address === a.cell.address)) return { key: t.key, line, col, amount: x };
+        }
+      }
+    }
+    return undefined;
+  }
 }
 
 const keyOf = (c: CellRef) => `${c.sheet}!${c.address}`;
@@ -217,12 +336,16 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const { model, findings, comparisons: recs } = input;
   const target = recs.map((r) => r.finding !== undefined && (r.finding.severity === 'error' || r.finding.severity === 'warning'));
   if (!target.some(Boolean)) return findings;
-  const state: State = { recs, diff: recs.map((r) => r.difference), target, index: buildIndex(recs) };
-  let places: Map<string, Place> | undefined;
-  const placeOf = (a: Amount) => (places ??= placesOf(model)).get(keyOf(a.cell));
+  const state: State = { recs, diff: recs.map((r) => r.difference), bounds: [], target, index: new Map() };
+  const places = new Places(model);
+  const placeOf = (a: Amount) => places.of(a);
   const value = new Map<Amount, number>();
   const valueOf = (a: Amount) => value.get(a) ?? a.value;
 
+  const targets: number[] = [];
+  target.forEach((t, r) => {
+    if (t) targets.push(r);
+  });
   const order = new Map<Finding, number>(findings.map((f, i) => [f, i]));
   const diagnosed: DiagnosedFinding[] = [];
   const explainedFindings = new Set<Finding>();
@@ -231,16 +354,18 @@ export function diagnose(input: DiagnoseInput): Finding[] {
     // Candidate cells: every figure of a failure still to explain.
     const cells: Amount[] = [];
     const seen = new Set<Amount>();
-    for (let r = 0; r < recs.length; r++) {
+    for (const r of targets) {
       if (!state.target[r]) continue;
-      for (const t of recs[r].terms) {
-        if (!seen.has(t.amount)) {
-          seen.add(t.amount);
-          cells.push(t.amount);
+      eachTerm(recs[r], (a) => {
+        if (!seen.has(a)) {
+          seen.add(a);
+          cells.push(a);
         }
-      }
+      });
     }
-    if (cells.length === 0) break;
+    // A diagnosis explains at least one error: none left, nothing more to find.
+    if (cells.length === 0 || !targets.some((r) => state.target[r] && recs[r].finding?.severity === 'error')) break;
+    ensure(state, cells);
     let outcomes: Outcome[] = [];
     for (const a of cells) {
       const moves = new Map<Amount, number>();
@@ -250,23 +375,31 @@ export function diagnose(input: DiagnoseInput): Finding[] {
     }
     // A figure typed into the neighbouring row: only when no single cell explains two or more.
     if (!outcomes.some((o) => o.explained.length >= 2)) {
-      const pairs = new Set<string>();
+      const pairs: Array<[Amount, Amount]> = [];
+      const ids = new Set<string>();
       for (const a of cells) {
         const { row, col } = parseA1(a.cell.address);
         for (const r2 of [row - 1, row + 1]) {
           if (r2 < 0) continue;
-          const other = placeOf({ ...a, cell: { sheet: a.cell.sheet, address: a1(r2, col) } })?.amount;
+          const other = places.at(a.cell.sheet, r2, col)?.amount;
           if (!other || !Number.isFinite(other.value)) continue;
           const id = [keyOf(a.cell), keyOf(other.cell)].sort().join('|');
-          if (pairs.has(id)) continue;
-          pairs.add(id);
-          // `a` gives Δ to `other`.
-          const moves = new Map<Amount, number>();
-          propagate(state, a, -1, moves);
-          propagate(state, other, 1, moves);
-          const o = evaluate(state, { moves, origin: [a, other] });
-          if (o && o.explained.length >= 2) outcomes.push(o);
+          if (ids.has(id)) continue;
+          ids.add(id);
+          pairs.push([a, other]);
         }
+      }
+      ensure(
+        state,
+        pairs.map(([, other]) => other),
+      );
+      for (const [a, other] of pairs) {
+        // `a` gives Δ to `other`.
+        const moves = new Map<Amount, number>();
+        propagate(state, a, -1, moves);
+        propagate(state, other, 1, moves);
+        const o = evaluate(state, { moves, origin: [a, other] });
+        if (o && o.explained.length >= 2) outcomes.push(o);
       }
     }
     outcomes = outcomes.filter((o) => o.explained.some((r) => recs[r].finding?.severity === 'error'));

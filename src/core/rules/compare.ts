@@ -114,6 +114,24 @@ export function holds(left: Array<Amount | Term>, right: Array<Amount | Term>, r
   return gap <= ZERO_GAP;
 }
 
+/** Σ left − Σ right, floating-point noise removed; undefined when a figure is unusable (no Side built). */
+export function termsDifference(left: ReadonlyArray<Amount | Term>, right: ReadonlyArray<Amount | Term>): number | undefined {
+  let sum = 0;
+  let compensation = 0;
+  for (let side = 0; side < 2; side++) {
+    const terms = side === 0 ? left : right;
+    for (const t of terms) {
+      const { amount, sign } = termOf(t);
+      const x = (side === 0 ? 1 : -1) * (sign ?? 1) * amount.value;
+      if (!Number.isFinite(x)) return undefined;
+      const next = sum + x;
+      compensation += Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum;
+      sum = next;
+    }
+  }
+  return Math.round((sum + compensation) * 1e6) / 1e6;
+}
+
 /** left − right of a comparison, floating-point noise removed; undefined when a figure is unusable. */
 export function differenceOf(c: Comparison): number | undefined {
   if (!sideUsable(c.left) || !sideUsable(c.right)) return undefined;
@@ -125,32 +143,15 @@ export function gapOf(difference: number, relation: 'eq' | 'le' | 'ge'): number 
   return relation === 'eq' ? Math.abs(difference) : relation === 'le' ? difference : -difference;
 }
 
-/** A comparison as the diagnosis pass sees it (terms signed: left +, right −). */
-export function recordOf(
-  c: Comparison,
-  rule: string,
-  difference: number,
-  tolerance: number,
-): RecordedComparison {
-  const left: RecordedComparison['terms'] = [];
-  for (const t of c.left.terms) {
-    const { amount, sign } = termOf(t);
-    left.push({ amount, sign: sign ?? 1 });
-  }
-  const right: RecordedComparison['terms'] = [];
-  for (const t of c.right.terms) {
-    const { amount, sign } = termOf(t);
-    right.push({ amount, sign: (sign ?? 1) === 1 ? -1 : 1 });
-  }
-  const followsRight = c.derived === 'right' && right.length === 1;
-  return {
-    rule,
-    relation: c.relation ?? 'eq',
-    terms: followsRight ? [...right, ...left] : [...left, ...right],
-    difference,
-    bound: roundingParts(c) * tolerance,
-    derived: followsRight || (c.derived === true && left.length === 1),
-  };
+/** A comparison as the diagnosis pass sees it (the rule's arrays, referenced, not copied). */
+export function recordOf(c: Comparison, rule: string, difference: number, tolerance: number): RecordedComparison {
+  const follower =
+    c.derived === 'right' && c.right.terms.length === 1
+      ? 'right'
+      : c.derived === true && c.left.terms.length === 1
+        ? 'left'
+        : undefined;
+  return { rule, relation: c.relation ?? 'eq', left: c.left.terms, right: c.right.terms, difference, tolerance, follower };
 }
 
 const BROKEN: Record<'eq' | 'le' | 'ge', string> = { eq: '≠', le: '>', ge: '<' };

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../findings/finding';
 import { TABLE_KEYS, TABLE_NUMBERS_2021, TABLE_NUMBERS_2023, type TableKey, type WorkbookModel } from '../model/tables';
-import { compareSides, DEFAULT_TOLERANCE, differenceOf, gapOf, recordOf, ZERO_GAP } from './compare';
+import { compareSides, DEFAULT_TOLERANCE, differenceOf, gapOf, recordOf, termsDifference, ZERO_GAP } from './compare';
 import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
 
 /**
@@ -67,11 +67,15 @@ export function runRule(rule: Rule, model: WorkbookModel, options: CheckOptions 
       if (recorded) recorded.push({ ...recordOf(c, rule.meta.id, outcome.difference, tolerance), finding });
     },
     passes(left, right, opts = {}) {
-      const c = { left: { label: '', terms: left }, right: { label: '', terms: right }, relation: opts.relation, derived: opts.derived };
-      const difference = differenceOf(c);
+      const relation = opts.relation ?? 'eq';
+      const difference = termsDifference(left, right);
       if (difference === undefined) return true;
-      if (gapOf(difference, opts.relation ?? 'eq') > ZERO_GAP) return false;
-      if (recorded) recorded.push(recordOf(c, rule.meta.id, difference, tolerance));
+      if (gapOf(difference, relation) > ZERO_GAP) return false;
+      if (recorded) {
+        const follower =
+          opts.derived === 'right' && right.length === 1 ? 'right' : opts.derived === true && left.length === 1 ? 'left' : undefined;
+        recorded.push({ rule: rule.meta.id, relation, left, right, difference, tolerance, follower });
+      }
       return true;
     },
     report(d) {

@@ -39,24 +39,20 @@ export interface CheckOptions {
 }
 
 /**
- * A comparison as the engine made it: its figures with their signs (left side +, right
- * side −, so Σ sign × value = left − right), its rounding bound, and the finding it gave
- * when it failed. What the diagnosis pass reasons over.
+ * A comparison as the engine made it, for the diagnosis pass: its two sides' figures (the
+ * rule's own arrays, not copied), left − right, and the finding it gave when it failed.
  */
 export interface RecordedComparison {
   rule: string;
   relation: 'eq' | 'le' | 'ge';
-  /**
-   * Left terms (sign as given) and right terms (sign negated); the follower first when
-   * `derived` (a right-side follower then carries sign −1).
-   */
-  terms: Array<{ amount: Amount; sign: 1 | -1 }>;
+  left: ReadonlyArray<Amount | Term>;
+  right: ReadonlyArray<Amount | Term>;
   /** left − right as compared (floating-point noise removed). */
   difference: number;
-  /** n parts × tolerance. */
-  bound: number;
-  /** terms[0] follows the other terms (see Comparison.derived). */
-  derived: boolean;
+  /** The tolerance per part the comparison was made with. */
+  tolerance: number;
+  /** Which side's single figure follows the other side (Comparison.derived), if any. */
+  follower?: 'left' | 'right';
   /** The finding it gave (undefined when it held exactly). */
   finding?: Finding;
 }
