@@ -94,7 +94,49 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
     }
   }
   const missing = wanted.filter((k) => !tables[k]);
-  return { tables, missing, problems: problems.list, order: orderOf(tables), sheets: snapshots.map((s) => s.name) };
+  return { tables, missing, problems: collapseProblems(problems.list), order: orderOf(tables), sheets: snapshots.map((s) => s.name) };
+}
+
+/** Addresses spelt out in a collapsed problem (all are in `cells`). */
+const LISTED = 8;
+
+/**
+ * A problem that repeats row after row (a code the reader cannot parse, a repeated code,
+ * words in amount cells …) becomes one problem per table and kind, listing its cells: the
+ * first message, then how many and where. The kind is the message with its quoted
+ * texts, cell addresses and numbers taken out.
+ */
+export function collapseProblems(list: ReadProblem[]): ReadProblem[] {
+  const kindOf = (p: ReadProblem) =>
+    `${p.table ?? ''}|${p.message
+      .replace(/“[^”]*”/g, '“”')
+      .replace(/（(?:[^（）]|（[^（）]*）)*）/g, '')
+      .replace(/[A-Z]+\d+/g, '#')
+      .replace(/\d+(\.\d+)?/g, '#')}`;
+  const groups = new Map<string, ReadProblem[]>();
+  for (const p of list) {
+    const k = kindOf(p);
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  const out: ReadProblem[] = [];
+  for (const p of list) {
+    const g = groups.get(kindOf(p))!;
+    if (g.length === 1) {
+      out.push(p);
+      continue;
+    }
+    if (g[0] !== p) continue;
+    const cells = g.flatMap((x) => x.cells);
+    const where = cells.slice(0, LISTED).map((c) => c.address);
+    out.push({
+      table: p.table,
+      message: `${p.message.replace(/。$/, '')}。同类问题共 ${g.length} 处：${where.join('、')}${cells.length > LISTED ? ` 等` : ''}。`,
+      cells,
+    });
+  }
+  return out;
 }
 
 interface Candidate {
