@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../findings/finding';
 import { TABLE_KEYS, TABLE_NUMBERS_2021, TABLE_NUMBERS_2023, type TableKey, type WorkbookModel } from '../model/tables';
 import { compareSides, DEFAULT_TOLERANCE, differenceOf, gapOf, recordOf, termsDifference, ZERO_GAP } from './compare';
 import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
+import { CONVERTED_NOTE, convertedSheets, inTenThousands } from './units';
 
 /**
  * The check engine: runs rules over a WorkbookModel and collects their findings.
@@ -108,9 +109,17 @@ export interface RunRulesOptions extends CheckOptions {
   rules: readonly Rule[];
 }
 
-/** Run rules over a model: findings sorted by severity, then table. Pure. */
+/**
+ * Run rules over a model: findings sorted by severity, then table. Pure. Tables kept in 元
+ * are compared in 万元 (units.ts), and their findings say so.
+ */
 export function runRulesWith(model: WorkbookModel, options: RunRulesOptions): Finding[] {
+  const view = inTenThousands(model);
+  const converted = convertedSheets(view);
   const all: Finding[] = [];
-  for (const rule of options.rules) all.push(...runRule(rule, model, options));
+  for (const rule of options.rules) all.push(...runRule(rule, view, options));
+  if (converted.size > 0) {
+    for (const f of all) if (f.cells.some((c) => converted.has(c.sheet))) f.message += CONVERTED_NOTE;
+  }
   return sortFindings(all);
 }
