@@ -17,7 +17,7 @@ import * as os from 'os';
 import type { Finding } from '../src/core/findings/finding';
 import { readWorkbook } from '../src/core/reader';
 import { diagnose } from '../src/core/diagnosis';
-import { runRules, type RecordedComparison } from '../src/core/rules';
+import { ComparisonLog, runRules } from '../src/core/rules';
 import { fakeBookOf, memoryCheck, memoryHostOf, officeCheck, PAYLOAD_LIMIT, sheetPayload, type E2ERun } from './end-to-end';
 import { buildModel, snapshotsOf } from './workbook';
 
@@ -106,7 +106,7 @@ async function main() {
     if (only.has('diagnosis')) {
       const runs = RUNS ?? (big ? 7 : 15);
       const recorded = () => {
-        const comparisons: RecordedComparison[] = [];
+        const comparisons = new ComparisonLog();
         const findings = runRules(model, { comparisons });
         return { comparisons, findings };
       };
@@ -122,7 +122,7 @@ async function main() {
       const slips = diag.result.filter((f) => f.rule === 'likely-slip').length;
       diagRows.push([
         int(n),
-        int(comparisons.length),
+        int(comparisons.size),
         mm(plain.ms),
         mm(rec.ms),
         mm(diag.ms),

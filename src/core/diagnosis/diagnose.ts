@@ -1,10 +1,10 @@
 import { a1, parseA1, type CellRef } from '../cells';
 import type { DiagnosedFinding, Finding } from '../findings/finding';
 import type { Amount, ColumnId, Line, TableKey, WorkbookModel } from '../model/tables';
-import { formatAmount, formatDifference, gapOf, termOf, ZERO_GAP } from '../rules/compare';
+import { formatAmount, formatDifference, gapOf, ZERO_GAP } from '../rules/compare';
 import { tableNumber } from '../rules/engine';
 import { columnName, lineName } from '../rules/lines';
-import type { RecordedComparison } from '../rules/types';
+import type { ComparisonLog, FlatTerms } from '../rules/log';
 
 /**
  * The diagnosis pass ("one slip, one finding", issue #9). Over the comparisons the rules
@@ -40,41 +40,17 @@ interface Entry {
 }
 
 interface State {
-  recs: RecordedComparison[];
-  /** Current left − right of each record (after the diagnoses applied so far). */
+  log: ComparisonLog;
+  /** The log's terms, flat. */
+  flat: FlatTerms;
+  /** Current left − right of each comparison (after the diagnoses applied so far). */
   diff: number[];
-  /** Rounding bound of each record (computed when first needed). */
+  /** Rounding bound of each comparison (computed when first needed). */
   bounds: Array<number | undefined>;
-  /** Records that are failures to explain (beyond their bound, error or warning). */
+  /** Comparisons that are failures to explain (beyond their bound, error or warning). */
   target: boolean[];
-  /** Records by figure, for the figures indexed so far (see `ensure`). */
+  /** Comparisons by figure, for the figures indexed so far (see `ensure`). */
   index: Map<Amount, Entry[]>;
-  /** Every term of every record, flat (figure, record, sign), for the scans of `ensure`. */
-  flat?: { amounts: Amount[]; recs: Int32Array; signs: Int8Array };
-}
-
-function flatten(recs: RecordedComparison[]): NonNullable<State['flat']> {
-  let n = 0;
-  for (const r of recs) n += r.left.length + r.right.length;
-  const amounts: Amount[] = new Array<Amount>(n);
-  const recIds = new Int32Array(n);
-  const signs = new Int8Array(n);
-  let i = 0;
-  recs.forEach((rec, r) => {
-    for (const t of rec.left) {
-      const { amount, sign } = termOf(t);
-      amounts[i] = amount;
-      recIds[i] = r;
-      signs[i++] = sign ?? 1;
-    }
-    for (const t of rec.right) {
-      const { amount, sign } = termOf(t);
-      amounts[i] = amount;
-      recIds[i] = r;
-      signs[i++] = -(sign ?? 1);
-    }
-  });
-  return { amounts, recs: recIds, signs };
 }
 
 interface Change {
@@ -96,74 +72,60 @@ const SHOWN = 4;
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Each figure of a record with its sign in left − right. */
-function eachTerm(rec: RecordedComparison, fn: (a: Amount, sign: number) => void): void {
-  for (const t of rec.left) {
-    const { amount, sign } = termOf(t);
-    fn(amount, sign ?? 1);
-  }
-  for (const t of rec.right) {
-    const { amount, sign } = termOf(t);
-    fn(amount, -(sign ?? 1));
-  }
-}
-
-/** The follower of a derived record and its sign in left − right. */
-function followerOf(rec: RecordedComparison): { amount: Amount; sign: number } | undefined {
-  if (rec.follower === 'left') {
-    const t = termOf(rec.left[0]);
-    return { amount: t.amount, sign: t.sign ?? 1 };
-  }
-  if (rec.follower === 'right') {
-    const t = termOf(rec.right[0]);
-    return { amount: t.amount, sign: -(t.sign ?? 1) };
-  }
-  return undefined;
-}
-
 /** n parts × tolerance, as the rules' rounding policy (compare.ts roundingParts). */
 function boundOf(state: State, r: number): number {
   let b = state.bounds[r];
   if (b === undefined) {
+    const { log, flat } = state;
     let n = 0;
-    eachTerm(state.recs[r], (a) => {
-      if (!a.blank) n++;
-    });
-    b = Math.max(1, n - 1) * state.recs[r].tolerance;
+    for (let i = flat.starts[r]; i < flat.starts[r + 1]; i++) if (!flat.amounts[i].blank) n++;
+    b = Math.max(1, n - 1) * log.tolerances[r];
     state.bounds[r] = b;
   }
   return b;
 }
 
 const holdsAt = (state: State, r: number, difference: number) =>
-  gapOf(difference, state.recs[r].relation) <= boundOf(state, r) + ZERO_GAP;
+  gapOf(difference, state.log.relations[r]) <= boundOf(state, r) + ZERO_GAP;
+
+/** The comparison a term index belongs to (binary search over the starts). */
+function comparisonOfTerm(flat: FlatTerms, i: number): number {
+  let lo = 0;
+  let hi = flat.starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (flat.starts[mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 /**
- * Index the records of these figures (one pass over all records for the new ones), and of
- * every figure that follows them, upwards, until nothing new: afterwards every figure a
+ * Index the comparisons of these figures (one pass over all terms for the new ones), and
+ * of every figure that follows them, upwards, until nothing new: afterwards every figure a
  * change of theirs can move is indexed. Only the neighbourhood of the failures is ever
  * indexed, so a workbook with few failures costs a few passes, not a full index.
  */
 function ensure(state: State, figures: Iterable<Amount>): void {
+  const { flat } = state;
   let pending = new Set<Amount>();
   for (const a of figures) if (!state.index.has(a)) pending.add(a);
   while (pending.size > 0) {
     for (const a of pending) state.index.set(a, []);
-    const flat = (state.flat ??= flatten(state.recs));
     for (let i = 0; i < flat.amounts.length; i++) {
       const a = flat.amounts[i];
       if (!pending.has(a)) continue;
+      const r = comparisonOfTerm(flat, i);
       const list = state.index.get(a)!;
       const last = list[list.length - 1];
-      const rec = flat.recs[i];
-      if (last && last.rec === rec) last.k += flat.signs[i];
-      else list.push({ rec, k: flat.signs[i] });
+      if (last && last.rec === r) last.k += flat.signs[i];
+      else list.push({ rec: r, k: flat.signs[i] });
     }
     const next = new Set<Amount>();
     for (const a of pending) {
       for (const e of state.index.get(a)!) {
-        const f = followerOf(state.recs[e.rec]);
-        if (f && !state.index.has(f.amount)) next.add(f.amount);
+        const f = flat.followers[e.rec];
+        if (f >= 0 && !state.index.has(flat.amounts[f])) next.add(flat.amounts[f]);
       }
     }
     pending = next;
@@ -183,13 +145,13 @@ function propagate(state: State, start: Amount, scale: number, into: Map<Amount,
     seen.add(a);
     into.set(a, (into.get(a) ?? 0) + m);
     for (const e of state.index.get(a) ?? []) {
-      const rec = state.recs[e.rec];
+      const f = state.flat.followers[e.rec];
       // Only a figure that agrees exactly (a formula, or typed to the cent) follows its sources.
-      if (!rec.follower || state.target[e.rec] || Math.abs(state.diff[e.rec]) > ZERO_GAP) continue;
-      const follower = followerOf(rec)!;
-      if (follower.amount === a) continue;
+      if (f < 0 || state.target[e.rec] || Math.abs(state.diff[e.rec]) > ZERO_GAP) continue;
+      const follower = state.flat.amounts[f];
+      if (follower === a) continue;
       // Σ k × figure stays put: a source with coefficient k moving by m moves the follower by −k × m / its sign.
-      queue.push([follower.amount, (-e.k * m) / follower.sign]);
+      queue.push([follower, (-e.k * m) / state.flat.signs[f]]);
     }
   }
   for (const [a, m] of into) if (Math.abs(m) < ZERO_GAP) into.delete(a);
@@ -209,7 +171,7 @@ function evaluate(state: State, change: Change): Outcome | undefined {
   const coeff = touched(state, change);
   const deltas = new Set<number>();
   for (const [r, K] of coeff) {
-    if (!state.target[r] || state.recs[r].relation !== 'eq' || Math.abs(K) < ZERO_GAP) continue;
+    if (!state.target[r] || state.log.relations[r] !== 'eq' || Math.abs(K) < ZERO_GAP) continue;
     deltas.add(round6(-state.diff[r] / K));
   }
   let best: Outcome | undefined;
@@ -324,7 +286,7 @@ export interface DiagnoseInput {
   /** The rules' findings (top level, as runRules returns them). */
   findings: Finding[];
   /** Every comparison the rules made (CheckOptions.comparisons). */
-  comparisons: RecordedComparison[];
+  comparisons: ComparisonLog;
 }
 
 /**
@@ -333,19 +295,25 @@ export interface DiagnoseInput {
  * findings come first, in the order found; the other findings keep their order.
  */
 export function diagnose(input: DiagnoseInput): Finding[] {
-  const { model, findings, comparisons: recs } = input;
-  const target = recs.map((r) => r.finding !== undefined && (r.finding.severity === 'error' || r.finding.severity === 'warning'));
-  if (!target.some(Boolean)) return findings;
-  const state: State = { recs, diff: recs.map((r) => r.difference), bounds: [], target, index: new Map() };
+  const { model, findings, comparisons: log } = input;
+  const target: boolean[] = new Array<boolean>(log.size).fill(false);
+  const targets: number[] = [];
+  for (const [r, f] of log.findings) {
+    if (f.severity === 'error' || f.severity === 'warning') {
+      target[r] = true;
+      targets.push(r);
+    }
+  }
+  if (targets.length === 0) return findings;
+  targets.sort((a, b) => a - b);
+  const findingOfRec = (r: number) => log.findings.get(r);
+  const flat = log.terms();
+  const state: State = { log, flat, diff: log.differences.slice(), bounds: [], target, index: new Map() };
   const places = new Places(model);
   const placeOf = (a: Amount) => places.of(a);
   const value = new Map<Amount, number>();
   const valueOf = (a: Amount) => value.get(a) ?? a.value;
 
-  const targets: number[] = [];
-  target.forEach((t, r) => {
-    if (t) targets.push(r);
-  });
   const order = new Map<Finding, number>(findings.map((f, i) => [f, i]));
   const diagnosed: DiagnosedFinding[] = [];
   const explainedFindings = new Set<Finding>();
@@ -356,15 +324,16 @@ export function diagnose(input: DiagnoseInput): Finding[] {
     const seen = new Set<Amount>();
     for (const r of targets) {
       if (!state.target[r]) continue;
-      eachTerm(recs[r], (a) => {
+      for (let i = flat.starts[r]; i < flat.starts[r + 1]; i++) {
+        const a = flat.amounts[i];
         if (!seen.has(a)) {
           seen.add(a);
           cells.push(a);
         }
-      });
+      }
     }
     // A diagnosis explains at least one error: none left, nothing more to find.
-    if (cells.length === 0 || !targets.some((r) => state.target[r] && recs[r].finding?.severity === 'error')) break;
+    if (cells.length === 0 || !targets.some((r) => state.target[r] && findingOfRec(r)?.severity === 'error')) break;
     ensure(state, cells);
     let outcomes: Outcome[] = [];
     for (const a of cells) {
@@ -402,7 +371,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
         if (o && o.explained.length >= 2) outcomes.push(o);
       }
     }
-    outcomes = outcomes.filter((o) => o.explained.some((r) => recs[r].finding?.severity === 'error'));
+    outcomes = outcomes.filter((o) => o.explained.some((r) => findingOfRec(r)?.severity === 'error'));
     if (outcomes.length === 0) break;
     outcomes.sort((x, y) => y.explained.length - x.explained.length || x.residual - y.residual);
     const best = outcomes[0];
@@ -421,7 +390,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
     for (const r of best.explained) state.target[r] = false;
     for (const o of rivals) for (const r of o.explained) state.target[r] = false;
     const explains = best.explained
-      .map((r) => recs[r].finding!)
+      .map((r) => findingOfRec(r)!)
       .filter((f, i, all) => all.indexOf(f) === i)
       .sort((x, y) => order.get(x)! - order.get(y)!);
     for (const f of explains) explainedFindings.add(f);

@@ -1,7 +1,7 @@
 import type { CellRef } from '../cells';
 import type { Severity } from '../findings/finding';
 import type { Amount } from '../model/tables';
-import type { Comparison, RecordedComparison, Side, Term } from './types';
+import type { Comparison, Side, Term } from './types';
 
 /** Default rounding tolerance per part: half a cent of the money unit (0.005 万元). */
 export const DEFAULT_TOLERANCE = 0.005;
@@ -141,17 +141,6 @@ export function differenceOf(c: Comparison): number | undefined {
 /** The gap in the forbidden direction (≤ 0 or tiny: the comparison holds). */
 export function gapOf(difference: number, relation: 'eq' | 'le' | 'ge'): number {
   return relation === 'eq' ? Math.abs(difference) : relation === 'le' ? difference : -difference;
-}
-
-/** A comparison as the diagnosis pass sees it (the rule's arrays, referenced, not copied). */
-export function recordOf(c: Comparison, rule: string, difference: number, tolerance: number): RecordedComparison {
-  const follower =
-    c.derived === 'right' && c.right.terms.length === 1
-      ? 'right'
-      : c.derived === true && c.left.terms.length === 1
-        ? 'left'
-        : undefined;
-  return { rule, relation: c.relation ?? 'eq', left: c.left.terms, right: c.right.terms, difference, tolerance, follower };
 }
 
 const BROKEN: Record<'eq' | 'le' | 'ge', string> = { eq: '≠', le: '>', ge: '<' };

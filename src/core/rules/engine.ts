@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../findings/finding';
 import { TABLE_KEYS, TABLE_NUMBERS_2021, TABLE_NUMBERS_2023, type TableKey, type WorkbookModel } from '../model/tables';
-import { compareSides, DEFAULT_TOLERANCE, differenceOf, gapOf, recordOf, termsDifference, ZERO_GAP } from './compare';
+import { compareSides, DEFAULT_TOLERANCE, differenceOf, gapOf, termsDifference, ZERO_GAP } from './compare';
 import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
 import { CONVERTED_NOTE, convertedSheets, inTenThousands } from './units';
 
@@ -53,7 +53,9 @@ export function runRule(rule: Rule, model: WorkbookModel, options: CheckOptions 
       if (!outcome) {
         if (recorded) {
           const difference = differenceOf(c);
-          if (difference !== undefined) recorded.push(recordOf(c, rule.meta.id, difference, tolerance));
+          if (difference !== undefined) {
+            recorded.add(rule.meta.id, c.relation ?? 'eq', c.left.terms, c.right.terms, difference, tolerance, c.derived);
+          }
         }
         return;
       }
@@ -65,18 +67,16 @@ export function runRule(rule: Rule, model: WorkbookModel, options: CheckOptions 
         table: c.table ?? rule.meta.tables[0],
       };
       findings.push(finding);
-      if (recorded) recorded.push({ ...recordOf(c, rule.meta.id, outcome.difference, tolerance), finding });
+      if (recorded) {
+        recorded.add(rule.meta.id, c.relation ?? 'eq', c.left.terms, c.right.terms, outcome.difference, tolerance, c.derived, finding);
+      }
     },
     passes(left, right, opts = {}) {
       const relation = opts.relation ?? 'eq';
       const difference = termsDifference(left, right);
       if (difference === undefined) return true;
       if (gapOf(difference, relation) > ZERO_GAP) return false;
-      if (recorded) {
-        const follower =
-          opts.derived === 'right' && right.length === 1 ? 'right' : opts.derived === true && left.length === 1 ? 'left' : undefined;
-        recorded.push({ rule: rule.meta.id, relation, left, right, difference, tolerance, follower });
-      }
+      if (recorded) recorded.add(rule.meta.id, relation, left, right, difference, tolerance, opts.derived);
       return true;
     },
     report(d) {

@@ -1,5 +1,6 @@
 import type { CellRef } from '../cells';
 import type { Finding, Severity } from '../findings/finding';
+import type { ComparisonLog } from './log';
 import type { Amount, TableKey, TableModel, WorkbookModel } from '../model/tables';
 
 /**
@@ -35,26 +36,7 @@ export interface CheckOptions {
    * When given, every comparison the rules make (passing or failing) is appended here with
    * its terms, for the diagnosis pass (src/core/diagnosis). Off by default: no cost.
    */
-  comparisons?: RecordedComparison[];
-}
-
-/**
- * A comparison as the engine made it, for the diagnosis pass: its two sides' figures (the
- * rule's own arrays, not copied), left − right, and the finding it gave when it failed.
- */
-export interface RecordedComparison {
-  rule: string;
-  relation: 'eq' | 'le' | 'ge';
-  left: ReadonlyArray<Amount | Term>;
-  right: ReadonlyArray<Amount | Term>;
-  /** left − right as compared (floating-point noise removed). */
-  difference: number;
-  /** The tolerance per part the comparison was made with. */
-  tolerance: number;
-  /** Which side's single figure follows the other side (Comparison.derived), if any. */
-  follower?: 'left' | 'right';
-  /** The finding it gave (undefined when it held exactly). */
-  finding?: Finding;
+  comparisons?: ComparisonLog;
 }
 
 /** One figure in a comparison: an amount, added (sign 1, default) or subtracted (-1). */

@@ -3,7 +3,7 @@ import { inputCell, inputNumber, readInputs, type Inputs } from '../inputs';
 import type { Amount, WorkbookModel } from '../model/tables';
 import { readWorkbook } from '../reader';
 import { diagnose } from '../diagnosis';
-import { CONVERTED_NOTE, convertedSheets, inTenThousands, runRules, type CheckInputs, type RecordedComparison } from '../rules';
+import { ComparisonLog, CONVERTED_NOTE, convertedSheets, inTenThousands, runRules, type CheckInputs } from '../rules';
 import type { WorkbookHost } from '../host';
 
 /** 一键校验 (issue #3): read every table, run the rules, return the findings. */
@@ -50,7 +50,7 @@ export async function checkWorkbook(host: WorkbookHost, options: CheckWorkbookOp
 
 /** The rules, then the diagnosis pass over their comparisons (issue #9). Pure. */
 export function checkModel(model: WorkbookModel, options: { tolerance?: number; inputs?: CheckInputs } = {}): Finding[] {
-  const comparisons: RecordedComparison[] = [];
+  const comparisons = new ComparisonLog();
   // Tables in 元 are compared in 万元: the diagnosis reasons over the same converted figures.
   const view = inTenThousands(model);
   const findings = runRules(view, { ...options, comparisons });
