@@ -29,8 +29,10 @@ import type { ComparisonLog, FlatTerms } from '../rules/log';
  *  - a diagnosis of a single failure is made only when exactly one change fixes it;
  *  - when two or more changes explain the same failures, the finding says so and lists
  *    every candidate cell (cells[0] is the first of them; its value is `expected`);
+ *  - a change must fix every failure it touches (else it is not the explanation);
  *  - diagnoses are found greedily, the largest first; each is applied before the next is
- *    sought, so two slips sharing a comparison are both found.
+ *    sought. Two slips that share a failing comparison are not separated: their failures
+ *    stay at the top level.
  */
 
 interface Entry {
