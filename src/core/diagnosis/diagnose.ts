@@ -87,8 +87,7 @@ function boundOf(state: State, r: number): number {
   return b;
 }
 
-const holdsAt = (state: State, r: number, difference: number) =>
-  gapOf(difference, state.log.relations[r]) <= boundOf(state, r) + ZERO_GAP;
+const holdsAt = (state: State, r: number, difference: number) => gapOf(difference, state.log.relations[r]) <= boundOf(state, r) + ZERO_GAP;
 
 /** The comparison a term index belongs to (binary search over the starts). */
 function comparisonOfTerm(flat: FlatTerms, i: number): number {
@@ -198,11 +197,7 @@ function evaluate(state: State, change: Change): Outcome | undefined {
       residual += Math.abs(next);
     }
     if (!ok || explained.length === 0) continue;
-    if (
-      !best ||
-      explained.length > best.explained.length ||
-      (explained.length === best.explained.length && residual < best.residual - ZERO_GAP)
-    ) {
+    if (!best || explained.length > best.explained.length || (explained.length === best.explained.length && residual < best.residual - ZERO_GAP)) {
       best = { change, delta, explained, residual };
     }
   }
@@ -377,9 +372,10 @@ export function diagnose(input: DiagnoseInput): Finding[] {
     if (outcomes.length === 0) break;
     outcomes.sort((x, y) => y.explained.length - x.explained.length || x.residual - y.residual);
     const best = outcomes[0];
-    const sameSet = (o: Outcome) =>
-      o.explained.length === best.explained.length && o.explained.every((r) => best.explained.includes(r));
-    const rivals = outcomes.filter((o) => o !== best && (sameSet(o) || (o.explained.length === best.explained.length && o.explained.some((r) => best.explained.includes(r)))));
+    const sameSet = (o: Outcome) => o.explained.length === best.explained.length && o.explained.every((r) => best.explained.includes(r));
+    const rivals = outcomes.filter(
+      (o) => o !== best && (sameSet(o) || (o.explained.length === best.explained.length && o.explained.some((r) => best.explained.includes(r)))),
+    );
     if (best.explained.length === 1 && rivals.length > 0) {
       // One failure and several ways to fix it: the failure itself already names the cells.
       for (const r of best.explained) state.target[r] = false;

@@ -99,11 +99,7 @@ export interface RuleContext {
    * exactly (or cannot be compared) — the comparison is then recorded for the diagnosis
    * as it would have been by `compare`. When false, call `compare` with the labels.
    */
-  passes(
-    left: Array<Amount | Term>,
-    right: Array<Amount | Term>,
-    options?: { relation?: 'eq' | 'le' | 'ge'; derived?: boolean | 'right' },
-  ): boolean;
+  passes(left: Array<Amount | Term>, right: Array<Amount | Term>, options?: { relation?: 'eq' | 'le' | 'ge'; derived?: boolean | 'right' }): boolean;
   /** Report a finding directly (for checks that are not a comparison of sums). */
   report(descriptor: ReportDescriptor): void;
 }

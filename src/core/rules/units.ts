@@ -21,7 +21,8 @@ function convertAmount(a: Amount, factor: number): Amount {
 /** The model with every table in 元 converted to 万元 (the same model when none is). */
 export function inTenThousands(model: WorkbookModel): WorkbookModel {
   const keys = Object.keys(model.tables) as Array<keyof WorkbookModel['tables']>;
-  if (!keys.some((k) => model.tables[k]?.moneyUnit === '元' && !CONVERTED.has(model.tables[k]!))) return model;
+  const pending = (t: TableModel | undefined) => t !== undefined && t.moneyUnit === '元' && !CONVERTED.has(t);
+  if (!keys.some((k) => pending(model.tables[k]))) return model;
   const tables: WorkbookModel['tables'] = {};
   for (const k of keys) {
     const t = model.tables[k];

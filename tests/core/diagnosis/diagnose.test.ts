@@ -62,13 +62,10 @@ describe('diagnosis: one slip, one finding (seed, issue #9)', () => {
     const found = checkModel(model);
     assert.equal(found.length, 1, show(found));
     const f = oneSlip(found, cellOf(model, 'gpbExpenditure', '2010302', 'project'), 634.31);
-    assert.equal(
-      f.message,
-      '公开05表 E10 2010302项项目支出 734.31 应为 634.31？（差额 100.00 同时造成以下 8 处不符；其上 3 个合计数随之改变（为公式时自动更正））',
-    );
+    assert.equal(f.message, '公开05表 E10 2010302项项目支出 734.31 应为 634.31？（差额 100.00 同时造成以下 8 处不符；其上 3 个合计数随之改变（为公式时自动更正））');
     assert.deepEqual(f.explains.map((e) => e.rule).sort(), [
-      ...Array(4).fill('t05-08-09-row-total-eq-basic-plus-project'),
-      ...Array(4).fill('t05-le-t03-by-code-and-column'),
+      ...Array<string>(4).fill('t05-08-09-row-total-eq-basic-plus-project'),
+      ...Array<string>(4).fill('t05-le-t03-by-code-and-column'),
     ]);
     assert.equal(f.table, 'gpbExpenditure');
   });
@@ -127,7 +124,10 @@ describe('diagnosis: one slip, one finding (seed, issue #9)', () => {
     });
     const found = checkModel(model);
     assert.equal(found.filter((f) => f.severity === 'error').length, 2, show(found));
-    assert.ok(found.every((f) => isDiagnosed(f)), show(found));
+    assert.ok(
+      found.every((f) => isDiagnosed(f)),
+      show(found),
+    );
   });
 
   it('one failure that several cells could fix is left as it is (never a silent guess)', () => {
@@ -147,8 +147,14 @@ describe('diagnosis: one slip, one finding (seed, issue #9)', () => {
       ]),
     );
     const found = checkModel(model);
-    assert.ok(found.some((f) => f.severity === 'rounding'), show(found));
-    assert.ok(found.every((f) => f.severity !== 'error' && !isDiagnosed(f)), show(found));
+    assert.ok(
+      found.some((f) => f.severity === 'rounding'),
+      show(found),
+    );
+    assert.ok(
+      found.every((f) => f.severity !== 'error' && !isDiagnosed(f)),
+      show(found),
+    );
   });
 
   it('a one-cent slip that breaks a comparison of one figure with one other is still an error, diagnosed', () => {
@@ -211,7 +217,10 @@ function assertFound(model: WorkbookModel, findings: Finding[], p: Plant): 'uniq
   const errors = findings.filter((f) => f.severity === 'error');
   assert.equal(errors.length, 1, `${p.at.key} ${p.at.id} ${p.at.col} ${cell.address}\n${show(findings)}`);
   const f = errors[0];
-  assert.ok(f.cells.some((c) => same(c, cell)), `${cell.address} not in ${f.message}`);
+  assert.ok(
+    f.cells.some((c) => same(c, cell)),
+    `${cell.address} not in ${f.message}`,
+  );
   if (isDiagnosed(f) && f.cells.length === 1) {
     assert.ok(near(f.expected, p.expected), `${f.message}: expected ${p.expected}`);
     return 'unique';

@@ -145,9 +145,7 @@ const NOTES: Partial<Record<TableKey, string[]>> = {
 };
 
 export function workbookOf(specs: Specs): WorkbookModel {
-  return modelWorkbook(
-    ...(Object.keys(specs) as TableKey[]).map((k) => modelTable(k, specs[k]!, { notes: NOTES[k] ?? [] })),
-  );
+  return modelWorkbook(...(Object.keys(specs) as TableKey[]).map((k) => modelTable(k, specs[k]!, { notes: NOTES[k] ?? [] })));
 }
 
 /** A figure of a spec (0 for blank). */

@@ -37,7 +37,13 @@ describe('reader: captions in amount cells (issue #9)', () => {
     const about = (key: TableKey) => found.filter((f) => f.table === key);
     assert.ok(!found.some((f) => f.rule === 't04-fund-without-money-t08-t09-no-data'), found.map((f) => f.message).join('\n'));
     for (const key of ['govFund', 'stateCapital'] as const) {
-      assert.equal(about(key).length, 1, about(key).map((f) => f.message).join('\n'));
+      assert.equal(
+        about(key).length,
+        1,
+        about(key)
+          .map((f) => f.message)
+          .join('\n'),
+      );
       assert.equal(about(key)[0].severity, 'warning');
       assert.match(about(key)[0].message, /栏目名称/);
     }

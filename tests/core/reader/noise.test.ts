@@ -29,7 +29,10 @@ describe('reader: repeated problems collapse', () => {
       p('expenditure', '“S”表 B3 单元格：无法识别科目编码“X”，该行未读取。', 'B3'),
     ]);
     assert.equal(out.length, 3);
-    assert.deepEqual(out[0].cells.map((c) => c.address), ['A7', 'A8']);
+    assert.deepEqual(
+      out[0].cells.map((c) => c.address),
+      ['A7', 'A8'],
+    );
     assert.match(out[0].message, /同类问题共 2 处：A7、A8。$/);
     assert.equal(out[1].message, '“S”表 A9 单元格：科目“301”重复出现（第 6 行已有），已按第一次出现读取。');
   });

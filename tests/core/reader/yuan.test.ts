@@ -18,8 +18,7 @@ function in元(slip?: { code: string; col: number; add: number }): string[][] {
   });
 }
 
-const snapshotsWith = (grid: string[][]) =>
-  seedSnapshots().map((s, i) => (SEED_TABLES[i].key === 'expenditure' ? gridToSnapshot(s.name, grid) : s));
+const snapshotsWith = (grid: string[][]) => seedSnapshots().map((s, i) => (SEED_TABLES[i].key === 'expenditure' ? gridToSnapshot(s.name, grid) : s));
 
 describe('reader + rules: a table in 元 (issue #9)', () => {
   it('is compared in 万元: the same findings as the seed, each naming the unit', () => {
@@ -36,7 +35,10 @@ describe('reader + rules: a table in 元 (issue #9)', () => {
     assert.ok(about03.length > 0);
     for (const f of about03) assert.ok(f.message.endsWith(CONVERTED_NOTE), f.message);
     // 万元 figures in the message
-    assert.ok(about03.some((f) => /1,138\.54/.test(f.message)), about03.map((f) => f.message).join('\n'));
+    assert.ok(
+      about03.some((f) => /1,138\.54/.test(f.message)),
+      about03.map((f) => f.message).join('\n'),
+    );
   });
 
   it('a slip in the 元 table is diagnosed in 万元', () => {
