@@ -1,8 +1,10 @@
 import type { Finding } from '../findings/finding';
 import type { Amount } from '../model/tables';
-import type { Term } from './types';
 
 export type Relation = 'eq' | 'le' | 'ge';
+
+/** A figure of a comparison, as rules give it (the shape of types.ts `Term`, kept here so the log needs nothing else). */
+type Term = { amount: Amount; sign?: 1 | -1 };
 
 /**
  * Every comparison the rules made, passing or failing, for the diagnosis pass
