@@ -235,7 +235,7 @@ class Places {
     return cells;
   }
 
-  at(sheet: string, row: number, col: number): Place | undefined {
+  cellAt(sheet: string, row: number, col: number): Place | undefined {
     return this.cells(sheet).get(a1(row, col));
   }
 
@@ -347,7 +347,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
         const { row, col } = parseA1(a.cell.address);
         for (const r2 of [row - 1, row + 1]) {
           if (r2 < 0) continue;
-          const other = places.at(a.cell.sheet, r2, col)?.amount;
+          const other = places.cellAt(a.cell.sheet, r2, col)?.amount;
           if (!other || !Number.isFinite(other.value)) continue;
           const id = [keyOf(a.cell), keyOf(other.cell)].sort().join('|');
           if (ids.has(id)) continue;
