@@ -1,7 +1,6 @@
-import { isDiagnosed } from '../../src/core/findings/finding';
 import { strict as assert } from 'assert';
 import { a1 } from '../../src/core/cells';
-import type { Finding } from '../../src/core/findings/finding';
+import { isDiagnosed, type Finding } from '../../src/core/findings/finding';
 import type { SheetSnapshot } from '../../src/core/model/snapshot';
 import { checkWorkbook } from '../../src/core/workflows/check-workbook';
 import { MemoryHost } from '../../src/hosts/memory/memory-host';
