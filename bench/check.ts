@@ -8,14 +8,16 @@
  *     Excel on the web's 5 MB, and the host's row-block read past it) and through the
  *     in-memory host (bench/end-to-end.ts);
  *  2. runRules on the built model (all of 01–05);
- *  3. readWorkbook on the 02/03/05 sheets in the seed's real 2021 layout.
- * BENCH_ONLY=e2e,rules,reader picks sections; BENCH_RUNS=k sets the runs per measurement;
+ *  3. readWorkbook on the 02/03/05 sheets in the seed's real 2021 layout;
+ *  4. the diagnosis pass (issue #9): runRules recording its comparisons, then diagnose().
+ * BENCH_ONLY=e2e,rules,reader,diagnosis picks sections; BENCH_RUNS=k sets the runs per measurement;
  * BENCH_SHOW=N prints the findings of one size.
  */
 import * as os from 'os';
 import type { Finding } from '../src/core/findings/finding';
 import { readWorkbook } from '../src/core/reader';
-import { runRules } from '../src/core/rules';
+import { diagnose } from '../src/core/diagnosis';
+import { ComparisonLog, runRules } from '../src/core/rules';
 import { fakeBookOf, memoryCheck, memoryHostOf, officeCheck, PAYLOAD_LIMIT, sheetPayload, type E2ERun } from './end-to-end';
 import { buildModel, snapshotsOf } from './workbook';
 
@@ -69,12 +71,13 @@ interface Crossing {
 async function main() {
   const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
   const list = sizes.length ? sizes : [1000, 5000, 20000];
-  const only = new Set((process.env.BENCH_ONLY ?? 'e2e,rules,reader').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'e2e,rules,reader,diagnosis').split(','));
   const started = new Date();
   const load0 = os.loadavg()[0];
   const e2eRows: string[][] = [];
   const ruleRows: string[][] = [];
   const readRows: string[][] = [];
+  const diagRows: string[][] = [];
   const crossings: Crossing[] = [];
   const notes: string[] = [];
 
@@ -97,6 +100,35 @@ async function main() {
       const { ms, result } = time(() => runRules(model), RUNS ?? (big ? 7 : 15));
       const runHeap = Math.max(0, process.memoryUsage().heapUsed - heap0);
       ruleRows.push([int(n), int(lines), f1(Math.min(...ms)), f1(median(ms)), ((Math.min(...ms) / lines) * 1000).toFixed(2), mb(modelHeap), mb(runHeap), counts(result)]);
+    }
+
+    // 4. The diagnosis pass: runRules recording every comparison, then diagnose(); runs as for runRules.
+    if (only.has('diagnosis')) {
+      const runs = RUNS ?? (big ? 7 : 15);
+      const recorded = () => {
+        const comparisons = new ComparisonLog();
+        const findings = runRules(model, { comparisons });
+        return { comparisons, findings };
+      };
+      recorded(); // warm-up
+      global.gc?.();
+      const plain = time(() => runRules(model), runs);
+      global.gc?.();
+      const heap0 = process.memoryUsage().heapUsed;
+      const rec = time(recorded, runs);
+      const recHeap = Math.max(0, process.memoryUsage().heapUsed - heap0);
+      const { comparisons, findings } = rec.result;
+      const diag = time(() => diagnose({ model, findings, comparisons }), runs);
+      const slips = diag.result.filter((f) => f.rule === 'likely-slip').length;
+      diagRows.push([
+        int(n),
+        int(comparisons.size),
+        mm(plain.ms),
+        mm(rec.ms),
+        mm(diag.ms),
+        mb(recHeap),
+        `${counts(findings)} → ${counts(diag.result)} (${slips} likely-slip)`,
+      ]);
     }
 
     // 3. readWorkbook on the 02/03/05 sheets: one warm-up call, then 9 (5 from 20,000 up).
@@ -166,6 +198,15 @@ async function main() {
   if (only.has('reader')) {
     console.log('\n## readWorkbook on the 02/03/05 sheets\n');
     console.log(table(['项 rows per table', 'sheet rows (02+03+05)', 'min ms', 'median ms', 'µs per sheet row (min)', 'same findings as built'], readRows));
+  }
+  if (only.has('diagnosis')) {
+    console.log('\n## Diagnosis pass (issue #9) on the built model (01–05), min / median ms\n');
+    console.log(
+      table(
+        ['项 rows per table', 'comparisons recorded', 'runRules', 'runRules + recording', 'diagnose', 'heap during recording run MB', 'top-level findings E/W/R before → after'],
+        diagRows,
+      ),
+    );
   }
   for (const note of notes) console.warn(note);
   console.log(`\n${env}`);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { a1 } from '../../src/core/cells';
-import type { Finding } from '../../src/core/findings/finding';
+import { isDiagnosed, type Finding } from '../../src/core/findings/finding';
 import type { SheetSnapshot } from '../../src/core/model/snapshot';
 import { checkWorkbook } from '../../src/core/workflows/check-workbook';
 import { MemoryHost } from '../../src/hosts/memory/memory-host';
@@ -91,13 +91,27 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
     t05.grid = setCell(t05.grid, row, at.col + 2, '643.31');
     const { findings } = await checkWorkbook(hostOf(toSnapshots(sheets)));
     const cell = `表5!${a1(row, at.col + 2)}`;
+    // One slip, one finding (issue #9): a likely-slip at the cell, its failures nested under it.
     const errors = findings.filter((f) => f.severity === 'error');
-    assert.deepEqual(errors.map((f) => f.rule).sort(), ['classified-section-eq-sum-items', 't05-08-09-row-total-eq-basic-plus-project']);
-    for (const e of errors) assert.ok(e.cells.some((c) => `${c.sheet}!${c.address}` === cell), `${e.rule} points at ${cell}`);
-    assert.match(errors.find((f) => f.rule === 't05-08-09-row-total-eq-basic-plus-project')!.message, /05表2010302项小计 634\.31 ≠ 项目支出 643\.31，差额 -9\.00（超出尾数容差 0\.005）/);
-    const warnings = findings.filter((f) => f.severity === 'warning');
-    assert.deepEqual(warnings.map((f) => f.rule), ['t05-le-t03-by-code-and-column']);
-    assert.match(warnings[0].message, /05表2010302项项目支出 643\.31 > 03表2010302项项目支出 634\.31/);
+    assert.equal(errors.length, 1, errors.map((f) => f.message).join('\n'));
+    const slip = errors[0];
+    assert.ok(isDiagnosed(slip));
+    assert.equal(`${slip.cells[0].sheet}!${slip.cells[0].address}`, cell);
+    assert.equal(slip.expected, 634.31);
+    assert.match(slip.message, /643\.31 应为 634\.31（疑为相邻两位数字颠倒）/);
+    const explained = slip.explains;
+    assert.deepEqual(explained.map((f) => f.rule).sort(), [
+      'classified-section-eq-sum-items',
+      't05-08-09-row-total-eq-basic-plus-project',
+      't05-le-t03-by-code-and-column',
+    ]);
+    for (const e of explained) assert.ok(e.cells.some((c) => `${c.sheet}!${c.address}` === cell), `${e.rule} points at ${cell}`);
+    assert.match(
+      explained.find((f) => f.rule === 't05-08-09-row-total-eq-basic-plus-project')!.message,
+      /05表2010302项小计 634\.31 ≠ 项目支出 643\.31，差额 -9\.00（超出尾数容差 0\.005）/,
+    );
+    assert.match(explained.find((f) => f.rule === 't05-le-t03-by-code-and-column')!.message, /05表2010302项项目支出 643\.31 > 03表2010302项项目支出 634\.31/);
+    assert.deepEqual(findings.filter((f) => f.severity === 'warning'), [], 'the 05 ≤ 03 warning is explained by the slip');
     assert.equal(findings.filter((f) => f.severity === 'rounding').length, 3, 'the seed’s own slips stay 尾数差异');
   });
 
@@ -114,9 +128,15 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
     assert.equal(op.severity, 'warning');
     assert.match(op.message, /补充信息机关运行经费 60\.00 > 06表公用经费合计 56\.70/);
     assert.deepEqual(op.cells.map((c) => `${c.sheet}!${c.address}`).sort(), ['公开06表!I40', '补充信息!B4'].sort());
-    // With tolerance 0.001 per part, the seed's 0.01 slips are errors.
+    // With tolerance 0.001 per part, the seed's 0.01 slips are errors: 03 合计行项目支出 1,138.54
+    // (two failures, one likely slip: 1,138.53) and 06 303 ≠ Σ款 (one failure, any 款 could be it).
     assert.equal(findings.filter((f) => f.severity === 'rounding').length, 0);
-    assert.equal(findings.filter((f) => f.severity === 'error').length, 3);
+    const errors = findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => f.rule), ['likely-slip', 't06-class-eq-sum-sections']);
+    const slip = errors[0];
+    assert.ok(isDiagnosed(slip));
+    assert.equal(slip.expected, 1138.53);
+    assert.equal(slip.explains.length, 2);
   });
 
   it('skips docs/domain/rules.md 19 when the 补充信息 sheet leaves 机关运行经费 blank', async () => {

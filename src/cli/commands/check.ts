@@ -1,6 +1,6 @@
 import { parseArgs } from 'util';
 import type { CellRef } from '../../core/cells';
-import { SEVERITY_NAMES, type Finding, type Severity } from '../../core/findings/finding';
+import { isDiagnosed, SEVERITY_NAMES, type Finding, type Severity } from '../../core/findings/finding';
 import { TABLE_KEYS, TABLE_NAMES, type TableKey, type WorkbookModel } from '../../core/model/tables';
 import { HostError } from '../../core/host';
 import { computeForReading, XlsxHost } from '../../hosts/xlsx';
@@ -15,12 +15,32 @@ export interface JsonFinding {
   severity: Severity;
   message: string;
   cells: CellRef[];
+  /** A diagnosed slip (rule "likely-slip"): the suspect cell's (cells[0]) value that makes `explains` hold. */
+  expected?: number;
+  /** A diagnosed slip: the findings it explains (absent from the top level), without `file`. */
+  explains?: Array<Omit<JsonFinding, 'file'>>;
+}
+
+/** One finding in the JSON shape (without `file`). */
+export function jsonFinding(f: Finding): Omit<JsonFinding, 'file'> {
+  const out: Omit<JsonFinding, 'file'> = {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
+  };
+  if (isDiagnosed(f)) {
+    out.expected = f.expected;
+    out.explains = f.explains.map(jsonFinding);
+  }
+  return out;
 }
 
 export const CHECK_HELP = `用法：juesuan check 工作簿.xlsx [工作簿2.xlsx …] [--json] [--tolerance 0.005]
 
 校验公开01–09表的表内、表间勾稽关系。
-  --json           以 JSON 数组输出问题：{file, rule, severity, message, cells:[{sheet, address}]}
+  --json           以 JSON 数组输出问题：{file, rule, severity, message, cells:[{sheet, address}]}；
+                   疑似录入差错（rule 为 likely-slip）另有 expected（应为数）与 explains（由它造成的问题）
   --tolerance 数值  每个加数允许的尾数差异（默认 0.005，单位同表内金额）
 退出码：0 无“错误”级问题；1 存在“错误”；2 有文件无法读取（原因见标准错误输出，其余文件照常校验）。`;
 
@@ -64,7 +84,10 @@ export function formatFindings(findings: Finding[], model?: WorkbookModel): stri
       const inTable = some.filter((f) => (f.table && TABLE_KEYS.includes(f.table) ? f.table : undefined) === t);
       if (!inTable.length) continue;
       lines.push(`    ${tableLabel(t, model)}：`);
-      for (const f of inTable) lines.push(`      · ${f.message}${cellList(f.cells)}`);
+      for (const f of inTable) {
+        lines.push(`      · ${f.message}${cellList(f.cells)}`);
+        if (isDiagnosed(f)) for (const e of f.explains) lines.push(`          └ ${e.message}${cellList(e.cells)}`);
+      }
     }
   }
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -130,7 +153,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     if (findings.some((f) => f.severity === 'error') && exit === EXIT.ok) exit = EXIT.findings;
     if (values.json) {
       for (const f of findings) {
-        json.push({ file, rule: f.rule, severity: f.severity, message: f.message, cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })) });
+        json.push({ file, ...jsonFinding(f) });
       }
     } else {
       if (printed++) io.out('');

@@ -1,7 +1,7 @@
 import { codeLevel, type Line, type TableModel } from '../model/tables';
 import { tidyLabel } from '../text/normalize';
 import { Problems, codeOf, isMetaKey, noteOfRow, readAmountCell, scanMeta, splitCodeLabel, type Block, tableModelOf } from './common';
-import type { Grid } from './grid';
+import { digitsOf, type Grid } from './grid';
 import { AMOUNT_HEADER_RE } from './vocabulary';
 
 interface Group {
@@ -10,6 +10,37 @@ interface Group {
   amount: number;
   /** Code and name in one cell ("30101 基本工资"). */
   combined?: boolean;
+  /** The 款 in its own column beside the 类 (`301 | 01 | 基本工资`): the code is 类 + 款. */
+  section?: number;
+}
+
+/** A one- or two-digit 款 ("01", 1, "１"), as written in a split code column. */
+function sectionDigits(grid: Grid, r: number, c: number): string | undefined {
+  const d = digitsOf(grid.value(r, c));
+  return d !== undefined && d.length >= 1 && d.length <= 2 ? d.padStart(2, '0') : undefined;
+}
+
+/**
+ * Groups whose code is split into 类 | 款 columns: the column right of the code holds one-
+ * or two-digit 款 beside three-digit 类 (in two rows or more). Name and amount move right.
+ */
+function withSections(grid: Grid, groups: Group[], from: number, to: number): Group[] {
+  return groups.map((g) => {
+    if (g.combined) return g;
+    let votes = 0;
+    let last: string | undefined;
+    for (let r = from; r <= to && votes < 2; r++) {
+      const cls = codeOf(grid, r, g.code);
+      if (cls && /^3\d{2}$/.test(cls)) last = cls;
+      else if (grid.str(r, g.code)) last = undefined;
+      // 301 | 01, or (类 printed on its own row only) an empty 类 under 301 with 01 beside it.
+      if (last && sectionDigits(grid, r, g.code + 1) && grid.isText(r, g.code + 2)) votes++;
+    }
+    if (votes < 2) return g;
+    const name = g.name <= g.code + 1 ? g.code + 2 : g.name;
+    const amount = g.amount <= name ? name + 1 : g.amount;
+    return { ...g, section: g.code + 1, name, amount };
+  });
 }
 
 const ECONOMIC = /^3\d{2}(\d{2})?$/;
@@ -43,7 +74,8 @@ function findGroups(grid: Grid, from: number, to: number): { groups: Group[]; he
   for (let r = from; r <= to; r++) {
     for (let c = grid.left; c <= grid.right; c++) {
       const code = codeOf(grid, r, c);
-      if (code && ECONOMIC.test(code) && grid.isText(r, c + 1)) cols.set(c, (cols.get(c) ?? 0) + 1);
+      const splitSection = code !== undefined && /^3\d{2}$/.test(code) && sectionDigits(grid, r, c + 1) !== undefined && grid.isText(r, c + 2);
+      if (code && ECONOMIC.test(code) && (grid.isText(r, c + 1) || splitSection)) cols.set(c, (cols.get(c) ?? 0) + 1);
     }
   }
   const groups: Group[] = [...cols.entries()]
@@ -90,7 +122,11 @@ export function readBasic(block: Block, problems: Problems): TableModel {
   const { grid, key } = block;
   const from = block.titleRow + 1;
   const to = block.bottom;
-  const { groups, headerRow } = findGroups(grid, from, to);
+  const found = findGroups(grid, from, to);
+  const { headerRow } = found;
+  const groups = withSections(grid, found.groups, headerRow !== undefined ? headerRow + 1 : from, to);
+  /** The 类 carried down in each split group, for rows that leave it empty. */
+  const carried = new Map<Group, string>();
   const meta = scanMeta(grid, block.top, block.bottom);
   const lines: Line[] = [];
   const notes: string[] = [];
@@ -115,10 +151,20 @@ export function readBasic(block: Block, problems: Problems): TableModel {
       if (f && (!bare || hasNumberRight(grid, r, t.col))) footerCells.push({ id: f.id, row: r, col: t.col, label: tidyLabel(t.text) });
     }
     for (const g of groups) {
-      const raw = grid.str(r, g.code);
+      let raw = grid.str(r, g.code);
+      let sectionCode: string | undefined;
+      if (g.section !== undefined) {
+        // 类 | 款 columns: 301 | 01 -> 30101; an empty 类 is carried down from the row above.
+        const cls = codeOf(grid, r, g.code);
+        const sec = sectionDigits(grid, r, g.section);
+        if (cls && /^3\d{2}$/.test(cls)) carried.set(g, cls);
+        const base = cls && /^3\d{2}$/.test(cls) ? cls : !raw && sec ? carried.get(g) : undefined;
+        if (base) sectionCode = sec ? base + sec : base;
+        if (!raw && sec) raw = grid.str(r, g.section);
+      }
       if (!raw) continue;
       const split = g.combined ? splitCodeLabel(raw) : undefined;
-      const code = g.combined ? split?.code : codeOf(grid, r, g.code);
+      const code = sectionCode ?? (g.combined ? split?.code : codeOf(grid, r, g.code));
       if (!code || !ECONOMIC.test(code)) {
         if (FOOTERS.some((x) => x.re.test(grid.key(r, g.code)))) continue;
         if (!grid.isEmpty(r, g.amount)) {

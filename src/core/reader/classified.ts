@@ -111,6 +111,25 @@ function rowCode(
   return { code: cls + sec + pad(x), raw };
 }
 
+/** Words of column headers: a row whose amount cells hold only such words is a caption row. */
+const CAPTION_WORD = /合计|小计|总计|支出|收入|结转|结余|金额|决算|预算|栏次|资金|拨款/;
+
+/**
+ * A row whose amount cells hold captions, not figures (`合计 | 基本支出 | 项目支出` printed in
+ * the amount columns of an empty 08 or 09 by some exports): every non-empty amount cell is
+ * text (no number at all) and names a column.
+ */
+function isCaptionRow(grid: Grid, r: number, cols: number[]): boolean {
+  let n = 0;
+  for (const c of cols) {
+    if (grid.isEmpty(r, c)) continue;
+    const v = grid.value(r, c);
+    if (typeof v !== 'string' || /\d/.test(v) || !CAPTION_WORD.test(grid.key(r, c))) return false;
+    n++;
+  }
+  return n > 0;
+}
+
 /** 02 收入决算表, 03 支出决算表, 05, 08, 09: rows by code, 合计 as 'total'. */
 export function readClassified(block: Block, problems: Problems): TableModel {
   const { grid, key } = block;
@@ -206,6 +225,21 @@ export function readClassified(block: Block, problems: Problems): TableModel {
         label = tidy(rc.label ?? grid.str(r, labelCol));
       }
       const hasValues = columnList.some(([, c]) => !grid.isEmpty(r, c));
+      if (hasValues && isCaptionRow(grid, r, columnList.map(([, c]) => c))) {
+        // Captions are never amounts: a header line is skipped; a 合计 row keeps no figures.
+        if (!id || seen.has(id)) continue;
+        const cells = columnList.filter(([, c]) => !grid.isEmpty(r, c)).map(([, c]) => grid.ref(r, c));
+        const words = columnList.filter(([, c]) => !grid.isEmpty(r, c)).map(([, c]) => tidyLabel(grid.str(r, c)));
+        problems.add(
+          key,
+          `${grid.where(r, columnList[0][1])}：${label || '合计'}行的金额栏印的是栏目名称（${words.join('、')}），已按栏目名称读取，不作为金额。`,
+          cells,
+        );
+        seen.set(id, r);
+        lines.push({ id, code, level: code ? codeLevel(code) : undefined, label, row: r, values: {} });
+        lastRow = r;
+        continue;
+      }
       if (!id) {
         if (inNotes && !hasValues) {
           notes.push(texts.map((t) => tidyLabel(t.text)).join(' '));

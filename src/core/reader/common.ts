@@ -220,7 +220,12 @@ export function matchColumns(paths: Map<number, string[]>, specs: ColumnSpec[]):
     const texts = paths.get(c)!;
     const lowest = texts[texts.length - 1];
     for (let i = texts.length - 1; i >= 0; i--) {
-      const spec = specs.find((s) => s.re.test(texts[i]));
+      let spec = specs.find((s) => s.re.test(texts[i]));
+      // A 小计 / 合计 under a group header (财政拨款收入 › 小计) is the group's own total.
+      if (spec && spec.id === 'total' && i === texts.length - 1 && i > 0) {
+        const group = specs.find((s) => s.id !== 'total' && texts.slice(0, i).some((t) => s.re.test(t)));
+        if (group) spec = group;
+      }
       if (spec) {
         // A group header (基本支出 over 人员经费 | 公用经费) does not name its sub-columns.
         if (i < texts.length - 1 && lowest !== texts[i] && !GENERIC_SUBHEADER.test(lowest)) break;

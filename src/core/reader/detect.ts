@@ -1,7 +1,7 @@
 import type { TableKey } from '../model/tables';
 import { isNoteText, matchKey } from '../text/normalize';
 import type { Block } from './common';
-import { Grid } from './grid';
+import { digitsOf, Grid } from './grid';
 import { TITLE_PATTERNS, titleMatches } from './vocabulary';
 
 /** The table a title text names, if any. */
@@ -47,8 +47,8 @@ export function findBlocks(grid: Grid): Block[] {
 /**
  * Header signatures: texts that only one table's header holds, for sheets with no title
  * (a table pasted without its title rows). Checked in order; every pattern of an entry
- * must occur among the sheet's cell texts. 05 and 09 share their header and cannot be
- * told apart without a title.
+ * must occur among the sheet's cell texts. 05 and 09 share their header: see
+ * gpbOrStateCapital.
  */
 const SIGNATURES: Array<{ key: TableKey; all: RegExp[] }> = [
   { key: 'gpbBasic', all: [/^人员经费/, /^公用经费/, /编码$/] },
@@ -67,5 +67,34 @@ export function tableOfHeaders(grid: Grid): TableKey | undefined {
     for (const t of grid.rowTexts(r)) keys.add(t.key.replace(/^[一二三四五六七八九十]+、/, ''));
   }
   const has = (re: RegExp) => [...keys].some((k) => re.test(k));
-  return SIGNATURES.find((s) => s.all.every(has))?.key;
+  return SIGNATURES.find((s) => s.all.every(has))?.key ?? gpbOrStateCapital(grid, keys, has);
+}
+
+/** 国有资本经营预算支出 (the class 09's rows fall under). */
+const STATE_CAPITAL_CLASS = '223';
+
+/**
+ * 05 and 09 share their header (合计/小计 · 基本支出 · 项目支出). Without a title they are told
+ * apart by what the sheet says of its money — a note or header naming 国有资本经营 (09) or
+ * 一般公共预算 (05) — else by the codes: 09's 类 rows are all 223 国有资本经营预算支出, 05's
+ * never only that. A sheet with neither hint stays unrecognised (never a guess).
+ */
+function gpbOrStateCapital(grid: Grid, keys: Set<string>, has: (re: RegExp) => boolean): TableKey | undefined {
+  if (!has(/^基本支出$/) || !has(/^项目支出$/)) return undefined;
+  const texts = [...keys];
+  const capital = texts.some((k) => /国有资本经营/.test(k));
+  const gpb = texts.some((k) => /一般公共预算/.test(k));
+  if (capital !== gpb) return capital ? 'stateCapital' : 'gpbExpenditure';
+  const classes = new Set<string>();
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    for (let c = grid.left; c <= Math.min(grid.right, grid.left + 3); c++) {
+      const d = digitsOf(grid.value(r, c));
+      if (d && /^2\d{2}(\d{2}){0,2}$/.test(d)) {
+        classes.add(d.slice(0, 3));
+        break;
+      }
+    }
+  }
+  if (classes.size === 0) return undefined;
+  return [...classes].every((c) => c === STATE_CAPITAL_CLASS) ? 'stateCapital' : 'gpbExpenditure';
 }

@@ -29,6 +29,55 @@ function readBlock(block: Block, problems: Problems): TableModel {
   }
 }
 
+/**
+ * Tables side by side on one sheet (two titles in one row): the sheet is cut into vertical
+ * strips, one per table, at the empty gutter column left of each further title (or at the
+ * title's own column when there is none). Each strip keeps its sheet coordinates, so cells
+ * are named as on the sheet. A sheet without such a row is returned whole.
+ */
+export function stripsOf(snap: SheetSnapshot): SheetSnapshot[] {
+  const grid = new Grid(snap);
+  const starts = new Set<number>();
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    const titles = grid.rowTexts(r).filter((t) => t.text.includes('表') && tableOfTitle(t.text) !== undefined);
+    if (titles.length < 2) continue;
+    for (const t of titles.slice(1)) starts.add(t.col);
+  }
+  if (starts.size === 0) return [snap];
+  const emptyColumn = (c: number) => {
+    for (let r = grid.top; r <= grid.bottom; r++) if (!grid.isEmpty(r, c)) return false;
+    return true;
+  };
+  const cuts: number[] = [];
+  let previous = grid.left;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    let cut = start;
+    for (let c = start - 1; c > previous; c--) {
+      if (emptyColumn(c)) {
+        cut = c + 1;
+        break;
+      }
+    }
+    if (cut > previous) cuts.push(cut);
+    previous = cut;
+  }
+  const bounds = [grid.left, ...cuts, grid.right + 1];
+  const out: SheetSnapshot[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i];
+    const to = bounds[i + 1] - 1;
+    const slice = <T>(rows: T[][] | undefined) => rows?.map((row) => row.slice(from - snap.left, to - snap.left + 1));
+    out.push({
+      ...snap,
+      left: from,
+      values: slice(snap.values)!,
+      formulas: slice(snap.formulas),
+      merges: snap.merges?.filter((m) => m.left >= from && m.right <= to),
+    });
+  }
+  return out;
+}
+
 /** Blocks of a sheet, or the whole sheet when it has no title but its name is one. */
 function blocksOf(grid: Grid): Block[] {
   const blocks = findBlocks(grid);
@@ -47,7 +96,7 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
   const wanted = options.tables ?? TABLE_KEYS;
   const problems = new Problems();
   const candidates = new Map<TableKey, Candidate[]>();
-  for (const snap of snapshots) {
+  for (const snap of snapshots.flatMap(stripsOf)) {
     const grid = new Grid(snap);
     const blocks = blocksOf(grid).filter((b) => wanted.includes(b.key));
     const models: Array<TableModel | undefined> = [];
@@ -95,7 +144,49 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
     }
   }
   const missing = wanted.filter((k) => !tables[k]);
-  return { tables, missing, problems: problems.list, edition: detectEdition(tables)?.id, sheets: snapshots.map((s) => s.name) };
+  return { tables, missing, problems: collapseProblems(problems.list), edition: detectEdition(tables)?.id, sheets: snapshots.map((s) => s.name) };
+}
+
+/** Addresses spelt out in a collapsed problem (all are in `cells`). */
+const LISTED = 8;
+
+/**
+ * A problem that repeats row after row (a code the reader cannot parse, a repeated code,
+ * words in amount cells …) becomes one problem per table and kind, listing its cells: the
+ * first message, then how many and where. The kind is the message with its quoted
+ * texts, cell addresses and numbers taken out.
+ */
+export function collapseProblems(list: ReadProblem[]): ReadProblem[] {
+  const kindOf = (p: ReadProblem) =>
+    `${p.table ?? ''}|${p.message
+      .replace(/“[^”]*”/g, '“”')
+      .replace(/（(?:[^（）]|（[^（）]*）)*）/g, '')
+      .replace(/[A-Z]+\d+/g, '#')
+      .replace(/\d+(\.\d+)?/g, '#')}`;
+  const groups = new Map<string, ReadProblem[]>();
+  for (const p of list) {
+    const k = kindOf(p);
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  const out: ReadProblem[] = [];
+  for (const p of list) {
+    const g = groups.get(kindOf(p))!;
+    if (g.length === 1) {
+      out.push(p);
+      continue;
+    }
+    if (g[0] !== p) continue;
+    const cells = g.flatMap((x) => x.cells);
+    const where = cells.slice(0, LISTED).map((c) => c.address);
+    out.push({
+      table: p.table,
+      message: `${p.message.replace(/。$/, '')}。同类问题共 ${g.length} 处：${where.join('、')}${cells.length > LISTED ? ` 等` : ''}。`,
+      cells,
+    });
+  }
+  return out;
 }
 
 interface Candidate {

@@ -53,6 +53,10 @@ export const CLASSIFIED_COLUMNS: Partial<Record<TableKey, ColumnSpec[]>> = {
   income: [
     { id: 'total', re: /^(本年)?收入合计$|^合计$|^小计$/ },
     { id: 'fiscal', re: /^财政拨款(收入)?$/ },
+    // 财政拨款收入 split by fund (some regions): one column per fund, with or without a 小计.
+    { id: 'fiscal.gpb', re: /^一般公共预算(财政)?(拨款)?(收入)?$/ },
+    { id: 'fiscal.govFund', re: /^政府性基金(预算)?(财政)?(拨款)?(收入)?$/ },
+    { id: 'fiscal.stateCapital', re: /^国有资本经营(预算)?(财政)?(拨款)?(收入)?$/ },
     { id: 'superior', re: /^上级补助收入$/ },
     { id: 'business', re: /^事业收入$/ },
     { id: 'operating', re: /^经营收入$/ },

@@ -33,7 +33,7 @@ export function labelOf(side: Side): string {
   return typeof side.label === 'function' ? side.label() : side.label;
 }
 
-function termOf(t: Amount | Term): Term {
+export function termOf(t: Amount | Term): Term {
   return 'amount' in t ? t : { amount: t, sign: 1 };
 }
 
@@ -112,6 +112,35 @@ export function holds(left: Array<Amount | Term>, right: Array<Amount | Term>, r
   const difference = Math.round((l - r) * 1e6) / 1e6;
   const gap = relation === 'eq' ? Math.abs(difference) : relation === 'le' ? difference : -difference;
   return gap <= ZERO_GAP;
+}
+
+/** Σ left − Σ right, floating-point noise removed; undefined when a figure is unusable (no Side built). */
+export function termsDifference(left: ReadonlyArray<Amount | Term>, right: ReadonlyArray<Amount | Term>): number | undefined {
+  let sum = 0;
+  let compensation = 0;
+  for (let side = 0; side < 2; side++) {
+    const terms = side === 0 ? left : right;
+    for (const t of terms) {
+      const { amount, sign } = termOf(t);
+      const x = (side === 0 ? 1 : -1) * (sign ?? 1) * amount.value;
+      if (!Number.isFinite(x)) return undefined;
+      const next = sum + x;
+      compensation += Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum;
+      sum = next;
+    }
+  }
+  return Math.round((sum + compensation) * 1e6) / 1e6;
+}
+
+/** left − right of a comparison, floating-point noise removed; undefined when a figure is unusable. */
+export function differenceOf(c: Comparison): number | undefined {
+  if (!sideUsable(c.left) || !sideUsable(c.right)) return undefined;
+  return Math.round((sideTotal(c.left) - sideTotal(c.right)) * 1e6) / 1e6;
+}
+
+/** The gap in the forbidden direction (≤ 0 or tiny: the comparison holds). */
+export function gapOf(difference: number, relation: 'eq' | 'le' | 'ge'): number {
+  return relation === 'eq' ? Math.abs(difference) : relation === 'le' ? difference : -difference;
 }
 
 const BROKEN: Record<'eq' | 'le' | 'ge', string> = { eq: '≠', le: '>', ge: '<' };

@@ -1,5 +1,4 @@
 import type { ColumnId, Line, TableKey } from '../model/tables';
-import { holds } from './compare';
 import { columnName, linesByCode, lineName } from './lines';
 import { lineOf } from './rows';
 import type { RuleContext } from './types';
@@ -13,6 +12,8 @@ export interface CodeMatch {
   filter: (l: Line) => boolean;
   /** Also compare the two tables' total lines (by id). */
   totals?: { left: string; right: string };
+  /** The left table's lines may be linked to the right's by formula (they follow it); not the totals. */
+  follows?: boolean;
 }
 
 /**
@@ -32,10 +33,11 @@ export function compareByCode(ctx: RuleContext, m: CodeMatch): void {
   const ll = ctx.tableLabel(m.left.key);
   const rl = ctx.tableLabel(m.right.key);
   const pairs: Array<[Line | undefined, Line | undefined]> = [];
+  let totalPair: [Line | undefined, Line | undefined] | undefined;
   if (m.totals) {
     const a = lineOf(lt, m.totals.left);
     const b = lineOf(rt, m.totals.right);
-    if (a || b) pairs.push([a, b]);
+    if (a || b) pairs.push((totalPair = [a, b]));
   }
   const leftByCode = linesByCode(lt, m.filter);
   const rightByCode = linesByCode(rt, m.filter);
@@ -46,16 +48,19 @@ export function compareByCode(ctx: RuleContext, m: CodeMatch): void {
     const named = (key: TableKey, col: ColumnId) => (col === 'amount' ? '' : columnName(key, col));
     const lname = () => named(m.left.key, lc);
     const rname = () => named(m.right.key, rc);
-    for (const [a, b] of pairs) {
+    for (const pair of pairs) {
+      const [a, b] = pair;
       const av = a?.values[lc];
       const bv = b?.values[rc];
       if (!av && !bv) continue;
-      if (holds(av ? [av] : [], bv ? [bv] : [], m.relation)) continue;
+      const derived = m.follows === true && pair !== totalPair;
+      if (ctx.passes(av ? [av] : [], bv ? [bv] : [], { relation: m.relation, derived })) continue;
       const ref = (a ?? b)!;
       const absentName = () => (ref.id.startsWith('exp.') || ref.id === 'total' ? '' : lineName(ref));
       ctx.compare({
         table: m.left.key,
         relation: m.relation,
+        derived,
         left: {
           label: () => (a ? `${ll}${lineName(a, m.left.key)}${lname()}` : `${ll}${absentName()}${lname()}（无此行）`),
           terms: av ? [av] : [],

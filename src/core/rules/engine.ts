@@ -1,8 +1,9 @@
 import type { Finding, Severity } from '../findings/finding';
 import { tableNumberIn } from '../editions';
 import { TABLE_KEYS, type TableKey, type WorkbookModel } from '../model/tables';
-import { compareSides, DEFAULT_TOLERANCE } from './compare';
+import { compareSides, DEFAULT_TOLERANCE, differenceOf, gapOf, termsDifference, ZERO_GAP } from './compare';
 import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
+import { CONVERTED_NOTE, convertedSheets, inTenThousands } from './units';
 
 /**
  * The check engine: runs rules over a WorkbookModel and collects their findings.
@@ -41,6 +42,7 @@ export function runRule(rule: Rule, model: WorkbookModel, options: CheckOptions 
   }
   const inputs: CheckInputs = options.inputs ?? {};
   const findings: Finding[] = [];
+  const recorded = options.comparisons;
   const context: RuleContext = {
     model,
     inputs,
@@ -49,14 +51,34 @@ export function runRule(rule: Rule, model: WorkbookModel, options: CheckOptions 
     tableLabel: (key) => `${tableNumber(model, key)}表`,
     compare(c) {
       const outcome = compareSides(c, { tolerance, severity: rule.meta.severity });
-      if (!outcome) return;
-      findings.push({
+      if (!outcome) {
+        if (recorded) {
+          const difference = differenceOf(c);
+          if (difference !== undefined) {
+            recorded.add(rule.meta.id, c.relation ?? 'eq', c.left.terms, c.right.terms, difference, tolerance, c.derived);
+          }
+        }
+        return;
+      }
+      const finding: Finding = {
         rule: rule.meta.id,
         severity: outcome.severity,
         message: outcome.message,
         cells: outcome.cells,
         table: c.table ?? rule.meta.tables[0],
-      });
+      };
+      findings.push(finding);
+      if (recorded) {
+        recorded.add(rule.meta.id, c.relation ?? 'eq', c.left.terms, c.right.terms, outcome.difference, tolerance, c.derived, finding);
+      }
+    },
+    passes(left, right, opts = {}) {
+      const relation = opts.relation ?? 'eq';
+      const difference = termsDifference(left, right);
+      if (difference === undefined) return true;
+      if (gapOf(difference, relation) > ZERO_GAP) return false;
+      if (recorded) recorded.add(rule.meta.id, relation, left, right, difference, tolerance, opts.derived);
+      return true;
     },
     report(d) {
       findings.push({
@@ -88,9 +110,17 @@ export interface RunRulesOptions extends CheckOptions {
   rules: readonly Rule[];
 }
 
-/** Run rules over a model: findings sorted by severity, then table. Pure. */
+/**
+ * Run rules over a model: findings sorted by severity, then table. Pure. Tables kept in 元
+ * are compared in 万元 (units.ts), and their findings say so.
+ */
 export function runRulesWith(model: WorkbookModel, options: RunRulesOptions): Finding[] {
+  const view = inTenThousands(model);
+  const converted = convertedSheets(view);
   const all: Finding[] = [];
-  for (const rule of options.rules) all.push(...runRule(rule, model, options));
+  for (const rule of options.rules) all.push(...runRule(rule, view, options));
+  if (converted.size > 0) {
+    for (const f of all) if (f.cells.some((c) => converted.has(c.sheet))) f.message += CONVERTED_NOTE;
+  }
   return sortFindings(all);
 }

@@ -1,5 +1,5 @@
 import type { Amount, CodeLevel, Line, TableKey } from '../model/tables';
-import { holds, partsLabel } from './compare';
+import { partsLabel } from './compare';
 import { codeChildren, columnIds, columnName } from './lines';
 import type { RuleContext } from './types';
 import { LEVEL_NAMES } from './vocabulary';
@@ -45,12 +45,13 @@ export function checkChildrenSum(ctx: RuleContext, key: TableKey, parentLevel: '
       }
       // A 合计 with no class lines at all and nothing in it: an empty table, nothing to compare.
       if (parts.length === 0 && (own.blank || own.value === 0)) continue;
-      if (holds([own], parts)) continue;
+      if (ctx.passes([own], parts, { derived: true })) continue;
       const name = () => columnName(key, col);
       const parentName = () => (parent.id === 'total' ? '合计行' : `${parent.code}${LEVEL_NAMES[parentLevel as CodeLevel]}`);
       const codes = () => children.filter((c) => c.values[col] && !c.values[col].blank).map((c) => c.code ?? c.id);
       ctx.compare({
         table: key,
+        derived: true,
         left: { label: () => `${tl}${parentName()}${name()}`, terms: [own] },
         right: { label: () => `${partsLabel(codes(), unit)}${name()}之和`, terms: parts },
       });

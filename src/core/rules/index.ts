@@ -106,4 +106,6 @@ export function runRules(model: WorkbookModel, options: CheckOptions & { rules?:
 
 export { runRule, sortFindings, tableNumber } from './engine';
 export { compareSides, formatAmount, DEFAULT_TOLERANCE } from './compare';
+export { CONVERTED_NOTE, convertedSheets, inTenThousands } from './units';
 export type { CheckInputs, CheckOptions, Comparison, Rule, RuleContext, RuleMeta, Side, Term } from './types';
+export { ComparisonLog } from './log';

@@ -1,5 +1,4 @@
 import type { Amount, ColumnId, Line, LineId, TableKey, TableModel } from '../model/tables';
-import { holds } from './compare';
 import { columnName, lineName } from './lines';
 import type { RuleContext, Side } from './types';
 
@@ -37,13 +36,38 @@ export function checkRowSums(
         cols.push(c);
       }
     }
-    if (terms.length === 0 || holds([total], terms)) continue;
+    if (terms.length === 0 || ctx.passes([total], terms, { derived: true })) continue;
     ctx.compare({
       table: key,
+      derived: true,
       left: { label: () => `${tl}${lineName(l, key)}${columnName(key, totalCol)}`, terms: [total] },
       right: { label: () => namesSumLabel(cols.map((c, i) => ({ name: columnName(key, c), amount: terms[i] }))), terms },
     });
   }
+}
+
+/** 02's 财政拨款收入 split by fund (no single 财政拨款收入 column in some regions' layouts). */
+export const FISCAL_FUND_COLUMNS: ColumnId[] = ['fiscal.gpb', 'fiscal.govFund', 'fiscal.stateCapital'];
+
+/**
+ * 02's 财政拨款收入 columns as parts of a sum: the 财政拨款收入 column, or, when the table
+ * splits it by fund without one, the fund columns.
+ */
+export function fiscalColumns(t: TableModel | undefined): ColumnId[] {
+  if (!t || t.columns.fiscal !== undefined) return ['fiscal'];
+  return FISCAL_FUND_COLUMNS.filter((c) => t.columns[c] !== undefined);
+}
+
+/** 02 合计行财政拨款收入 as a side (the fund columns added up when split). */
+export function incomeFiscalSide(ctx: RuleContext): Side | undefined {
+  const t = ctx.table('income');
+  const total = lineOf(t, 'total');
+  if (!t || !total) return undefined;
+  const cols = fiscalColumns(t);
+  const terms = cols.map((c) => total.values[c]).filter((a): a is Amount => a !== undefined);
+  if (terms.length === 0) return undefined;
+  const label = cols.length === 1 && cols[0] === 'fiscal' ? '财政拨款收入' : '财政拨款收入（各项资金之和）';
+  return { label: `${ctx.tableLabel('income')}合计行${label}`, terms };
 }
 
 /** A line's value in the first of `cols` it has. */

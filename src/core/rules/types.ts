@@ -1,5 +1,6 @@
 import type { CellRef } from '../cells';
 import type { Finding, Severity } from '../findings/finding';
+import type { ComparisonLog } from './log';
 import type { Amount, TableKey, TableModel, WorkbookModel } from '../model/tables';
 
 /**
@@ -31,6 +32,11 @@ export interface CheckOptions {
   tolerance?: number;
   /** Optional figures from the narrative inputs. */
   inputs?: CheckInputs;
+  /**
+   * When given, every comparison the rules make (passing or failing) is appended here with
+   * its terms, for the diagnosis pass (src/core/diagnosis). Off by default: no cost.
+   */
+  comparisons?: ComparisonLog;
 }
 
 /** One figure in a comparison: an amount, added (sign 1, default) or subtracted (-1). */
@@ -58,6 +64,15 @@ export interface Comparison {
   right: Side;
   relation?: 'eq' | 'le' | 'ge';
   table?: TableKey;
+  /**
+   * The left side is one figure that the right side adds up to by construction (a 合计,
+   * 小计, 类 or 款 the template fills with a formula over the right side's cells, in the
+   * same table): a change in a right-hand figure carries into it. Also set, between tables,
+   * where the template may link the cell to the other table by formula (01 class rows ← 03,
+   * 04 fund columns ← 05/08/09, 04 rows 1–3 ← 01): then the side named ('right' when the
+   * follower is the right side's one figure) follows the other.
+   */
+  derived?: boolean | 'right';
 }
 
 export interface ReportDescriptor {
@@ -79,6 +94,12 @@ export interface RuleContext {
   tableLabel(key: TableKey): string;
   /** Compare two sides with the shared rounding policy and report any gap. */
   compare(comparison: Comparison): void;
+  /**
+   * A cheap pre-check for hot loops (no labels built): true when these figures compare
+   * exactly (or cannot be compared) — the comparison is then recorded for the diagnosis
+   * as it would have been by `compare`. When false, call `compare` with the labels.
+   */
+  passes(left: Array<Amount | Term>, right: Array<Amount | Term>, options?: { relation?: 'eq' | 'le' | 'ge'; derived?: boolean | 'right' }): boolean;
   /** Report a finding directly (for checks that are not a comparison of sums). */
   report(descriptor: ReportDescriptor): void;
 }

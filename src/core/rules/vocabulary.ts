@@ -9,6 +9,9 @@ export const COLUMN_NAMES: Record<TableKey, Record<ColumnId, string>> = {
   income: {
     total: '本年收入合计',
     fiscal: '财政拨款收入',
+    'fiscal.gpb': '一般公共预算财政拨款收入',
+    'fiscal.govFund': '政府性基金预算财政拨款收入',
+    'fiscal.stateCapital': '国有资本经营预算财政拨款收入',
     superior: '上级补助收入',
     business: '事业收入',
     operating: '经营收入',

@@ -2,7 +2,8 @@ import type { Finding } from '../findings/finding';
 import { inputCell, inputNumber, readInputs, type Inputs } from '../inputs';
 import type { Amount, WorkbookModel } from '../model/tables';
 import { readWorkbook } from '../reader';
-import { runRules, type CheckInputs } from '../rules';
+import { diagnose } from '../diagnosis';
+import { ComparisonLog, CONVERTED_NOTE, convertedSheets, inTenThousands, runRules, type CheckInputs } from '../rules';
 import type { WorkbookHost } from '../host';
 
 /** 一键校验 (issue #3): read every table, run the rules, return the findings. */
@@ -15,7 +16,11 @@ export interface CheckWorkbookOptions {
 
 export interface CheckResult {
   model: WorkbookModel;
-  /** Sorted: errors, warnings, 尾数差异; within each by table (01 … 09). */
+  /**
+   * Diagnosed slips first (`likely-slip`, each with the findings it explains nested in
+   * `explains` and absent from the top level), then errors, warnings, 尾数差异; within each
+   * by table (01 … 09).
+   */
   findings: Finding[];
 }
 
@@ -39,6 +44,24 @@ export async function checkWorkbook(host: WorkbookHost, options: CheckWorkbookOp
   const snapshots = await host.readSheets();
   const model = readWorkbook(snapshots);
   const inputs = options.inputs ?? checkInputsFrom(readInputs(snapshots));
-  const findings = runRules(model, { tolerance: options.tolerance, inputs });
+  const findings = checkModel(model, { tolerance: options.tolerance, inputs });
   return { model, findings };
+}
+
+/** The rules, then the diagnosis pass over their comparisons (issue #9). Pure. */
+export function checkModel(model: WorkbookModel, options: { tolerance?: number; inputs?: CheckInputs } = {}): Finding[] {
+  const comparisons = new ComparisonLog();
+  // Tables in 元 are compared in 万元: the diagnosis reasons over the same converted figures.
+  const view = inTenThousands(model);
+  const findings = runRules(view, { ...options, comparisons });
+  const out = diagnose({ model: view, findings, comparisons });
+  const converted = convertedSheets(view);
+  if (converted.size > 0) {
+    for (const f of out) {
+      if (f.rule === 'likely-slip' && f.cells.some((c) => converted.has(c.sheet)) && !f.message.endsWith(CONVERTED_NOTE)) {
+        f.message += CONVERTED_NOTE;
+      }
+    }
+  }
+  return out;
 }

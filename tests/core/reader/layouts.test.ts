@@ -265,14 +265,33 @@ describe('reader on other layouts', () => {
       assert.equal(line(wb.tables.expenditure, '2010301')!.values.total!.value, 335.54);
     });
 
-    it('reads sheets without a title by their header texts (05 and 09 excepted: same header)', () => {
+    it('reads sheets without a title by their header texts (05 and 09 by their notes)', () => {
       const snaps = SEED_TABLES.map((t, i) => gridToSnapshot(`Sheet${i + 1}`, seedGrid(t.key).slice(1)));
       const wb = readWorkbook(snaps);
-      assert.deepEqual(wb.missing, ['gpbExpenditure', 'stateCapital']);
+      assert.deepEqual(wb.missing, []);
+      assert.equal(wb.tables.gpbExpenditure!.sheet, 'Sheet5');
+      assert.equal(wb.tables.stateCapital!.sheet, 'Sheet9');
       assert.equal(wb.tables.gpbBasic!.sheet, 'Sheet6', '06 is not taken for 三公 because of 30212 因公出国（境）费用');
       assert.equal(wb.tables.threePublic!.sheet, 'Sheet7');
       assert.equal(amount(wb.tables.expenditure, 'total', 'basic')!.cell.address, 'D10');
       assert.equal(amount(wb.tables.summary, 'inc.total', 'amount')!.value, 1474.07);
+    });
+
+    it('tells 05 from 09 without titles or notes by their codes (09: only 223 国有资本经营预算支出)', () => {
+      const bare = (g: string[][]) => g.slice(1).filter((r) => !r.some((c) => /^注|无数据|本表/.test(c)));
+      const t05 = bare(seedGrid('gpbExpenditure'));
+      const t09 = bare(seedGrid('stateCapital'));
+      const total = t09.findIndex((r) => r[0] === '合计');
+      t09.splice(total + 1, 0, ['223', '国有资本经营预算支出', '8.00', '', '8.00'], ['22301', '解决历史遗留问题及改革成本支出', '8.00', '', '8.00']);
+      t09[total] = ['合计', '', '8.00', '', '8.00'];
+      const wb = readWorkbook([gridToSnapshot('Sheet5', t05), gridToSnapshot('Sheet9', t09)]);
+      assert.equal(wb.tables.gpbExpenditure!.sheet, 'Sheet5');
+      assert.equal(wb.tables.stateCapital!.sheet, 'Sheet9');
+      assert.equal(amount(wb.tables.stateCapital, '22301', 'project')!.value, 8);
+      // an empty copy with no note and no code says nothing: not guessed
+      const empty = t09.filter((r) => !/^223/.test(r[0]));
+      assert.deepEqual(readWorkbook([gridToSnapshot('Sheet9', empty)]).missing.includes('stateCapital'), true);
+      assert.equal(readWorkbook([gridToSnapshot('Sheet9', empty)]).tables.gpbExpenditure, undefined);
     });
 
     it('is not misled by a contents sheet listing the nine titles', () => {

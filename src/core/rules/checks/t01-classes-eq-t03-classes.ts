@@ -12,6 +12,7 @@ const rule: Rule = {
   },
   check(ctx) {
     compareByCode(ctx, {
+      follows: true,
       left: { key: 'summary', cols: ['amount'] },
       right: { key: 'expenditure', cols: ['total'] },
       filter: (l) => l.level === 'class' && l.side !== 'income',

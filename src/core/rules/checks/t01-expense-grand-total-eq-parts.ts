@@ -13,7 +13,7 @@ const rule: Rule = {
   check(ctx) {
     const left = fixedSide(ctx, 'summary', ['exp.grandTotal'], ['amount']);
     const right = fixedSide(ctx, 'summary', ['exp.total', 'exp.balanceDistribution', 'exp.closing'], ['amount']);
-    if (left && right) ctx.compare({ left, right });
+    if (left && right) ctx.compare({ left, right, derived: true });
   },
 };
 export default rule;

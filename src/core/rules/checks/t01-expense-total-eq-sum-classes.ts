@@ -19,6 +19,7 @@ const rule: Rule = {
     const terms = classes.map((l) => l.values.amount!);
     const codes = classes.filter((l) => !l.values.amount!.blank).map((l) => l.code ?? l.id);
     ctx.compare({
+      derived: true,
       left: { label: `${ctx.tableLabel('summary')}本年支出合计`, terms: [total] },
       right: { label: `${partsLabel(codes, '类')}支出之和`, terms },
     });

@@ -13,7 +13,7 @@ const rule: Rule = {
   check(ctx) {
     const left = fixedSide(ctx, 'summary', ['inc.grandTotal'], ['amount']);
     const right = fixedSide(ctx, 'summary', ['inc.total', 'inc.useNonFiscalBalance', 'inc.opening'], ['amount']);
-    if (left && right) ctx.compare({ left, right });
+    if (left && right) ctx.compare({ left, right, derived: true });
   },
 };
 export default rule;

@@ -24,7 +24,7 @@ const rule: Rule = {
   check(ctx) {
     const left = fixedSide(ctx, 'summary', ['inc.total'], ['amount']);
     const right = fixedSide(ctx, 'summary', INCOME_ROWS, ['amount']);
-    if (left && right) ctx.compare({ left, right });
+    if (left && right) ctx.compare({ left, right, derived: true });
   },
 };
 export default rule;

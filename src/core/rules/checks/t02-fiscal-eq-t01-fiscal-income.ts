@@ -1,4 +1,4 @@
-import { fixedSide } from '../rows';
+import { fixedSide, incomeFiscalSide } from '../rows';
 import type { Rule } from '../types';
 
 /** docs/domain/rules.md 11: 02 合计行财政拨款收入 = 01 rows 1–3 (the three 财政拨款收入). */
@@ -11,7 +11,7 @@ const rule: Rule = {
     rulesMd: 11,
   },
   check(ctx) {
-    const left = fixedSide(ctx, 'income', ['total'], ['fiscal'], { suffix: '财政拨款收入' });
+    const left = incomeFiscalSide(ctx);
     const right = fixedSide(ctx, 'summary', ['inc.gpb', 'inc.govFund', 'inc.stateCapital'], ['amount']);
     if (left && right) ctx.compare({ left, right });
   },

@@ -1,4 +1,4 @@
-import { checkRowSums } from '../rows';
+import { checkRowSums, FISCAL_FUND_COLUMNS, fiscalColumns } from '../rows';
 import type { Rule } from '../types';
 
 /** docs/domain/rules.md 3: 02 each row, 本年收入合计 = the six source columns. */
@@ -11,7 +11,10 @@ const rule: Rule = {
     rulesMd: 3,
   },
   check(ctx) {
-    checkRowSums(ctx, 'income', 'total', ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other']);
+    const t = ctx.table('income');
+    checkRowSums(ctx, 'income', 'total', [...fiscalColumns(t), 'superior', 'business', 'operating', 'affiliated', 'other']);
+    // 财政拨款收入 split by fund beside its own 小计: the 小计 adds up the funds.
+    if (t && t.columns.fiscal !== undefined) checkRowSums(ctx, 'income', 'fiscal', FISCAL_FUND_COLUMNS);
   },
 };
 export default rule;

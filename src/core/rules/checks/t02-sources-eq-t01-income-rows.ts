@@ -23,7 +23,7 @@ const rule: Rule = {
     for (const [col, id] of PAIRS) {
       const left = fixedSide(ctx, 'income', ['total'], [col], { suffix: columnName('income', col) });
       const right = fixedSide(ctx, 'summary', [id], ['amount']);
-      if (left && right) ctx.compare({ left, right });
+      if (left && right) ctx.compare({ left, right, derived: 'right' });
     }
   },
 };

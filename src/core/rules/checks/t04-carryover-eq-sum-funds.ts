@@ -21,7 +21,7 @@ const rule: Rule = {
     ] as const) {
       const left = fixedSide(ctx, 'fiscalSummary', [head], ['total', 'amount']);
       const right = fixedSide(ctx, 'fiscalSummary', [...parts], ['total', 'amount']);
-      if (left && right) ctx.compare({ left, right });
+      if (left && right) ctx.compare({ left, right, derived: true });
     }
   },
 };

@@ -32,6 +32,7 @@ const rule: Rule = {
       const terms: Amount[] = c ? [s, c] : [s];
       const name = columnName('fiscalSummary', col);
       ctx.compare({
+        derived: true,
         left: { label: `${tl}支出总计（${name}）`, terms: [g] },
         right: { label: c ? '本年支出合计+年末财政拨款结转和结余之和' : '本年支出合计', terms },
       });

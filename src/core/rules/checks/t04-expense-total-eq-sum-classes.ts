@@ -24,6 +24,7 @@ const rule: Rule = {
       const codes = withCol.filter((l) => !l.values[col]!.blank).map((l) => l.code ?? l.id);
       const name = columnName('fiscalSummary', col);
       ctx.compare({
+        derived: true,
         left: { label: `${ctx.tableLabel('fiscalSummary')}本年支出合计（${name}）`, terms: [own] },
         right: { label: `${partsLabel(codes, '类')}${name}之和`, terms: withCol.map((l) => l.values[col]!) },
       });

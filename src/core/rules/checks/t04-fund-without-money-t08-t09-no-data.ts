@@ -53,7 +53,8 @@ const rule: Rule = {
       const withMoney = known.filter((a) => !a.blank && a.value !== 0 && !Number.isNaN(a.value));
       const filled: CellRef[] = [];
       for (const l of t.lines) {
-        for (const a of Object.values(l.values)) if (a && !a.blank && a.value !== 0) filled.push(a.cell);
+        // Text is never a number (captions, fillers): only figures count (rules.md 20).
+        for (const a of Object.values(l.values)) if (a && !a.blank && Number.isFinite(a.value) && a.value !== 0) filled.push(a.cell);
       }
       const hasNote = t.notes.some((n) => NO_DATA.test(n));
       const tl = ctx.tableLabel(fund.table);

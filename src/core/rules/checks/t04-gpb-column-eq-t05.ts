@@ -12,6 +12,7 @@ const rule: Rule = {
   },
   check(ctx) {
     compareByCode(ctx, {
+      follows: true,
       left: { key: 'fiscalSummary', cols: ['gpb'] },
       right: { key: 'gpbExpenditure', cols: ['total'] },
       filter: (l) => l.level === 'class' && l.side !== 'income',

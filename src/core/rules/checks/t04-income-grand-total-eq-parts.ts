@@ -14,7 +14,7 @@ const rule: Rule = {
     const cols = ['amount', 'total'];
     const left = fixedSide(ctx, 'fiscalSummary', ['inc.grandTotal'], cols);
     const right = fixedSide(ctx, 'fiscalSummary', ['inc.total', 'inc.opening'], cols);
-    if (left && right) ctx.compare({ left, right });
+    if (left && right) ctx.compare({ left, right, derived: true });
   },
 };
 export default rule;

@@ -13,7 +13,7 @@ const rule: Rule = {
   check(ctx) {
     const left = fixedSide(ctx, 'fiscalSummary', ['inc.total'], ['amount', 'total']);
     const right = fixedSide(ctx, 'fiscalSummary', ['inc.gpb', 'inc.govFund', 'inc.stateCapital'], ['amount', 'total']);
-    if (left && right) ctx.compare({ left, right });
+    if (left && right) ctx.compare({ left, right, derived: true });
   },
 };
 export default rule;

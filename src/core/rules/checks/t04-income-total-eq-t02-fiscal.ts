@@ -1,4 +1,4 @@
-import { fixedSide } from '../rows';
+import { fixedSide, incomeFiscalSide } from '../rows';
 import type { Rule } from '../types';
 
 /** docs/domain/rules.md 13: 04 本年收入合计 = 02 合计行财政拨款收入. */
@@ -12,7 +12,7 @@ const rule: Rule = {
   },
   check(ctx) {
     const left = fixedSide(ctx, 'fiscalSummary', ['inc.total'], ['amount', 'total']);
-    const right = fixedSide(ctx, 'income', ['total'], ['fiscal'], { suffix: '财政拨款收入' });
+    const right = incomeFiscalSide(ctx);
     if (left && right) ctx.compare({ left, right });
   },
 };

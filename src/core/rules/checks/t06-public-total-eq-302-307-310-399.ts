@@ -13,7 +13,7 @@ const rule: Rule = {
   check(ctx) {
     const left = fixedSide(ctx, 'gpbBasic', ['publicTotal'], ['amount']);
     const right = fixedSide(ctx, 'gpbBasic', ['302', '307', '310', '399'], ['amount']);
-    if (left && right) ctx.compare({ left, right });
+    if (left && right) ctx.compare({ left, right, derived: true });
   },
 };
 export default rule;

@@ -1,0 +1,1 @@
+export { diagnose, isTransposition, type DiagnoseInput } from './diagnose';
