@@ -47,7 +47,7 @@ export function evaluateFormulas(host: XlsxHost, onlyUncomputed = true): Evaluat
   if (!formulaEvaluationEnabled()) return null;
   const sheets: GridSheet[] = [];
   const targets = new Map<string, ExcelJS.Cell>();
-  host.workbook.eachSheet((ws) => {
+  host.readModel().eachSheet((ws) => {
     const cells = new Map<string, SourceCell>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
