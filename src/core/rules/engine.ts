@@ -90,6 +90,6 @@ export interface RunRulesOptions extends CheckOptions {
 /** Run rules over a model: findings sorted by severity, then table. Pure. */
 export function runRulesWith(model: WorkbookModel, options: RunRulesOptions): Finding[] {
   const all: Finding[] = [];
-  for (const rule of options.rules) all.push(...runRule(rule, model, options));
+  for (const rule of options.rules) for (const f of runRule(rule, model, options)) all.push(f); // no spread: unbounded lists
   return sortFindings(all);
 }

@@ -95,6 +95,27 @@ export const FORMULAS_NOT_COMPUTED = 'formulas-not-computed';
  * (formulas outside the built-in subset, or evaluation switched off).
  */
 export function computeForReading(host: XlsxHost): { computed: number; notes: Finding[] } {
+  const far = farCellNotes(host);
+  const done = computeFormulas(host);
+  return { computed: done.computed, notes: [...far, ...done.notes] };
+}
+
+export const CELLS_NOT_READ = 'cells-not-read';
+
+/**
+ * Cells far from the rest of their sheet (a stray entry at XFD1048576): the snapshot
+ * leaves them out so memory follows the data; the user is told which they are.
+ */
+function farCellNotes(host: XlsxHost): Finding[] {
+  return host.farCells().map((o) => ({
+    rule: CELLS_NOT_READ,
+    severity: 'warning' as const,
+    message: `工作表“${o.sheet}”中有 ${o.count} 个单元格（${o.sample.join('、')}${o.count > o.sample.length ? ' 等' : ''}）远离表格其余内容，未读入校验。如是误输入，请删除后再校验。`,
+    cells: o.sample.map((address) => ({ sheet: o.sheet, address })),
+  }));
+}
+
+function computeFormulas(host: XlsxHost): { computed: number; notes: Finding[] } {
   const missing = host.uncomputedFormulaCount();
   if (missing === 0) return { computed: 0, notes: [] };
   const result = evaluateFormulas(host);

@@ -499,6 +499,23 @@ export class XlsxHost implements WorkbookHost {
     return [...this.omitted.values()];
   }
 
+  /** Cells every snapshot of this workbook leaves out (far from the rest of their sheet), without reading values. */
+  farCells(): OmittedCells[] {
+    const out: OmittedCells[] = [];
+    for (const ws of this.sheets()) {
+      const at: Array<{ r: number; c: number }> = [];
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return;
+          at.push({ r: r - 1, c: c - 1 });
+        });
+      });
+      const { omitted } = boundEntries(at);
+      if (omitted.length) out.push({ sheet: ws.name, count: omitted.length, sample: omitted.slice(0, 5).map((e) => a1(e.r, e.c)) });
+    }
+    return out;
+  }
+
   private merges(ws: ExcelJS.Worksheet): RangeRect[] {
     const model = (ws as unknown as { _merges?: Record<string, { range?: string; model?: unknown }> })._merges ?? {};
     const out: RangeRect[] = [];
