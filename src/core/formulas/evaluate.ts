@@ -418,7 +418,11 @@ export function formulaEvaluator(source: FormulaSource): FormulaEvaluator {
     if (!c?.formula) return c?.value ?? null;
     const s = slots.get(keyOf(sheet, row, col));
     if (!s || s.state !== 'done') return err(CYCLE);
-    if ('unsupported' in s.out!) throw new Unsupported(`引用的单元格 ${sheet}!${a1(row, col)} 未能计算`);
+    if ('unsupported' in s.out!) {
+      // Name the formula that could not be computed, not the chain of cells reading it.
+      const inner = s.out.unsupported;
+      throw new Unsupported(inner.startsWith('引用的单元格') ? inner : `引用的单元格 ${sheet}!${a1(row, col)} 未能计算（${inner}）`);
+    }
     return s.out!.value;
   };
 

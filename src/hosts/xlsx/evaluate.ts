@@ -82,6 +82,9 @@ export function evaluateFormulas(host: XlsxHost, onlyUncomputed = true): Evaluat
     }
   }
   for (const u of unsupported) {
+    const formula = u.formula.startsWith('=') ? u.formula : `=${u.formula}`;
+    const shown = formula.length > 60 ? `${formula.slice(0, 60)}…` : formula;
+    host.markUncomputed(u.sheet, u.row, u.col, u.reason.startsWith('引用的单元格') ? u.reason : `${u.sheet}!${a1(u.row, u.col)} ${shown}：${u.reason}`);
     uncomputed.push({ sheet: u.sheet, address: a1(u.row, u.col), formula: u.formula.startsWith('=') ? u.formula : `=${u.formula}`, reason: u.reason });
   }
   return { computed, engine: 'built-in', uncomputed };
@@ -120,13 +123,22 @@ function computeFormulas(host: XlsxHost): { computed: number; notes: Finding[] }
   if (missing === 0) return { computed: 0, notes: [] };
   const result = evaluateFormulas(host);
   if (!result) {
+    host.readModel().eachSheet((ws) => {
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          if (cell.type === ExcelJS.ValueType.Formula && (cell.result === undefined || cell.result === null)) {
+            host.markUncomputed(ws.name, r - 1, c - 1, `${ws.name}!${a1(r - 1, c - 1)} 的公式没有计算结果，本机未计算（JUESUAN_NO_ENGINE=1）`);
+          }
+        });
+      });
+    });
     return {
       computed: 0,
       notes: [
         {
           rule: FORMULAS_NOT_COMPUTED,
           severity: 'warning',
-          message: `该文件有 ${missing} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），这些单元格按空值校验。请用 Excel 或 WPS 打开并保存后再校验。`,
+          message: `该文件有 ${missing} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），这些单元格及引用它们的核对均标为“无法核对”，不按 0 计算。请用 Excel 或 WPS 打开并保存后再校验。`,
           cells: [],
         },
       ],
@@ -139,7 +151,7 @@ function computeFormulas(host: XlsxHost): { computed: number; notes: Finding[] }
     notes.push({
       rule: FORMULAS_NOT_COMPUTED,
       severity: 'warning',
-      message: `该文件有 ${left.length} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），本工具也无法计算这些公式（如 ${first.sheet}!${first.address} ${first.formula}：${first.reason}），这些单元格按空值校验。请用 Excel 或 WPS 打开并保存后再校验。`,
+      message: `该文件有 ${left.length} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），本工具也无法计算这些公式（如 ${first.sheet}!${first.address} ${first.formula.length > 60 ? `${first.formula.slice(0, 60)}…` : first.formula}：${first.reason}），这些单元格及引用它们的核对均标为“无法核对”，不按 0 计算。请用 Excel 或 WPS 打开并保存后再校验。`,
       cells: left.map((u) => ({ sheet: u.sheet, address: u.address })),
     });
   }

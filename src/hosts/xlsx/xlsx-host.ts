@@ -231,6 +231,8 @@ export class XlsxHost implements WorkbookHost {
   /** Marks were added or cleared: not writable into the original package. */
   private marked = false;
   private readonly omitted = new Map<string, OmittedCells>();
+  /** Formula cells nobody computed ("sheet\u0000row,col" → why, naming the formula's cell). */
+  private readonly uncomputed = new Map<string, string>();
 
   constructor(workbook: ExcelJS.Workbook = new ExcelJS.Workbook(), options: XlsxHostOptions = {}) {
     this.wb = workbook;
@@ -440,6 +442,9 @@ export class XlsxHost implements WorkbookHost {
           const text = cell.formula;
           f = text ? `=${text}` : null;
           v = toCellValue(cell.result);
+          const why = v === null ? this.uncomputed.get(`${ws.name}\u0000${rowNumber - 1},${colNumber - 1}`) : undefined;
+          // Unknown, not 0: the reader marks the amount, the rules say 无法核对.
+          if (why) v = { error: '#N/A', uncomputed: why };
         } else {
           v = toCellValue(cell.value);
         }
@@ -485,6 +490,11 @@ export class XlsxHost implements WorkbookHost {
     snap.values = values;
     snap.formulas = formulas;
     return snap;
+  }
+
+  /** Record that a formula cell has no value and why (its snapshot value is then an uncomputed error, not blank). */
+  markUncomputed(sheet: string, row: number, col: number, why: string): void {
+    this.uncomputed.set(`${sheet}\u0000${row},${col}`, why);
   }
 
   /** Existing sheets whose cells a save would change (refreshes that change nothing are not listed). */
