@@ -1,5 +1,5 @@
 import * as crypto from 'crypto';
-import * as fs from 'fs';
+import fs from 'fs';
 import * as path from 'path';
 import { HostError } from '../../core/host';
 
