@@ -70,6 +70,12 @@ const MAX_ROW = 1048576;
  * make the (recursive) parser or evaluator exhaust the stack.
  */
 export const MAX_NESTING = 100;
+/**
+ * Excel's limit on a formula's length (8,192 characters, "Excel specifications and
+ * limits", https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3):
+ * a longer one was not written by Excel or WPS, and is not computed.
+ */
+export const MAX_FORMULA_LENGTH = 8192;
 const MAX_COL = 16384;
 
 type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; ref: Ref; to?: Ref } | { t: 'fn'; v: string } | { t: 'bool'; v: boolean } | { t: 'op'; v: string };
@@ -158,7 +164,9 @@ function tokenize(src: string): Tok[] {
 
 /** Parse a formula ("=…" or without "="); throws Unsupported on anything outside the subset. */
 function parse(formula: string): Node {
-  const toks = tokenize(formula.replace(/^\s*=/, ''));
+  const body = formula.replace(/^\s*=/, '');
+  if (body.length > MAX_FORMULA_LENGTH) throw new Unsupported(`公式长度 ${body.length} 个字符，超过 Excel 的上限 ${MAX_FORMULA_LENGTH}，本工具不计算`);
+  const toks = tokenize(body);
   let p = 0;
   const peek = () => toks[p];
   const isOp = (v: string) => peek()?.t === 'op' && (peek() as { v: string }).v === v;
