@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
 import { XlsxHost, boundEntries } from '../../src/hosts/xlsx/xlsx-host';
 import { snapshotExtent } from '../../src/core/model/snapshot';
+import ExcelJS from 'exceljs';
 import { decodeText } from '../../src/core/text/decode';
 import { removeInvisible, originalQuote } from '../../src/core/text/invisible';
 
@@ -139,6 +140,33 @@ describe('QA (issue 15): bad input from the bad-input folder', function () {
     const utf32be = Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x31, 0, 0x11, 0, 0]); // U+110000 does not exist
     assert.equal(decodeText(new Uint8Array(utf32be)).ok, false, 'a broken UTF-32 is refused by name');
     assert.match((decodeText(new Uint8Array(utf32be)) as { reason: string }).reason, /UTF-32/);
+  });
+
+  it('a date in an amount cell is reported as a date, not read as 44561', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-qa15-'));
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(BOOK);
+      const ws = wb.getWorksheet('公开05表')!;
+      let target: ExcelJS.Cell | undefined;
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (!target && typeof c.value === 'number' && c.value > 100) target = c;
+        }),
+      );
+      assert.ok(target, 'an amount cell');
+      target.value = new Date(Date.UTC(2021, 11, 31));
+      target.style = { ...JSON.parse(JSON.stringify(target.style)), numFmt: 'yyyy-mm-dd' }; // its own style object (ExcelJS shares them)
+      const file = path.join(dir, 'date.xlsx');
+      await wb.xlsx.writeFile(file);
+      const r = await run(['check', file, '--json']);
+      const findings = JSON.parse(r.out) as Array<{ severity: string; message: string; cells: Array<{ address: string }> }>;
+      const hit = findings.find((f) => /日期或时间/.test(f.message) && f.message.includes(`${target!.address}“2021-12-31”`));
+      assert.ok(hit, r.out);
+      assert.ok(!r.out.includes('44561'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a text line of 130,000 characters is checked without a stack overflow', async () => {

@@ -131,8 +131,8 @@ async function requireWorkbookPart(buf: Buffer, label: string): Promise<void> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf);
-  } catch (e) {
-    throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message}）。`);
+  } catch {
+    throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（压缩包结构不完整，可能在下载、复制或保存时中断）。请重新获取文件，或在 Excel/WPS 中另存为 .xlsx 后再试。`);
   }
   if (zip.file('xl/workbook.xml')) return;
   const kind = zip.file('word/document.xml')
@@ -154,11 +154,26 @@ function plainText(v: unknown): string {
   return String(v ?? '');
 }
 
+/**
+ * A date or time cell as people read it ("2021-12-31", "08:30", "2021-12-31 08:30"): a
+ * date typed where an amount belongs is then reported as a date, never read as 44561.
+ * (ExcelJS gives a Date for a number with a date format, in UTC.)
+ */
+export function dateText(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const secs = d.getUTCSeconds();
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${secs ? `:${pad(secs)}` : ''}`;
+  const serial = excelSerial(d);
+  if (serial >= 0 && serial < 1) return time; // a time of day alone
+  return time === '00:00' ? date : `${date} ${time}`;
+}
+
 /** An ExcelJS value (or a formula's cached result) as a CellValue. */
 function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (v instanceof Date) return excelSerial(v);
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? dateText(v) : null;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.error === 'string') return { error: o.error };

@@ -51,6 +51,18 @@ const rule: Rule = {
           cells: cells(byKind.uncomputed),
         });
       }
+      // Dates and times (the xlsx host reads a date-formatted cell as "2021-12-31", "08:30").
+      const isDate = (a: Amount) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$|^\d{2}:\d{2}(:\d{2})?$/.test(a.issue!.raw);
+      const dates = byKind.text.filter(isDate);
+      byKind.text = byKind.text.filter((a) => !isDate(a));
+      if (dates.length > 0) {
+        ctx.report({
+          table: key,
+          severity: 'warning',
+          message: `${tl}有 ${dates.length} 个金额单元格填的是日期或时间：${addresses(dates)}，请改为金额；涉及这些单元格的校验已跳过`,
+          cells: cells(dates),
+        });
+      }
       if (byKind.text.length > 0) {
         ctx.report({
           table: key,
