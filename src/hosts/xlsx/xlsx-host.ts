@@ -13,6 +13,7 @@ import { OoxmlPackage, sheetProtectionOf } from './package/package';
 import { readableCopy } from './package/read-copy';
 import { PackageRefusal } from './package/sheet-xml';
 import { writeLossless } from './package/write';
+import { XmlSyntaxError } from './package/xml';
 
 /**
  * The .xlsx host: a WorkbookHost over an ExcelJS workbook held in memory, opened
@@ -368,6 +369,9 @@ export class XlsxHost implements WorkbookHost {
       } catch (e) {
         if (e instanceof PackageRefusal) {
           throw new HostError(`无法在不改动其他内容的前提下写入：${e.message}。为保护原有内容，未改动文件。`);
+        }
+        if (e instanceof XmlSyntaxError) {
+          throw new HostError('工作簿内部的 XML 结构无法解析，无法在不改动其他内容的前提下写入。为保护原有内容，未改动文件。请在 Excel/WPS 中打开并另存为 .xlsx 后再试。');
         }
         throw e;
       }

@@ -223,7 +223,7 @@ export async function writeLossless(original: Buffer, batches: WriteBatch[]): Pr
     try {
       assertWellFormed((await pkg.text(part))!, part);
     } catch (e) {
-      if (e instanceof XmlSyntaxError) throw new PackageRefusal(`生成的内容未通过 XML 检查（${e.message}）`);
+      if (e instanceof XmlSyntaxError) throw new PackageRefusal(`生成的 ${part} 未通过 XML 格式检查`);
       throw e;
     }
   }
