@@ -7,7 +7,15 @@ import type { Io } from '../../src/cli/io';
 import { XlsxHost, boundEntries } from '../../src/hosts/xlsx/xlsx-host';
 import { snapshotExtent } from '../../src/core/model/snapshot';
 import ExcelJS from 'exceljs';
-import { decodeText } from '../../src/core/text/decode';
+import { decodeText, type Decoder } from '../../src/core/text/decode';
+
+const node: Decoder = (encoding, bytes) => {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+};
 import { removeInvisible, originalQuote } from '../../src/core/text/invisible';
 
 /**
@@ -76,9 +84,16 @@ describe('QA (issue 15): bad input from the bad-input folder', function () {
       const findings = JSON.parse(r.out) as Array<{ rule: string; severity: string; message: string }>;
       // A table total that depends on a formula nobody computed (nested beyond 100 levels,
       // or longer than Excel's 8,192 characters) is 无法核对, not 错误.
-      assert.ok(findings.some((x) => x.severity === 'unverified'), 'the uncomputed figures are named');
+      assert.ok(
+        findings.some((x) => x.severity === 'unverified'),
+        'the uncomputed figures are named',
+      );
       const errors = findings.filter((x) => x.severity === 'error');
-      assert.deepEqual(errors.map((e) => e.message), [], 'no false error from an uncomputed total');
+      assert.deepEqual(
+        errors.map((e) => e.message),
+        [],
+        'no false error from an uncomputed total',
+      );
     });
   }
 
@@ -135,11 +150,11 @@ describe('QA (issue 15): bad input from the bad-input folder', function () {
     const u32 = await run(['verify-text', BOOK, path.join(FIX, 'u32le-bom.txt'), '--json']);
     assert.ok(u32.code === 0 || u32.code === 1, u32.err);
     assert.ok((JSON.parse(u32.out) as unknown[]).length > 0, 'the UTF-32 text was read and checked');
-    const d = decodeText(new Uint8Array(fs.readFileSync(path.join(FIX, 'u32le-bom.txt'))));
+    const d = decodeText(new Uint8Array(fs.readFileSync(path.join(FIX, 'u32le-bom.txt'))), node);
     assert.ok(d.ok && d.encoding === 'UTF-32LE' && d.text.startsWith('2021'));
     const utf32be = Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x31, 0, 0x11, 0, 0]); // U+110000 does not exist
-    assert.equal(decodeText(new Uint8Array(utf32be)).ok, false, 'a broken UTF-32 is refused by name');
-    assert.match((decodeText(new Uint8Array(utf32be)) as { reason: string }).reason, /UTF-32/);
+    assert.equal(decodeText(new Uint8Array(utf32be), node).ok, false, 'a broken UTF-32 is refused by name');
+    assert.match((decodeText(new Uint8Array(utf32be), node) as { reason: string }).reason, /UTF-32/);
   });
 
   it('a date in an amount cell is reported as a date, not read as 44561', async () => {
@@ -156,7 +171,7 @@ describe('QA (issue 15): bad input from the bad-input folder', function () {
       );
       assert.ok(target, 'an amount cell');
       target.value = new Date(Date.UTC(2021, 11, 31));
-      target.style = { ...JSON.parse(JSON.stringify(target.style)), numFmt: 'yyyy-mm-dd' }; // its own style object (ExcelJS shares them)
+      target.style = { ...(JSON.parse(JSON.stringify(target.style)) as Partial<ExcelJS.Style>), numFmt: 'yyyy-mm-dd' }; // its own style object (ExcelJS shares them)
       const file = path.join(dir, 'date.xlsx');
       await wb.xlsx.writeFile(file);
       const r = await run(['check', file, '--json']);

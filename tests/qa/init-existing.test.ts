@@ -1,11 +1,10 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { juesuan } from '../support/cli';
 
 /**
  * `juesuan init` on a workbook an accountant already has: their sheets, cells and
@@ -13,16 +12,6 @@ import JSZip from 'jszip';
  * charts, pivot tables) is left untouched with a Chinese reason instead of losing them.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'juesuan.js');
-
-function juesuan(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000 });
-  if (r.error) throw r.error;
-  return r;
-}
-
-const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** A user's own workbook: styles, number formats, widths, a merged title, a defined name. */
 async function userWorkbook(file: string): Promise<void> {
@@ -78,7 +67,7 @@ describe('QA: juesuan init on an existing workbook', function () {
     await userWorkbook(file);
     const before = { pay: await dump(file, '工资表'), note: await dump(file, '说明') };
     for (const mode of ['skip', 'refresh', 'beside']) {
-      const r = juesuan(['init', file, '--on-conflict', mode, '--unit', '某单位'], dir);
+      const r = await juesuan(['init', file, '--on-conflict', mode, '--unit', '某单位'], dir);
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(await dump(file, '工资表'), before.pay, mode);
       assert.deepEqual(await dump(file, '说明'), before.note, mode);
@@ -90,13 +79,13 @@ describe('QA: juesuan init on an existing workbook', function () {
 
   it("--on-conflict refresh without --unit keeps the 部门 line the user filled in, and the user's cell styles", async () => {
     const file = path.join(dir, 'demo.xlsx');
-    assert.equal(juesuan(['demo', file], dir).status, 0);
+    assert.equal((await juesuan(['demo', file], dir)).status, 0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('公开03表')!;
     ws.getCell('D11').value = 400; // a typed figure the user changed
     ws.getCell('D11').style = {
-      ...JSON.parse(JSON.stringify(ws.getCell('D11').style)),
+      ...structuredClone(ws.getCell('D11').style),
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00FF00' } },
       font: { name: '楷体', size: 12, italic: true },
       numFmt: '#,##0.000',
@@ -118,7 +107,7 @@ describe('QA: juesuan init on an existing workbook', function () {
     };
     const before = await units();
     assert.ok(before.out.some((u) => u.endsWith('部门：株洲市石峰区机关事务服务中心')), before.out.join('\n'));
-    const r = juesuan(['init', file, '--on-conflict', 'refresh'], dir);
+    const r = await juesuan(['init', file, '--on-conflict', 'refresh'], dir);
     assert.equal(r.status, 0, r.stderr);
     // The demo already holds the template's formulas: nothing to refresh, nothing written.
     assert.match(r.stdout, /已刷新公式 \d+ 张|均已是最新/);
@@ -153,13 +142,13 @@ describe('QA: juesuan init on an existing workbook', function () {
     const file = path.join(dir, '带图表.xlsx');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     const chartBefore = fs.readFileSync(file);
-    const r = juesuan(['init', file], dir);
+    const r = await juesuan(['init', file], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const after = await JSZip.loadAsync(fs.readFileSync(file));
     const was = await JSZip.loadAsync(chartBefore);
     assert.equal(await after.file('xl/chartsheets/sheet1.xml')!.async('string'), await was.file('xl/chartsheets/sheet1.xml')!.async('string'));
     assert.match(await after.file('xl/workbook.xml')!.async('string'), /<sheet name="收支图" sheetId="99" r:id="rIdQaChart"\/>/);
-    assert.notEqual(juesuan(['check', file], dir).status, 2);
+    assert.notEqual((await juesuan(['check', file], dir)).status, 2);
   });
 
 });

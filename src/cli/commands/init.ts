@@ -2,8 +2,7 @@ import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { profileIds } from '../../core/profiles';
 import { HostError } from '../../core/host';
-import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
-import { fileErrorText } from '../../hosts/xlsx/atomic-save';
+import { fileErrorText, XlsxHost } from '../../hosts/xlsx';
 import { CliError, EXIT, type Io } from '../io';
 import { insertTables, type InsertResult } from '../../core/workflows/insert-tables';
 

@@ -7,7 +7,7 @@ import { verifyNarrative, type TextFinding } from '../../core/workflows/verify-n
 import { CliError, EXIT, type Io } from '../io';
 import { decodeText } from '../../core/text/decode';
 import { describeInvisible, hasFigures, originalQuote, removeInvisible } from '../../core/text/invisible';
-import { fileErrorText } from '../../hosts/xlsx/atomic-save';
+import { fileErrorText } from '../../hosts/xlsx';
 import { openForReading } from './check';
 
 /** `juesuan verify-text --json` prints an array of these (a public contract). */
@@ -37,7 +37,13 @@ function readText(file: string): string {
   }
   // UTF-8/16/32, GBK; a Word document, PDF, workbook or undecodable bytes would find no
   // figure and pass silently: refused by name (src/core/text/decode.ts).
-  const decoded = decodeText(buf);
+  const decoded = decodeText(buf, (encoding, bytes) => {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  });
   if (!decoded.ok) {
     throw new CliError(
       `“${file}”${decoded.reason}，无法核对。请在 Word/WPS 中打开情况说明，“另存为”纯文本（.txt，编码选 UTF-8），或把正文复制到一个 .txt 文件后再核对。`,

@@ -11,6 +11,13 @@
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
 
+/**
+ * The host's text decoder (the core has no platform APIs): the bytes in that encoding,
+ * or undefined when they are not valid in it. In Node and browsers:
+ * `(enc, b) => { try { return new TextDecoder(enc, { fatal: true }).decode(b); } catch { return undefined; } }`.
+ */
+export type Decoder = (encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030', bytes: Uint8Array) => string | undefined;
+
 function starts(b: Uint8Array, ...bytes: number[]): boolean {
   return b.length >= bytes.length && bytes.every((x, i) => b[i] === x);
 }
@@ -42,9 +49,7 @@ function utf32(b: Uint8Array, littleEndian: boolean, offset: number): string | u
   const parts: string[] = [];
   let chunk: number[] = [];
   for (let i = offset; i < b.length; i += 4) {
-    const cp = littleEndian
-      ? (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0
-      : ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+    const cp = littleEndian ? (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0 : ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
     if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
     chunk.push(cp);
     // Bounded argument lists: String.fromCodePoint over 4096 code points at a time.
@@ -74,7 +79,7 @@ function looksUtf32(b: Uint8Array, le: boolean): boolean {
 function gb2312Share(b: Uint8Array): number {
   let pairs = 0;
   let common = 0;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const x = b[i];
     if (x < 0x80) {
       i++;
@@ -93,9 +98,17 @@ function gb2312Share(b: Uint8Array): number {
   return pairs ? common / pairs : 1;
 }
 
-const CONTROL = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/g;
+/** C0 controls other than tab, line feed, vertical tab, form feed, carriage return and escape. */
+function controlCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x08 || (c >= 0x0e && c <= 0x1a) || (c >= 0x1c && c <= 0x1f)) n++;
+  }
+  return n;
+}
 
-export function decodeText(bytes: Uint8Array): Decoded {
+export function decodeText(bytes: Uint8Array, decode: Decoder): Decoded {
   const b = bytes;
   if (starts(b, 0xff, 0xfe, 0x00, 0x00)) {
     const t = utf32(b, true, 4);
@@ -106,8 +119,14 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return t === undefined ? { ok: false, reason: '看起来是 UTF-32（大端）编码，但内容不完整或有误，无法解码' } : { ok: true, text: t, encoding: 'UTF-32BE' };
   }
   // Notepad's "Unicode" (UTF-16 with a BOM).
-  if (starts(b, 0xff, 0xfe)) return { ok: true, text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'UTF-16LE' };
-  if (starts(b, 0xfe, 0xff)) return { ok: true, text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'UTF-16BE' };
+  for (const [bom, enc, name] of [
+    [[0xff, 0xfe], 'utf-16le', 'UTF-16LE'],
+    [[0xfe, 0xff], 'utf-16be', 'UTF-16BE'],
+  ] as const) {
+    if (!starts(b, ...bom)) continue;
+    const t = decode(enc, b.subarray(2));
+    return t === undefined ? { ok: false, reason: `看起来是 ${name} 编码，但内容不完整或有误，无法解码` } : { ok: true, text: t, encoding: name };
+  }
   const kind = binaryKind(b);
   if (kind) return { ok: false, reason: `是${kind}，不是纯文本文件` };
   if (looksUtf32(b, true)) {
@@ -119,26 +138,17 @@ export function decodeText(bytes: Uint8Array): Decoded {
     if (t !== undefined) return { ok: true, text: t, encoding: 'UTF-32BE' };
   }
   if (b.subarray(0, 8192).includes(0)) return { ok: false, reason: '是二进制文件（含有空字节），不是纯文本文件' };
-  let text: string | undefined;
   let encoding = 'UTF-8';
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(b).replace(/^\uFEFF/, '');
-  } catch {
-    text = undefined;
-  }
+  let text = decode('utf-8', b)?.replace(/^\uFEFF/, '');
   if (text === undefined) {
     encoding = 'GB18030';
-    try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(b);
-    } catch {
-      text = undefined;
-    }
+    text = decode('gb18030', b);
     if (text === undefined || gb2312Share(b) < 0.8) {
       return { ok: false, reason: '无法识别其文字编码（既不是 UTF-8/UTF-16/UTF-32，也不像 GBK 中文文本），可能不是文本文件或已损坏' };
     }
   }
   // A text of mostly control characters is not a narrative.
-  const controls = (text.match(CONTROL) ?? []).length;
+  const controls = controlCount(text);
   if (text.length && controls / text.length > 0.05) return { ok: false, reason: '含有大量控制字符，不像文本文件' };
   return { ok: true, text, encoding };
 }

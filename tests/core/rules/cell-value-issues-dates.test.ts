@@ -10,7 +10,12 @@ import { cellsIn, seedWorkbook } from './seed-workbook';
  * (unverified), never 0 and never an error of the user's.
  */
 
-const model = seedWorkbook({ set: [['income', '229', 'other', '2021-12-31'], ['income', '201', 'other', '08:30']] });
+const model = seedWorkbook({
+  set: [
+    ['income', '229', 'other', '2021-12-31'],
+    ['income', '201', 'other', '08:30'],
+  ],
+});
 const c = cellsIn(model);
 
 new RuleTester().run(rule, {

@@ -36,14 +36,14 @@ function copyFixture(name: string): string {
 function failWrites(code: string): () => void {
   // The module object itself (a namespace import is a read-only view of it).
   const real = fsModule.writeSync;
-  (fsModule as { writeSync: typeof fs.writeSync }).writeSync = ((fd: number, data: unknown, ...rest: unknown[]) => {
+  (fsModule as { writeSync: typeof fs.writeSync }).writeSync = (fd: number, data: unknown, ...rest: unknown[]) => {
     // Let the first bytes through, as a disk filling up mid-write does, then fail.
     if (Buffer.isBuffer(data) && data.length > 100) {
       (real as (...a: unknown[]) => number)(fd, data, 0, 100);
       throw Object.assign(new Error(`${code}: simulated`), { code });
     }
     return (real as (...a: unknown[]) => number)(fd, data, ...rest);
-  }) as typeof fs.writeSync;
+  };
   return () => {
     (fsModule as { writeSync: typeof fs.writeSync }).writeSync = real;
   };

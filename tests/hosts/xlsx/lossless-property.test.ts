@@ -44,7 +44,12 @@ function png(r: number, g: number, b: number): Buffer {
   ihdr[9] = 2;
   const row = Buffer.from([0, r, g, b, r, g, b]);
   const raw = Buffer.concat([row, row]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const NAMES = ['底稿', '工资表', 'Sheet1', '说明 & 备注', "O'Brien", '预算（调整）', '数据-2021', '附表一', 'Summary', '汇总 表'];
@@ -151,7 +156,10 @@ describe('property: init and init --on-conflict refresh never change a part the 
         for (const p of before.keys()) assert.ok(now.has(p), p);
         const back = await XlsxHost.open(file);
         const [t01] = await back.readSheets(['公开01表']);
-        assert.ok(t01.values.some((r) => r.some((v) => typeof v === 'string' && v.includes('另一单位'))), 'the refreshed 部门 line is read back');
+        assert.ok(
+          t01.values.some((r) => r.some((v) => typeof v === 'string' && v.includes('另一单位'))),
+          'the refreshed 部门 line is read back',
+        );
       }),
       { numRuns: 12, seed: 20261205 },
     );

@@ -117,7 +117,6 @@ describe('lossless init on workbooks from openpyxl, LibreOffice and hand-edited 
       assert.ok(!fs.existsSync(`${file}.bak`), 'no stray backup');
     }
   });
-
 });
 
 describe('lossless init on workbooks saved by LibreOffice', function () {

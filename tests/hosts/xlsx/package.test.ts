@@ -80,7 +80,10 @@ describe('lossless package writer', () => {
     assert.match(wb, /<x:calcPr fullCalcOnLoad="1"\/><\/x:workbook>$/);
     assert.match(b.get('xl/styles.xml')!.toString('utf8'), /<x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="0.0000%"\/><\/x:numFmts><x:fonts count="2">/);
     const host = await XlsxHost.fromBuffer(bytes);
-    assert.deepEqual((await host.listSheets()).map((s) => s.name), ['数据', '公开03表']);
+    assert.deepEqual(
+      (await host.listSheets()).map((s) => s.name),
+      ['数据', '公开03表'],
+    );
     const [s] = await host.readSheets(['公开03表']);
     assert.equal(valueAt(s, 0, 0), '支出决算表 & <附注>');
     assert.equal(valueAt(s, 4, 0), '=不是公式');
@@ -89,23 +92,37 @@ describe('lossless package writer', () => {
   });
 
   it('refuses Strict Open XML, naming it', async () => {
-    await assert.rejects(writeLossless(await prefixedPackage(true), [{ create: [PLAN], update: [] }]), (e: unknown) => e instanceof PackageRefusal && /严格 Open XML/.test((e as Error).message));
+    await assert.rejects(
+      writeLossless(await prefixedPackage(true), [{ create: [PLAN], update: [] }]),
+      (e: unknown) => e instanceof PackageRefusal && /严格 Open XML/.test(e.message),
+    );
   });
 
   it('writes cells into an existing sheet part: keeps the cell style, inserts in order, refuses a shared-formula head', () => {
     const xml =
       `<worksheet xmlns="${MAIN}"><sheetData><row r="2"><c r="A2" s="3"><v>1</v></c><c r="C2"><v>3</v></c></row>` +
       '<row r="5"><c r="B5"><f t="shared" ref="B5:B7" si="0">A5*2</f><v>2</v></c></row><row r="6"><c r="B6"><f t="shared" si="0"/><v>4</v></c></row></sheetData></worksheet>';
-    const out = patchSheetXml(xml, '表', [
-      { row: 1, col: 0, formula: '=SUM(B1:B9)', xf: 9 },
-      { row: 1, col: 1, value: '新', xf: 9 },
-      { row: 0, col: 0, value: 5 },
-      { row: 9, col: 3, value: 1 },
-    ], [{ top: 0, left: 0, bottom: 0, right: 1 }]);
+    const out = patchSheetXml(
+      xml,
+      '表',
+      [
+        { row: 1, col: 0, formula: '=SUM(B1:B9)', xf: 9 },
+        { row: 1, col: 1, value: '新', xf: 9 },
+        { row: 0, col: 0, value: 5 },
+        { row: 9, col: 3, value: 1 },
+      ],
+      [{ top: 0, left: 0, bottom: 0, right: 1 }],
+    );
     wellFormed(out, 'patched');
-    assert.match(out, /<row r="1"><c r="A1"><v>5<\/v><\/c><\/row><row r="2"><c r="A2" s="3"><f>SUM\(B1:B9\)<\/f><\/c><c r="B2" s="9" t="inlineStr"><is><t>新<\/t><\/is><\/c><c r="C2"><v>3<\/v><\/c><\/row>/);
+    assert.match(
+      out,
+      /<row r="1"><c r="A1"><v>5<\/v><\/c><\/row><row r="2"><c r="A2" s="3"><f>SUM\(B1:B9\)<\/f><\/c><c r="B2" s="9" t="inlineStr"><is><t>新<\/t><\/is><\/c><c r="C2"><v>3<\/v><\/c><\/row>/,
+    );
     assert.match(out, /<row r="10"><c r="D10"><v>1<\/v><\/c><\/row><\/sheetData><mergeCells count="1"><mergeCell ref="A1:B1"\/><\/mergeCells><\/worksheet>$/);
-    assert.throws(() => patchSheetXml(xml, '表', [{ row: 4, col: 1, value: 1 }], []), (e: unknown) => e instanceof PackageRefusal && /共用公式的起点/.test((e as Error).message));
+    assert.throws(
+      () => patchSheetXml(xml, '表', [{ row: 4, col: 1, value: 1 }], []),
+      (e: unknown) => e instanceof PackageRefusal && /共用公式的起点/.test(e.message),
+    );
     // A cell inside the shared range (not its head) may be written.
     assert.doesNotThrow(() => patchSheetXml(xml, '表', [{ row: 5, col: 1, value: 1 }], []));
   });

@@ -22,9 +22,7 @@ export function unprefixed(xml: string): string {
   }
   if (!root.prefix || root.attrs[`xmlns:${root.prefix}`] !== NS.main || root.attrs.xmlns !== undefined) return xml;
   const p = root.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return xml
-    .replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1')
-    .replace(new RegExp(`\\sxmlns:${p}="${NS.main.replace(/[.]/g, '\\.')}"`), ` xmlns="${NS.main}"`);
+  return xml.replace(new RegExp(`<(/?)${p}:`, 'g'), '<$1').replace(new RegExp(`\\sxmlns:${p}="${NS.main.replace(/[.]/g, '\\.')}"`), ` xmlns="${NS.main}"`);
 }
 
 const DROPPED = /\/(comments|vmlDrawing|drawing|table|threadedComment|image|chart)$/;
@@ -37,7 +35,7 @@ export async function readableCopy(pkg: OoxmlPackage): Promise<Buffer> {
   for (const part of copy.parts()) {
     if (!/^xl\/.*\.xml$/i.test(part)) continue;
     const xml = await copy.text(part);
-    if (xml === undefined || !/^[^>]*<\?xml[^>]*>\s*<\w+:/.test(xml.slice(0, 300)) && !/^\s*<\w+:/.test(xml)) continue;
+    if (xml === undefined || (!/^[^>]*<\?xml[^>]*>\s*<\w+:/.test(xml.slice(0, 300)) && !/^\s*<\w+:/.test(xml))) continue;
     const out = unprefixed(xml);
     if (out !== xml) copy.set(part, out);
   }
@@ -49,12 +47,16 @@ export async function readableCopy(pkg: OoxmlPackage): Promise<Buffer> {
     const drop = (await copy.relationships(sheet.part)).filter((r) => DROPPED.test(r.type));
     if (!drop.length) continue;
     let relsXml = rels;
-    for (const el of scanElements(rels).filter((e) => e.local === 'Relationship' && drop.some((d) => d.id === e.attrs.Id)).reverse()) {
+    for (const el of scanElements(rels)
+      .filter((e) => e.local === 'Relationship' && drop.some((d) => d.id === e.attrs.Id))
+      .reverse()) {
       relsXml = relsXml.slice(0, el.start) + relsXml.slice(el.end);
     }
     copy.set(relsPart, relsXml);
     let xml = (await copy.text(sheet.part)) ?? '';
-    for (const el of scanElements(xml).filter((e) => ELEMENTS.includes(e.local)).reverse()) {
+    for (const el of scanElements(xml)
+      .filter((e) => ELEMENTS.includes(e.local))
+      .reverse()) {
       xml = xml.slice(0, el.start) + xml.slice(el.end);
     }
     copy.set(sheet.part, xml);

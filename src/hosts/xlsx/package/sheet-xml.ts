@@ -25,12 +25,21 @@ export class PackageRefusal extends Error {
  * literal "_xHHHH_" protected by escaping its underscore (§22.9.2.19).
  */
 export function ooxmlString(s: string): string {
-  let out = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
-  out = out.replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
-  );
-  return escapeXml(out);
+  const t = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+  const hex = (c: number) => `_x${c.toString(16).toUpperCase().padStart(4, '0')}_`;
+  const out: string[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const high = c >= 0xd800 && c <= 0xdbff;
+    const low = c >= 0xdc00 && c <= 0xdfff;
+    if (high && i + 1 < t.length && t.charCodeAt(i + 1) >= 0xdc00 && t.charCodeAt(i + 1) <= 0xdfff) {
+      out.push(t[i], t[i + 1]);
+      i++;
+    } else if (high || low || c === 0xfffe || c === 0xffff || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) {
+      out.push(hex(c));
+    } else out.push(t[i]);
+  }
+  return escapeXml(out.join(''));
 }
 
 /** The XML of one cell: a formula (no cached value: the workbook is recalculated on load), a number, a text or nothing. */
@@ -96,9 +105,7 @@ export function newSheetXml(plan: SheetPlan, xf: (styleKey: string) => number, p
   }
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   const widths = plan.columnWidths ?? [];
-  const cols = widths
-    .map((w, i) => (typeof w === 'number' && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
-    .join('');
+  const cols = widths.map((w, i) => (typeof w === 'number' && w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
   if (cols) parts.push(`<cols>${cols}</cols>`);
   parts.push('<sheetData>');
   const heights = plan.rowHeights ?? {};
@@ -133,9 +140,29 @@ interface RowEl {
 
 /** Elements that follow <mergeCells> in a worksheet (§18.3.1.99), to insert it in place. */
 const AFTER_MERGES = [
-  'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
-  'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
-  'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ];
 
 export interface PatchCell {

@@ -66,7 +66,11 @@ export class StyleAppender {
       ['cellXfs', 'xf'],
     ] as const) {
       const el = findFirst(this.els, list, this.root);
-      const existing = el ? childrenOf(this.els, el).filter((e) => e.local === item).map((e) => xml.slice(e.start, e.end)) : [];
+      const existing = el
+        ? childrenOf(this.els, el)
+            .filter((e) => e.local === item)
+            .map((e) => xml.slice(e.start, e.end))
+        : [];
       this.cols.set(list, { list, item, existing, added: [] });
     }
     const numFmts = findFirst(this.els, 'numFmts', this.root);

@@ -126,7 +126,9 @@ export async function writeLossless(original: Buffer, batches: WriteBatch[]): Pr
       newOverrides.push(`<Override PartName="/${escapeXml(part)}" ContentType="${CONTENT_TYPE.worksheet}"/>`);
       if (plan.print?.titleRows) {
         const [a, b] = plan.print.titleRows;
-        newNames.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${newIndex}">${escapeXml(`${quoteSheet(plan.name)}!$${a + 1}:$${b + 1}`)}</${p}definedName>`);
+        newNames.push(
+          `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${newIndex}">${escapeXml(`${quoteSheet(plan.name)}!$${a + 1}:$${b + 1}`)}</${p}definedName>`,
+        );
       }
       newIndex++;
     }

@@ -211,9 +211,7 @@ export function applySplices(xml: string, splices: Splice[]): string {
 export function setAttribute(xml: string, el: XmlElement, name: string, value: string): Splice {
   const tag = xml.slice(el.start, el.openEnd);
   const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  const next = re.test(tag)
-    ? tag.replace(re, `$1"${escapeXml(value)}"`)
-    : tag.replace(/\s*(\/?>)$/, (_m, end: string) => ` ${name}="${escapeXml(value)}"${end}`);
+  const next = re.test(tag) ? tag.replace(re, `$1"${escapeXml(value)}"`) : tag.replace(/\s*(\/?>)$/, (_m, end: string) => ` ${name}="${escapeXml(value)}"${end}`);
   return { at: el.start, remove: el.openEnd - el.start, insert: next };
 }
 
