@@ -129,8 +129,8 @@ describe('lossless init on workbooks saved by LibreOffice', function () {
     for (const f of ['defined-names.xlsx', 'user-book-lo.xlsx', 'openpyxl-comment-demo.xlsx']) {
       const saved = await recalculateXlsx(path.join(FIXTURES, f), lo);
       const r = await initCopy(saved, `lo-${f}`, 'skip');
-      assert.ok(r.saved);
-      await assertLossless(r.before, r.after);
+      if (r.saved) await assertLossless(r.before, r.after);
+      else assert.ok(r.after.equals(r.before), 'nothing to add: not one byte written');
       const r2 = await initCopy(saved, `lo-refresh-${f}`, 'refresh');
       if (r2.saved) await assertLossless(r2.before, r2.after);
     }
