@@ -6,6 +6,12 @@
 /** An error value read from a cell (#REF!, #DIV/0!, #VALUE! ...). */
 export interface CellError {
   error: string;
+  /**
+   * Set when the cell is a formula nobody computed (no cached result, beyond the
+   * built-in evaluator: #REF! in the text, external links, FILTER …): the formula's own
+   * cell and why, in Chinese. Its figure is unknown, never 0.
+   */
+  uncomputed?: string;
 }
 
 /** What a cell holds after calculation, as a host reports it. */

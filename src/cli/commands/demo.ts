@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { amount, TABLE_NAMES, type WorkbookModel } from '../../core/model/tables';
@@ -6,7 +5,8 @@ import { SEVERITY_NAMES, type Finding, type Severity } from '../../core/findings
 import { inputSheetPlan } from '../../core/inputs';
 import { buildSampleWorkbook } from '../../core/sample/seed-2021';
 import { SEED_2021_INPUTS } from '../../core/sample/seed-2021-inputs';
-import { formulaEvaluationEnabled, XlsxHost } from '../../hosts/xlsx';
+import { formulaEvaluationEnabled, freeFileName, XlsxHost } from '../../hosts/xlsx';
+import { HostError } from '../../core/host';
 import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { checkFile } from './check';
 import { draftFromFile, narrativeLines } from './narrate';
@@ -63,17 +63,22 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     io.out(DEMO_HELP);
     return EXIT.ok;
   }
-  const out = positionals[0] ?? DEFAULT_DEMO_OUT;
-  if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件应以 .xlsx 结尾：${out}`);
+  const wanted = positionals[0] ?? DEFAULT_DEMO_OUT;
+  if (!/\.xlsx$/i.test(wanted)) throw new CliError(`输出文件应以 .xlsx 结尾：${wanted}`);
 
   const host = await buildDemo();
+  // Never overwrite: an existing file (a user's workbook, or an earlier demo) keeps its
+  // name and the demo takes the next free one; the save itself refuses a file that
+  // appears meanwhile.
+  const out = freeFileName(wanted);
   try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await host.save(out);
+    await host.save(out, { mustNotExist: true });
   } catch (e) {
+    if (e instanceof HostError) throw new CliError(e.message);
     throw writeFailure(out, e);
   }
   const sheets = (await host.listSheets()).map((s) => s.name);
+  if (out !== wanted) io.out(`“${wanted}”已存在，未覆盖；示例另存为新文件。`);
   io.out(`示例工作簿已生成：${path.resolve(out)}`);
   io.out(`  工作表 ${sheets.length} 张：${sheets.join('、')}`);
   io.out('  合计、小计等为公式，用 Excel、WPS 或 LibreOffice 打开即自动计算。');

@@ -1,10 +1,9 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { parseArgs } from 'util';
 import { profileIds } from '../../core/profiles';
 import { HostError } from '../../core/host';
-import { unkeptParts, XlsxHost } from '../../hosts/xlsx';
-import { CliError, EXIT, writeFailure, type Io } from '../io';
+import { fileErrorText, XlsxHost } from '../../hosts/xlsx';
+import { CliError, EXIT, type Io } from '../io';
 import { insertTables, type InsertResult } from '../../core/workflows/insert-tables';
 import { importLastYear, lastYearLines, type ImportLastYearResult, type LastYearSource } from '../../core/workflows/import-last-year';
 import { LAST_YEAR_OPTIONS, loadLastYear } from '../last-year';
@@ -37,9 +36,12 @@ function changed(result: InsertResult): boolean {
 
 /**
  * Insert the template into OUT (a new workbook, or the existing file) and save it.
- * An existing file is saved only when something was added or refreshed, after a
- * copy of it is kept as OUT.bak (then OUT.bak.2 …, never overwritten; ExcelJS does not carry every Excel feature, e.g.
- * charts or pivot tables, through a save).
+ * An existing file is written losslessly: only the product's sheets (new ones, or the
+ * cells a refresh rewrites in its own 公开 sheets), their entries in the workbook, its
+ * relationships and content types, and appended cell formats change; every other part
+ * of the package keeps its bytes. What cannot be written that way is refused, the file
+ * left as it was. Nothing to change: nothing is written. Before a write, a copy of the
+ * file is kept as OUT.bak (then OUT.bak.2 …, never overwritten). Saves are atomic.
  */
 export async function initWorkbook(
   out: string,
@@ -48,27 +50,28 @@ export async function initWorkbook(
 ): Promise<{ result: InsertResult; existed: boolean; saved: boolean; backup?: string; lastYear?: ImportLastYearResult }> {
   const existed = fs.existsSync(out);
   const host = existed ? await XlsxHost.open(out) : XlsxHost.create();
-  if (existed) {
-    // Saving through ExcelJS would drop chart sheets, charts and pivot tables: refuse
-    // rather than lose part of the user's workbook.
-    const lost = await unkeptParts(fs.readFileSync(out), host.workbook.worksheets.map((w) => w.name));
-    if (lost.length) {
-      throw new CliError(
-        `未改动“${out}”：该工作簿含有${lost.join('，')}，命令行工具保存时无法保留它们。` +
-          '为避免丢失内容，请在 Excel/WPS 中用“决算公开”加载项插入报表，或先输出到一个新文件（juesuan init 新文件.xlsx）再复制工作表。',
-      );
-    }
-  }
   const result = await insertTables(host, { ...options, includeInputs: true });
   const imported = lastYear ? await importLastYear(host, lastYear, { write: true }) : undefined;
+  if (host.opened) {
+    // Refreshed = sheets whose cells actually change; the others already held the template.
+    const changedSheets = new Set(host.changedSheets());
+    result.refreshed = result.refreshed.filter((s) => changedSheets.has(s));
+  }
   if (existed && !changed(result) && !imported?.written.length) return { result, existed, saved: false, lastYear: imported };
+  // The bytes first (a refusal leaves no backup behind), then the backup, then the save.
+  const bytes = await host.saveBytes();
+  if (existed && bytes === null) return { result, existed, saved: false, lastYear: imported };
   let backup: string | undefined;
   try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     if (existed) backup = keepBackup(out);
-    await host.save(out);
   } catch (e) {
-    throw writeFailure(out, e);
+    throw new CliError(`无法备份“${out}”：${fileErrorText(e)}。原文件未改动。`);
+  }
+  try {
+    await host.save(out, existed ? {} : { mustNotExist: true });
+  } catch (e) {
+    if (backup) fs.rmSync(backup, { force: true });
+    throw e;
   }
   return { result, existed, saved: true, backup, lastYear: imported };
 }
@@ -130,7 +133,7 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
     done = await initWorkbook(out, options, lastYear);
   } catch (e) {
     if (e instanceof HostError) {
-      throw new CliError(e.message.startsWith('无法读取') ? e.message : `无法在“${out}”中插入模板：${e.message}`);
+      throw new CliError(/^(无法读取|无法写入|无法备份|“)/.test(e.message) ? e.message : `无法在“${out}”中插入模板：${e.message}`);
     }
     throw e;
   }
@@ -141,6 +144,9 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
   if (refreshed.length) io.out(`  已刷新公式 ${refreshed.length} 张（已填写的数字保留）：${refreshed.join('、')}`);
   if (skipped.length) io.out(`  已存在而跳过 ${skipped.length} 张（未改动）：${skipped.join('、')}`);
   if (unrecognized.length) io.out(`  与模板格式不符、未刷新：${unrecognized.join('、')}`);
+  if (!saved && existed && options.onConflict === 'refresh' && !refreshed.length && !unrecognized.length && result.sheets && Object.keys(result.sheets).length) {
+    io.out('  公开表的表样和公式均已是最新，无需改动。');
+  }
   if (skipped.length && !saved) io.out('  如需另建一份，请加 --on-conflict beside；如需刷新公式，请加 --on-conflict refresh。');
   if (result.keptValues.length) {
     const shown = result.keptValues.slice(0, 8).map((c) => `${c.sheet}!${c.address}`).join('、');

@@ -7,6 +7,9 @@ import { verifyNarrative, type TextFinding } from '../../core/workflows/verify-n
 import { CliError, EXIT, type Io } from '../io';
 import { LAST_YEAR_HELP, LAST_YEAR_OPTIONS, loadLastYear } from '../last-year';
 import { lastYearLines, verifyWithLastYear, type LastYearImport } from '../../core/workflows/import-last-year';
+import { decodeText } from '../../core/text/decode';
+import { describeInvisible, hasFigures, originalQuote, removeInvisible } from '../../core/text/invisible';
+import { fileErrorText } from '../../hosts/xlsx';
 import { openForReading } from './check';
 
 /** `juesuan verify-text --json` prints an array of these (a public contract). */
@@ -27,49 +30,29 @@ export const VERIFY_HELP = `用法：juesuan verify-text 工作簿.xlsx 情况�
 ${LAST_YEAR_HELP}
 退出码同 check：0 无“错误”；1 存在“错误”；2 文件无法读取。`;
 
-/** What a file that is not plain text is, in Chinese; undefined for text. */
-function binaryKind(buf: Buffer): string | undefined {
-  const starts = (...bytes: number[]) => buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
-  if (starts(0x50, 0x4b, 0x03, 0x04)) {
-    if (buf.includes('word/')) return ' Word 文档（.docx）';
-    if (buf.includes('xl/')) return ' Excel 工作簿（.xlsx）';
-    return '压缩包（如 .docx、.xlsx、.zip）';
-  }
-  if (starts(0x25, 0x50, 0x44, 0x46)) return ' PDF 文件';
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return '旧版 Office 文件（如 .doc、.wps、.xls）';
-  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return ' RTF 文档';
-  if (buf.subarray(0, 8192).includes(0)) return '二进制文件';
-  return undefined;
-}
-
 export function readText(file: string): string {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`无法读取“${file}”：${code === 'ENOENT' ? '文件不存在' : (e as Error).message}。`);
+    throw new CliError(`无法读取“${file}”：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : fileErrorText(e)}。`);
   }
-  // Notepad's "Unicode" (UTF-16 with a BOM).
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  // A Word document, PDF or workbook read as text finds no figure and would pass silently.
-  const kind = binaryKind(buf);
-  if (kind) {
+  // UTF-8/16/32, GBK; a Word document, PDF, workbook or undecodable bytes would find no
+  // figure and pass silently: refused by name (src/core/text/decode.ts).
+  const decoded = decodeText(buf, (encoding, bytes) => {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  });
+  if (!decoded.ok) {
     throw new CliError(
-      `“${file}”是${kind}，不是纯文本文件，无法核对。请在 Word/WPS 中打开情况说明，“另存为”纯文本（.txt，编码选 UTF-8），或把正文复制到一个 .txt 文件后再核对。`,
+      `“${file}”${decoded.reason}，无法核对。请在 Word/WPS 中打开情况说明，“另存为”纯文本（.txt，编码选 UTF-8），或把正文复制到一个 .txt 文件后再核对。`,
     );
   }
-  // UTF-8 (with or without BOM); a GBK file decodes with replacement characters.
-  const text = new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, '');
-  if (text.includes('\uFFFD')) {
-    try {
-      return new TextDecoder('gb18030').decode(buf);
-    } catch {
-      throw new CliError(`“${file}”不是 UTF-8 编码的文本，请另存为 UTF-8 后再试。`);
-    }
-  }
-  return text;
+  return decoded.text;
 }
 
 export async function verifyCommand(argv: string[], io: Io): Promise<number> {
@@ -84,9 +67,15 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const [book, textFile] = positionals;
   if (!book || !textFile) throw new CliError(`需要工作簿和情况说明文本两个文件。\n${VERIFY_HELP}`);
-  const text = readText(textFile);
+  const original = readText(textFile);
+  // Invisible and direction characters removed before parsing; quotes shown as written.
+  const clean = removeInvisible(original);
+  const text = clean.text;
   if (!text.replace(/[\s\u3000\u00a0]/g, '')) {
     throw new CliError(`“${textFile}”是空的，没有可核对的情况说明文字。请确认文件，或先用 juesuan narrate 起草。`);
+  }
+  if (!hasFigures(text)) {
+    throw new CliError(`“${textFile}”中没有任何数字，没有可与表中数据核对的内容。请确认选对了文件（情况说明正文应含金额、比例等数字）。`);
   }
   const lastYear = await loadLastYear(values, readText);
   let found: TextFinding[];
@@ -103,10 +92,14 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
-    quote: f.quote,
+    quote: originalQuote(f.quote, clean, original),
     expected: f.expected ?? null,
     cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
   }));
+  if (clean.removed.length && !values.json) {
+    const kinds = [...new Set(clean.removed.map((r) => describeInvisible(r.char)))].slice(0, 5).join('、');
+    io.out(`注意：文中有 ${clean.removed.length} 个不可见字符（${kinds}），核对时已忽略；引文按原样显示。`);
+  }
   if (values.json) io.out(JSON.stringify(out, null, 2));
   else {
     if (!out.some((f) => f.severity !== 'unverified')) io.out('未发现情况说明与表中数据不一致之处。');
@@ -116,7 +109,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
       if (!some.length) continue;
       io.out(`【${SEVERITY_NAMES[sev]}】${some.length} 条`);
       // The messages name their cells already.
-      for (const f of some) io.out(`  · ${f.section ? `[${f.section}] ` : ''}“${f.quote}”：${f.message}`);
+      for (const f of some) io.out(`  · ${f.section ? `[${f.section}] ` : ''}“${originalQuote(f.quote, clean, original)}”：${f.message}`);
     }
   }
   if (lastYearPlan) {

@@ -56,12 +56,26 @@ type Node =
   | { k: 'neg'; a: Node }
   | { k: 'pct'; a: Node }
   | { k: 'bin'; op: string; a: Node; b: Node }
+  /** a op1 b op2 c …, folded from the left in a loop (a long A1+A2+…+A5000 is one node, not 5000 levels). */
+  | { k: 'chain'; first: Node; rest: Array<{ op: string; b: Node }> }
   | { k: 'fn'; name: string; args: Node[] };
 
 class Unsupported extends Error {}
 
 const FUNCTIONS: Record<string, [number, number]> = { SUM: [1, 255], ROUND: [2, 2], ABS: [1, 1], IF: [2, 3] };
 const MAX_ROW = 1048576;
+/**
+ * Deepest nesting of parentheses, function calls and % computed. Excel allows 64 levels
+ * of nested functions; deeper formulas are reported as not computed, so no input can
+ * make the (recursive) parser or evaluator exhaust the stack.
+ */
+export const MAX_NESTING = 100;
+/**
+ * Excel's limit on a formula's length (8,192 characters, "Excel specifications and
+ * limits", https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3):
+ * a longer one was not written by Excel or WPS, and is not computed.
+ */
+export const MAX_FORMULA_LENGTH = 8192;
 const MAX_COL = 16384;
 
 type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; ref: Ref; to?: Ref } | { t: 'fn'; v: string } | { t: 'bool'; v: boolean } | { t: 'op'; v: string };
@@ -150,7 +164,9 @@ function tokenize(src: string): Tok[] {
 
 /** Parse a formula ("=…" or without "="); throws Unsupported on anything outside the subset. */
 function parse(formula: string): Node {
-  const toks = tokenize(formula.replace(/^\s*=/, ''));
+  const body = formula.replace(/^\s*=/, '');
+  if (body.length > MAX_FORMULA_LENGTH) throw new Unsupported(`公式长度 ${body.length} 个字符，超过 Excel 的上限 ${MAX_FORMULA_LENGTH}，本工具不计算`);
+  const toks = tokenize(body);
   let p = 0;
   const peek = () => toks[p];
   const isOp = (v: string) => peek()?.t === 'op' && (peek() as { v: string }).v === v;
@@ -158,13 +174,20 @@ function parse(formula: string): Node {
     if (!isOp(v)) throw new Unsupported(`公式无法解析（缺少“${v}”）`);
     p++;
   };
+  let depth = 0;
+  const nest = () => {
+    if (++depth > MAX_NESTING) throw new Unsupported(`公式嵌套超过 ${MAX_NESTING} 层，本工具不计算`);
+  };
   const binary = (ops: string[], next: () => Node) => (): Node => {
-    let a = next();
+    const first = next();
+    const rest: Array<{ op: string; b: Node }> = [];
     while (peek()?.t === 'op' && ops.includes((peek() as { v: string }).v)) {
       const op = (toks[p++] as { v: string }).v;
-      a = { k: 'bin', op, a, b: next() };
+      rest.push({ op, b: next() });
     }
-    return a;
+    if (!rest.length) return first;
+    if (rest.length === 1) return { k: 'bin', op: rest[0].op, a: first, b: rest[0].b };
+    return { k: 'chain', first, rest };
   };
   const primary = (): Node => {
     const t = toks[p++];
@@ -181,6 +204,7 @@ function parse(formula: string): Node {
       case 'fn': {
         const arity = FUNCTIONS[t.v];
         if (!arity) throw new Unsupported(`不支持的函数 ${t.v}`);
+        nest();
         const args: Node[] = [];
         if (!isOp(')')) {
           for (;;) {
@@ -191,25 +215,40 @@ function parse(formula: string): Node {
           }
         }
         expect(')');
+        depth--;
         if (args.length < arity[0] || args.length > arity[1]) throw new Unsupported(`函数 ${t.v} 的参数个数不支持`);
         return { k: 'fn', name: t.v, args };
       }
       case 'op':
         if (t.v === '(') {
+          nest();
           const e = comparison();
           expect(')');
+          depth--;
           return e;
         }
-        if (t.v === '-') return { k: 'neg', a: unary() };
-        if (t.v === '+') return unary();
         throw new Unsupported(`公式无法解析（“${t.v}”）`);
     }
   };
-  const unary = (): Node => primary();
+  /** Signs before an operand, counted in a loop: ----A1 is one or two negations, never 50,000 levels. */
+  const unary = (): Node => {
+    let minus = 0;
+    let signs = 0;
+    while (isOp('-') || isOp('+')) {
+      if ((toks[p++] as { v: string }).v === '-') minus++;
+      signs++;
+    }
+    const a = primary();
+    if (!signs || !minus) return a;
+    // Each minus coerces to a number: an even count is the number itself (still coerced).
+    return minus % 2 === 1 ? { k: 'neg', a } : { k: 'neg', a: { k: 'neg', a } };
+  };
   const percent = (): Node => {
     let a = unary();
+    let marks = 0;
     while (isOp('%')) {
       p++;
+      if (++marks > MAX_NESTING) throw new Unsupported(`公式嵌套超过 ${MAX_NESTING} 层，本工具不计算`);
       a = { k: 'pct', a };
     }
     return a;
@@ -369,6 +408,10 @@ export function formulaEvaluator(source: FormulaSource): FormulaEvaluator {
       case 'bin':
         precedents(node.a, own, out);
         return precedents(node.b, own, out);
+      case 'chain':
+        precedents(node.first, own, out);
+        for (const r of node.rest) precedents(r.b, own, out);
+        return;
       case 'fn':
         for (const a of node.args) precedents(a, own, out);
         return;
@@ -383,7 +426,11 @@ export function formulaEvaluator(source: FormulaSource): FormulaEvaluator {
     if (!c?.formula) return c?.value ?? null;
     const s = slots.get(keyOf(sheet, row, col));
     if (!s || s.state !== 'done') return err(CYCLE);
-    if ('unsupported' in s.out!) throw new Unsupported(`引用的单元格 ${sheet}!${a1(row, col)} 未能计算`);
+    if ('unsupported' in s.out!) {
+      // Name the formula that could not be computed, not the chain of cells reading it.
+      const inner = s.out.unsupported;
+      throw new Unsupported(inner.startsWith('引用的单元格') ? inner : `引用的单元格 ${sheet}!${a1(row, col)} 未能计算（${inner}）`);
+    }
     return s.out!.value;
   };
 
@@ -409,17 +456,27 @@ export function formulaEvaluator(source: FormulaSource): FormulaEvaluator {
         const n = toNumber(scalar(node.a, own));
         return isErr(n) ? n : finite(n / 100);
       }
-      case 'bin': {
-        const a = scalar(node.a, own);
-        const b = scalar(node.b, own);
+      case 'bin':
+        return binaryOp(node.op, scalar(node.a, own), scalar(node.b, own));
+      case 'chain': {
+        let acc = scalar(node.first, own);
+        for (const r of node.rest) acc = binaryOp(r.op, acc, scalar(r.b, own));
+        return acc;
+      }
+      case 'fn':
+        return call(node.name, node.args, own);
+    }
+  };
+
+  const binaryOp = (op: string, a: Val, b: Val): Val => {
         if (isErr(a)) return a;
         if (isErr(b)) return b;
-        if (['=', '<>', '<', '>', '<=', '>='].includes(node.op)) return compare(node.op, a, b);
+        if (['=', '<>', '<', '>', '<=', '>='].includes(op)) return compare(op, a, b);
         const x = toNumber(a);
         if (isErr(x)) return x;
         const y = toNumber(b);
         if (isErr(y)) return y;
-        switch (node.op) {
+        switch (op) {
           case '+':
             return finite(x + y);
           case '-':
@@ -432,10 +489,6 @@ export function formulaEvaluator(source: FormulaSource): FormulaEvaluator {
             if (x === 0 && y <= 0) return err(y === 0 ? '#NUM!' : '#DIV/0!');
             return finite(x ** y);
         }
-      }
-      case 'fn':
-        return call(node.name, node.args, own);
-    }
   };
 
   const num = (node: Node, own: string): number | CellError => toNumber(scalar(node, own));

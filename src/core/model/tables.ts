@@ -103,7 +103,7 @@ export interface Amount {
    * belongs, 'error' for #REF!, #DIV/0! and the like, 'numericText' for a number
    * stored as text ("1,474.07"), which is still read (value is set).
    */
-  issue?: { kind: 'text' | 'error' | 'numericText'; raw: string };
+  issue?: { kind: 'text' | 'error' | 'numericText' | 'uncomputed'; raw: string };
 }
 
 /** 类 (3 digits), 款 (5), 项 (7). */

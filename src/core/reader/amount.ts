@@ -17,6 +17,7 @@ export function parseAmount(value: CellValue, cell: CellRef): Amount {
     if (Number.isFinite(value)) return { value, blank: false, cell };
     return { value: NaN, blank: false, cell, issue: { kind: 'error', raw: String(value) } };
   }
+  if (isCellError(value) && value.uncomputed) return { value: NaN, blank: false, cell, issue: { kind: 'uncomputed', raw: value.uncomputed } };
   if (isCellError(value)) return { value: NaN, blank: false, cell, issue: { kind: 'error', raw: value.error } };
   if (typeof value === 'boolean') {
     return { value: NaN, blank: false, cell, issue: { kind: 'text', raw: value ? 'TRUE' : 'FALSE' } };
@@ -42,5 +43,7 @@ export function describeIssue(a: Amount): string | undefined {
       return `${where} 的值是错误值 ${a.issue.raw}，无法计算`;
     case 'numericText':
       return `${where} 的数字以文本形式存储（“${a.issue.raw}”），已按数字读取`;
+    case 'uncomputed':
+      return `${where} 的公式未能计算（${a.issue.raw}），其数值未知，无法核对`;
   }
 }

@@ -59,7 +59,9 @@ export function readAmountCell(grid: Grid, row: number, col: number, key: TableK
     const msg =
       a.issue.kind === 'text'
         ? `${TABLE_NAMES[key]}：${grid.where(row, col)}${ctx}应填金额，但填的是文字“${a.issue.raw}”，无法参与计算。`
-        : `${TABLE_NAMES[key]}：${grid.where(row, col)}${ctx}是错误值 ${a.issue.raw}，无法参与计算。`;
+        : a.issue.kind === 'uncomputed'
+          ? `${TABLE_NAMES[key]}：${grid.where(row, col)}${ctx}的公式未能计算（${a.issue.raw}），无法参与核对。`
+          : `${TABLE_NAMES[key]}：${grid.where(row, col)}${ctx}是错误值 ${a.issue.raw}，无法参与计算。`;
     problems.add(key, msg, [a.cell]);
   }
   return a;

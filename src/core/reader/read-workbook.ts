@@ -127,7 +127,7 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
     const score = (c: Candidate) => (c.model ? c.model.lines.length : -1);
     const real = list.filter((c) => score(c) > 0);
     const chosen = real.find((c) => !isHidden(c)) ?? real[0] ?? list.find((c) => c.model) ?? list[0];
-    problems.list.push(...chosen.problems);
+    for (const p of chosen.problems) problems.list.push(p); // no spread: a sheet may yield 100,000+ problems
     if (chosen.model) tables[key] = chosen.model;
     if (chosen.model && !chosen.model.lines.length && !chosen.problems.length && !chosen.model.notes.some((n) => /无数据/.test(n))) {
       const at = chosen.block.grid.ref(Math.max(chosen.block.titleRow, chosen.block.grid.top), chosen.block.titleCol);

@@ -118,7 +118,7 @@ export function runRulesWith(model: WorkbookModel, options: RunRulesOptions): Fi
   const view = inTenThousands(model);
   const converted = convertedSheets(view);
   const all: Finding[] = [];
-  for (const rule of options.rules) all.push(...runRule(rule, view, options));
+  for (const rule of options.rules) for (const f of runRule(rule, view, options)) all.push(f); // no spread: unbounded lists
   if (converted.size > 0) {
     for (const f of all) if (f.cells.some((c) => converted.has(c.sheet))) f.message += CONVERTED_NOTE;
   }

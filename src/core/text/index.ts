@@ -1,1 +1,3 @@
 export * from './normalize';
+export * from './decode';
+export * from './invisible';

@@ -47,7 +47,7 @@ export function evaluateFormulas(host: XlsxHost, onlyUncomputed = true): Evaluat
   if (!formulaEvaluationEnabled()) return null;
   const sheets: GridSheet[] = [];
   const targets = new Map<string, ExcelJS.Cell>();
-  host.workbook.eachSheet((ws) => {
+  host.readModel().eachSheet((ws) => {
     const cells = new Map<string, SourceCell>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -82,6 +82,9 @@ export function evaluateFormulas(host: XlsxHost, onlyUncomputed = true): Evaluat
     }
   }
   for (const u of unsupported) {
+    const formula = u.formula.startsWith('=') ? u.formula : `=${u.formula}`;
+    const shown = formula.length > 60 ? `${formula.slice(0, 60)}…` : formula;
+    host.markUncomputed(u.sheet, u.row, u.col, u.reason.startsWith('引用的单元格') ? u.reason : `${u.sheet}!${a1(u.row, u.col)} ${shown}：${u.reason}`);
     uncomputed.push({ sheet: u.sheet, address: a1(u.row, u.col), formula: u.formula.startsWith('=') ? u.formula : `=${u.formula}`, reason: u.reason });
   }
   return { computed, engine: 'built-in', uncomputed };
@@ -95,17 +98,47 @@ export const FORMULAS_NOT_COMPUTED = 'formulas-not-computed';
  * (formulas outside the built-in subset, or evaluation switched off).
  */
 export function computeForReading(host: XlsxHost): { computed: number; notes: Finding[] } {
+  const far = farCellNotes(host);
+  const done = computeFormulas(host);
+  return { computed: done.computed, notes: [...far, ...done.notes] };
+}
+
+export const CELLS_NOT_READ = 'cells-not-read';
+
+/**
+ * Cells far from the rest of their sheet (a stray entry at XFD1048576): the snapshot
+ * leaves them out so memory follows the data; the user is told which they are.
+ */
+function farCellNotes(host: XlsxHost): Finding[] {
+  return host.farCells().map((o) => ({
+    rule: CELLS_NOT_READ,
+    severity: 'warning' as const,
+    message: `工作表“${o.sheet}”中有 ${o.count} 个单元格（${o.sample.join('、')}${o.count > o.sample.length ? ' 等' : ''}）远离表格其余内容，未读入校验。如是误输入，请删除后再校验。`,
+    cells: o.sample.map((address) => ({ sheet: o.sheet, address })),
+  }));
+}
+
+function computeFormulas(host: XlsxHost): { computed: number; notes: Finding[] } {
   const missing = host.uncomputedFormulaCount();
   if (missing === 0) return { computed: 0, notes: [] };
   const result = evaluateFormulas(host);
   if (!result) {
+    host.readModel().eachSheet((ws) => {
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          if (cell.type === ExcelJS.ValueType.Formula && (cell.result === undefined || cell.result === null)) {
+            host.markUncomputed(ws.name, r - 1, c - 1, `${ws.name}!${a1(r - 1, c - 1)} 的公式没有计算结果，本机未计算（JUESUAN_NO_ENGINE=1）`);
+          }
+        });
+      });
+    });
     return {
       computed: 0,
       notes: [
         {
           rule: FORMULAS_NOT_COMPUTED,
           severity: 'warning',
-          message: `该文件有 ${missing} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），这些单元格按空值校验。请用 Excel 或 WPS 打开并保存后再校验。`,
+          message: `该文件有 ${missing} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），这些单元格及引用它们的核对均标为“无法核对”，不按 0 计算。请用 Excel 或 WPS 打开并保存后再校验。`,
           cells: [],
         },
       ],
@@ -118,7 +151,7 @@ export function computeForReading(host: XlsxHost): { computed: number; notes: Fi
     notes.push({
       rule: FORMULAS_NOT_COMPUTED,
       severity: 'warning',
-      message: `该文件有 ${left.length} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），本工具也无法计算这些公式（如 ${first.sheet}!${first.address} ${first.formula}：${first.reason}），这些单元格按空值校验。请用 Excel 或 WPS 打开并保存后再校验。`,
+      message: `该文件有 ${left.length} 个公式单元格没有计算结果（文件可能由程序生成，尚未在 Excel/WPS 中打开保存），本工具也无法计算这些公式（如 ${first.sheet}!${first.address} ${first.formula.length > 60 ? `${first.formula.slice(0, 60)}…` : first.formula}：${first.reason}），这些单元格及引用它们的核对均标为“无法核对”，不按 0 计算。请用 Excel 或 WPS 打开并保存后再校验。`,
       cells: left.map((u) => ({ sheet: u.sheet, address: u.address })),
     });
   }

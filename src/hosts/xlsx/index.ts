@@ -3,5 +3,5 @@
  * The rest of this folder is the host's own business (.dependency-cruiser.cjs).
  */
 export { XlsxHost } from './xlsx-host';
-export { computeForReading, evaluateFormulas, formulaEvaluationEnabled, FORMULAS_NOT_COMPUTED, type EvaluateResult } from './evaluate';
-export { unkeptParts } from './unkept-parts';
+export { computeForReading, evaluateFormulas, formulaEvaluationEnabled, FORMULAS_NOT_COMPUTED, CELLS_NOT_READ, type EvaluateResult } from './evaluate';
+export { fileErrorText, freeFileName, SaveError } from './atomic-save';

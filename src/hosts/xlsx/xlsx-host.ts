@@ -7,6 +7,13 @@ import type { CellStyle, CellWrite, SheetPlan, WriteBatch } from '../../core/pla
 import { sheetNameProblem } from '../../core/plan/sheet-name';
 import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
 import { readWorkbookProtection, restoreWorkbookProtection } from './workbook-protection';
+import * as nodePath from 'path';
+import { atomicWrite, fileErrorText } from './atomic-save';
+import { OoxmlPackage, sheetProtectionOf } from './package/package';
+import { readableCopy } from './package/read-copy';
+import { PackageRefusal } from './package/sheet-xml';
+import { writeLossless } from './package/write';
+import { XmlSyntaxError } from './package/xml';
 
 /**
  * The .xlsx host: a WorkbookHost over an ExcelJS workbook held in memory, opened
@@ -36,6 +43,82 @@ export interface XlsxHostOptions {
   workbookProtectionXml?: string | null;
   /** Where the workbook came from, for messages. */
   source?: string;
+  /** The package bytes the workbook was opened from: saves then write losslessly into them. */
+  original?: Buffer;
+  /** Sheets whose part carries <sheetProtection sheet="1"|"true">, read from the package. */
+  protectedSheets?: string[];
+}
+
+/**
+ * A bounded snapshot: at most this many cells in the values grid of one sheet (the
+ * grid is dense). Cells far from the rest (a stray entry at XFD1048576) are left out
+ * and reported instead of allocating the rectangle between them.
+ */
+export const MAX_SNAPSHOT_CELLS = 2_000_000;
+
+/** Cells left out of a snapshot because they lie far from the sheet's other data. */
+export interface OmittedCells {
+  sheet: string;
+  count: number;
+  /** A few of them, A1 addresses. */
+  sample: string[];
+}
+
+type Entry = { r: number; c: number; v: CellValue; f: string | null };
+
+/**
+ * The box of cells a snapshot keeps: the whole used box when it is small enough, else
+ * the biggest cluster, found by cutting at the widest empty gap of rows or columns
+ * (keeping the side with more cells) until the box fits. O(n log n) per cut, at most
+ * 64 cuts; then rows are clipped.
+ */
+export function boundEntries<T extends { r: number; c: number }>(entries: T[], maxCells = MAX_SNAPSHOT_CELLS): { kept: T[]; omitted: T[] } {
+  let kept = entries;
+  const omitted: T[] = [];
+  const area = (list: T[]) => {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const e of list) {
+      if (e.r < top) top = e.r;
+      if (e.r > bottom) bottom = e.r;
+      if (e.c < left) left = e.c;
+      if (e.c > right) right = e.c;
+    }
+    return { top, left, bottom, right, cells: list.length ? (bottom - top + 1) * (right - left + 1) : 0 };
+  };
+  for (let cut = 0; cut < 64; cut++) {
+    const box = area(kept);
+    if (box.cells <= maxCells) return { kept, omitted };
+    const gap = (key: 'r' | 'c') => {
+      const xs = [...new Set(kept.map((e) => e[key]))].sort((a, b) => a - b);
+      let best = { size: 0, at: 0 };
+      for (let i = 1; i < xs.length; i++) if (xs[i] - xs[i - 1] > best.size) best = { size: xs[i] - xs[i - 1], at: xs[i] };
+      return best;
+    };
+    const gr = gap('r');
+    const gc = gap('c');
+    const key: 'r' | 'c' = gr.size >= gc.size ? 'r' : 'c';
+    const at = key === 'r' ? gr.at : gc.at;
+    if ((key === 'r' ? gr.size : gc.size) <= 1) break;
+    const before = kept.filter((e) => e[key] < at);
+    const after = kept.filter((e) => e[key] >= at);
+    const [keep, drop] = before.length >= after.length ? [before, after] : [after, before];
+    for (const e of drop) omitted.push(e);
+    kept = keep;
+  }
+  const box = area(kept);
+  if (box.cells > maxCells) {
+    const width = box.right - box.left + 1;
+    const right = width > maxCells ? box.left + maxCells - 1 : box.right;
+    const rows = Math.max(1, Math.floor(maxCells / Math.min(width, maxCells)));
+    const bottom = box.top + rows - 1;
+    const inBox = (e: T) => e.r <= bottom && e.c <= right;
+    for (const e of kept) if (!inBox(e)) omitted.push(e);
+    kept = kept.filter(inBox);
+  }
+  return { kept, omitted };
 }
 
 /**
@@ -46,8 +129,8 @@ async function requireWorkbookPart(buf: Buffer, label: string): Promise<void> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf);
-  } catch (e) {
-    throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message}）。`);
+  } catch {
+    throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（压缩包结构不完整，可能在下载、复制或保存时中断）。请重新获取文件，或在 Excel/WPS 中另存为 .xlsx 后再试。`);
   }
   if (zip.file('xl/workbook.xml')) return;
   const kind = zip.file('word/document.xml')
@@ -58,6 +141,10 @@ async function requireWorkbookPart(buf: Buffer, label: string): Promise<void> {
   throw new HostError(`${label}这是一个压缩包，但其中没有工作簿内容（xl/workbook.xml）${kind}，不是 .xlsx 工作簿。请确认文件，或在 Excel/WPS 中另存为 .xlsx 后再试。`);
 }
 
+function samePath(a: string, b: string): boolean {
+  return nodePath.resolve(a) === nodePath.resolve(b);
+}
+
 function plainText(v: unknown): string {
   if (v && typeof v === 'object' && Array.isArray((v as ExcelJS.CellRichTextValue).richText)) {
     return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
@@ -65,11 +152,26 @@ function plainText(v: unknown): string {
   return displayText(v);
 }
 
+/**
+ * A date or time cell as people read it ("2021-12-31", "08:30", "2021-12-31 08:30"): a
+ * date typed where an amount belongs is then reported as a date, never read as 44561.
+ * (ExcelJS gives a Date for a number with a date format, in UTC.)
+ */
+export function dateText(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const secs = d.getUTCSeconds();
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${secs ? `:${pad(secs)}` : ''}`;
+  const serial = excelSerial(d);
+  if (serial >= 0 && serial < 1) return time; // a time of day alone
+  return time === '00:00' ? date : `${date} ${time}`;
+}
+
 /** An ExcelJS value (or a formula's cached result) as a CellValue. */
 function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (v instanceof Date) return excelSerial(v);
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? dateText(v) : null;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.error === 'string') return { error: o.error };
@@ -132,13 +234,45 @@ export class XlsxHost implements WorkbookHost {
   readonly kind = 'xlsx';
   private workbookProtectionXml: string | null;
   readonly source?: string;
+  private readonly wb: ExcelJS.Workbook;
+  private readonly original: Buffer | null;
+  private readonly protectedSheets: Set<string>;
+  /** Batches applied since opening: what a lossless save writes into the original package. */
+  private readonly pending: WriteBatch[] = [];
+  /** The ExcelJS model was handed out (and may have been edited directly): save through ExcelJS. */
+  private exposed = false;
+  /** Marks were added or cleared: not writable into the original package. */
+  private marked = false;
+  private readonly omitted = new Map<string, OmittedCells>();
+  /** Formula cells nobody computed ("sheet\u0000row,col" → why, naming the formula's cell). */
+  private readonly uncomputed = new Map<string, string>();
 
-  constructor(
-    readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
-    options: XlsxHostOptions = {},
-  ) {
+  constructor(workbook: ExcelJS.Workbook = new ExcelJS.Workbook(), options: XlsxHostOptions = {}) {
+    this.wb = workbook;
     this.workbookProtectionXml = options.workbookProtectionXml ?? null;
     this.source = options.source;
+    this.original = options.original ?? null;
+    this.protectedSheets = new Set(options.protectedSheets ?? []);
+  }
+
+  /**
+   * The ExcelJS model, for tests and tools that edit it directly. Once handed out, a
+   * save can no longer tell what changed and rewrites the whole workbook through ExcelJS
+   * (which drops what ExcelJS does not model): the CLI never uses it.
+   */
+  get workbook(): ExcelJS.Workbook {
+    this.exposed = true;
+    return this.wb;
+  }
+
+  /** The ExcelJS model for reading (cached formula results may be set on it); not a way to save edits. */
+  readModel(): ExcelJS.Workbook {
+    return this.wb;
+  }
+
+  /** Whether the host was opened from a package (saves write into it losslessly). */
+  get opened(): boolean {
+    return this.original !== null;
   }
 
   /** A new, empty workbook. */
@@ -170,11 +304,29 @@ export class XlsxHost implements WorkbookHost {
       );
     }
     await requireWorkbookPart(buf, label);
+    // Protection as the package states it (ExcelJS does not recognise sheet="true").
+    const protectedSheets: string[] = [];
+    let readBuf = buf;
+    try {
+      const pkg = await OoxmlPackage.load(buf);
+      const wbPart = await pkg.workbookPart();
+      if (wbPart) {
+        for (const sheet of await pkg.sheets(wbPart)) {
+          const xml = sheet.part ? await pkg.text(sheet.part) : undefined;
+          if (xml && sheetProtectionOf(xml).protected) protectedSheets.push(sheet.name);
+        }
+      }
+      // ExcelJS reads values from a copy without comments, drawings and tables (it
+      // refuses some valid ones: openpyxl's part names, a table without a style).
+      readBuf = await readableCopy(pkg);
+    } catch {
+      readBuf = buf;
+    }
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message}）。`);
+      await wb.xlsx.load(readBuf as unknown as ArrayBuffer);
+    } catch {
+      throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（其中的表格内容无法解析）。请在 Excel/WPS 中打开并另存为 .xlsx 后再试。`);
     }
     let protectionXml: string | null = null;
     try {
@@ -182,7 +334,7 @@ export class XlsxHost implements WorkbookHost {
     } catch {
       protectionXml = null;
     }
-    return new XlsxHost(wb, { workbookProtectionXml: protectionXml, source });
+    return new XlsxHost(wb, { workbookProtectionXml: protectionXml, source, original: buf, protectedSheets });
   }
 
   /** Open an .xlsx file. Throws HostError (in Chinese) when it cannot be read. */
@@ -193,29 +345,65 @@ export class XlsxHost implements WorkbookHost {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why =
-        code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : (e as Error).message;
+        code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : fileErrorText(e);
       throw new HostError(`无法读取“${path}”：${why}。`);
     }
     return XlsxHost.fromBuffer(buf, path);
   }
 
-  /** The workbook as .xlsx bytes (structure protection restored). */
-  async toBuffer(): Promise<Buffer> {
-    const out = Buffer.from(await this.workbook.xlsx.writeBuffer());
+  /**
+   * The bytes to save, or null when an opened workbook has nothing to change. An opened
+   * workbook is written losslessly (only the product's parts change; PackageRefusal
+   * becomes a HostError saying why); a new one, or one whose ExcelJS model was edited
+   * directly, through ExcelJS.
+   */
+  async saveBytes(): Promise<Buffer | null> {
+    if (this.original && !this.exposed) {
+      if (this.marked) throw new HostError('命令行保存不支持在已有工作簿中添加标记，未改动文件。');
+      if (!this.pending.length) return null;
+      try {
+        return (await writeLossless(this.original, this.pending)).bytes;
+      } catch (e) {
+        if (e instanceof PackageRefusal) {
+          throw new HostError(`无法在不改动其他内容的前提下写入：${e.message}。为保护原有内容，未改动文件。`);
+        }
+        if (e instanceof XmlSyntaxError) {
+          throw new HostError('工作簿内部的 XML 结构无法解析，无法在不改动其他内容的前提下写入。为保护原有内容，未改动文件。请在 Excel/WPS 中打开并另存为 .xlsx 后再试。');
+        }
+        throw e;
+      }
+    }
+    this.wb.calcProperties = { ...(this.wb.calcProperties ?? {}), fullCalcOnLoad: true };
+    const out = Buffer.from(await this.wb.xlsx.writeBuffer());
     if (!this.workbookProtectionXml) return out;
     return restoreWorkbookProtection(out, this.workbookProtectionXml);
   }
 
-  /** Save to a file; Excel and WPS recalculate every formula when they open it. */
-  async save(path: string): Promise<void> {
-    this.workbook.calcProperties = { ...(this.workbook.calcProperties ?? {}), fullCalcOnLoad: true };
-    await fs.promises.writeFile(path, await this.toBuffer());
+  /** The workbook as .xlsx bytes (the original bytes when an opened workbook is unchanged). */
+  async toBuffer(): Promise<Buffer> {
+    return (await this.saveBytes()) ?? this.original!;
+  }
+
+  /**
+   * Save to a file atomically (temporary file, fsync, rename): returns false when an
+   * opened workbook had nothing to change (nothing is written). Saving back over the
+   * file it was opened from refuses when that file changed since it was read;
+   * `mustNotExist` refuses to replace any existing file. Excel and WPS recalculate every
+   * formula when they open the file. Throws HostError in Chinese; the file is then as it was.
+   */
+  async save(target: string, options: { mustNotExist?: boolean } = {}): Promise<boolean> {
+    const bytes = await this.saveBytes();
+    if (bytes === null && !options.mustNotExist && this.source && samePath(this.source, target)) return false;
+    const out = bytes ?? this.original!;
+    const expect = options.mustNotExist ? null : this.original && this.source && samePath(this.source, target) ? this.original : undefined;
+    atomicWrite(target, out, { expect });
+    return true;
   }
 
   /** Formula cells without a cached result (files written by programs rather than Excel/WPS). */
   uncomputedFormulaCount(): number {
     let n = 0;
-    this.workbook.eachSheet((ws) => {
+    this.wb.eachSheet((ws) => {
       ws.eachRow({ includeEmpty: false }, (row) => {
         row.eachCell({ includeEmpty: false }, (cell) => {
           if (cell.type === ExcelJS.ValueType.Formula && (cell.result === undefined || cell.result === null)) n++;
@@ -232,10 +420,11 @@ export class XlsxHost implements WorkbookHost {
 
   private sheets(): ExcelJS.Worksheet[] {
     const order = (w: ExcelJS.Worksheet) => (w as unknown as { orderNo?: number }).orderNo ?? w.id;
-    return [...this.workbook.worksheets].sort((a, b) => order(a) - order(b));
+    return [...this.wb.worksheets].sort((a, b) => order(a) - order(b));
   }
 
   private sheetProtected(ws: ExcelJS.Worksheet): boolean {
+    if (this.protectedSheets.has(ws.name)) return true;
     const p = (ws as unknown as { sheetProtection?: { sheet?: boolean | string } | null }).sheetProtection;
     return !!p && (p.sheet === true || p.sheet === '1' || p.sheet === 'true');
   }
@@ -259,12 +448,7 @@ export class XlsxHost implements WorkbookHost {
   }
 
   private snapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-    type Entry = { r: number; c: number; v: CellValue; f: string | null };
-    const entries: Entry[] = [];
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
+    const all: Entry[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -274,19 +458,31 @@ export class XlsxHost implements WorkbookHost {
           const text = cell.formula;
           f = text ? `=${text}` : null;
           v = toCellValue(cell.result);
+          const why = v === null ? this.uncomputed.get(`${ws.name}\u0000${rowNumber - 1},${colNumber - 1}`) : undefined;
+          // Unknown, not 0: the reader marks the amount, the rules say 无法核对.
+          if (why) v = { error: '#N/A', uncomputed: why };
         } else {
           v = toCellValue(cell.value);
         }
         if (v === null && f === null) return;
-        const r = rowNumber - 1;
-        const c = colNumber - 1;
-        entries.push({ r, c, v, f });
-        top = Math.min(top, r);
-        left = Math.min(left, c);
-        bottom = Math.max(bottom, r);
-        right = Math.max(right, c);
+        all.push({ r: rowNumber - 1, c: colNumber - 1, v, f });
       });
     });
+    // Memory follows the cells that hold data, not the rectangle around them.
+    const { kept: entries, omitted } = boundEntries(all);
+    if (omitted.length) {
+      this.omitted.set(ws.name, { sheet: ws.name, count: omitted.length, sample: omitted.slice(0, 5).map((e) => a1(e.r, e.c)) });
+    } else this.omitted.delete(ws.name);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const e of entries) {
+      if (e.r < top) top = e.r;
+      if (e.r > bottom) bottom = e.r;
+      if (e.c < left) left = e.c;
+      if (e.c > right) right = e.c;
+    }
     const merges = this.merges(ws);
     const snap: SheetSnapshot = {
       name: ws.name,
@@ -301,13 +497,49 @@ export class XlsxHost implements WorkbookHost {
     if (!entries.length) return snap;
     const height = bottom - top + 1;
     const width = right - left + 1;
-    snap.values = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-    snap.formulas = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+    const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+    const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
     for (const e of entries) {
-      snap.values[e.r - top][e.c - left] = e.v;
-      snap.formulas[e.r - top][e.c - left] = e.f;
+      values[e.r - top][e.c - left] = e.v;
+      formulas[e.r - top][e.c - left] = e.f;
     }
+    snap.values = values;
+    snap.formulas = formulas;
     return snap;
+  }
+
+  /** Record that a formula cell has no value and why (its snapshot value is then an uncomputed error, not blank). */
+  markUncomputed(sheet: string, row: number, col: number, why: string): void {
+    this.uncomputed.set(`${sheet}\u0000${row},${col}`, why);
+  }
+
+  /** Existing sheets whose cells a save would change (refreshes that change nothing are not listed). */
+  changedSheets(): string[] {
+    const names = new Set<string>();
+    for (const b of this.pending) for (const u of b.update) if (u.cells.length || u.merges.length) names.add(u.name);
+    return [...names];
+  }
+
+  /** Cells left out of the snapshots read so far (far from the rest of their sheet), by sheet. */
+  omittedCells(): OmittedCells[] {
+    return [...this.omitted.values()];
+  }
+
+  /** Cells every snapshot of this workbook leaves out (far from the rest of their sheet), without reading values. */
+  farCells(): OmittedCells[] {
+    const out: OmittedCells[] = [];
+    for (const ws of this.sheets()) {
+      const at: Array<{ r: number; c: number }> = [];
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          if (cell.type === ExcelJS.ValueType.Merge || cell.type === ExcelJS.ValueType.Null) return;
+          at.push({ r: r - 1, c: c - 1 });
+        });
+      });
+      const { omitted } = boundEntries(at);
+      if (omitted.length) out.push({ sheet: ws.name, count: omitted.length, sample: omitted.slice(0, 5).map((e) => a1(e.r, e.c)) });
+    }
+    return out;
   }
 
   private merges(ws: ExcelJS.Worksheet): RangeRect[] {
@@ -390,24 +622,56 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(batch: WriteBatch): Promise<void> {
     await this.validate(batch);
+    const effective: WriteBatch = { ...batch, update: batch.update.map((p) => this.changesOf(p)) };
     // Validation catches every refusal we know of; should ExcelJS still fail while
     // writing, at least the sheets this batch added are taken out again.
     const added: ExcelJS.Worksheet[] = [];
     try {
       for (const plan of batch.create) {
-        const ws = this.workbook.addWorksheet(plan.name);
+        const ws = this.wb.addWorksheet(plan.name);
         added.push(ws);
         this.write(ws, plan, []);
       }
-      for (const plan of batch.update) {
+      for (const plan of effective.update) {
         const ws = this.findSheet(plan.name)!;
         this.write(ws, plan, this.merges(ws));
       }
     } catch (e) {
-      for (const ws of added) this.workbook.removeWorksheet(ws.id);
+      for (const ws of added) this.wb.removeWorksheet(ws.id);
       throw e;
     }
     if (batch.activate) this.activate(batch.activate);
+    if (this.original) {
+      // What a lossless save writes: new sheets, and only the cells that change.
+      const update = effective.update.filter((p) => p.cells.length || p.merges.length);
+      if (batch.create.length || update.length) this.pending.push({ create: batch.create, update });
+    }
+  }
+
+  /** An update plan without the cells that already hold what it writes (and merges already there). */
+  private changesOf(plan: SheetPlan): SheetPlan {
+    const ws = this.findSheet(plan.name);
+    if (!ws) return plan;
+    // Formulas that differ only in spacing, $ or quotes around a sheet name are the same formula.
+    const norm = (f: string) =>
+      f
+        .replace(/^=/, '')
+        .replace(/'((?:[^']|'')+)'!/g, (_m, n: string) => `${n.replace(/''/g, "'")}!`)
+        .replace(/\s+|\$/g, '')
+        .toUpperCase();
+    const cells = plan.cells.filter((c) => {
+      const cell = ws.findCell(c.row + 1, c.col + 1);
+      if (!cell) return !(c.value === null && c.formula === undefined);
+      if (c.formula !== undefined) return !(cell.type === ExcelJS.ValueType.Formula && norm(cell.formula ?? '') === norm(c.formula));
+      if (c.value === undefined) return false;
+      if (cell.type === ExcelJS.ValueType.Formula) return true;
+      const current = toCellValue(cell.value);
+      if (c.value === null) return current !== null;
+      return current !== c.value;
+    });
+    const existing = this.merges(ws);
+    const merges = plan.merges.filter((m) => (m.top !== m.bottom || m.left !== m.right) && !existing.some((e) => sameRect(e, m)));
+    return { ...plan, cells, merges };
   }
 
   private write(ws: ExcelJS.Worksheet, plan: SheetPlan, existingMerges: RangeRect[]): void {
@@ -465,13 +729,14 @@ export class XlsxHost implements WorkbookHost {
       const views = ws.views?.length ? ws.views : [{} as ExcelJS.WorksheetView];
       ws.views = views.map((v, i) => (i === 0 ? ({ ...v, tabSelected: ws.name === name } as unknown as ExcelJS.WorksheetView) : v));
     }
-    const wbViews = this.workbook.views?.length
-      ? this.workbook.views
+    const wbViews = this.wb.views?.length
+      ? this.wb.views
       : [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' } as ExcelJS.WorkbookView];
-    this.workbook.views = wbViews.map((v, i) => (i === 0 ? { ...v, activeTab: index } : v));
+    this.wb.views = wbViews.map((v, i) => (i === 0 ? { ...v, activeTab: index } : v));
   }
 
   async mark(request: MarkRequest): Promise<void> {
+    this.marked = true;
     const bySheet = new Map<string, string[]>();
     for (const c of request.cells) {
       if (!this.findSheet(c.sheet)) throw new HostError(`找不到工作表“${c.sheet}”，无法标记 ${c.address}。`, [c]);
@@ -502,6 +767,7 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async clearMarks(): Promise<void> {
+    if (Object.keys(this.markedRanges()).length) this.marked = true;
     for (const ws of this.sheets()) {
       ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !isOurRule(cf));
     }

@@ -79,8 +79,9 @@ describe('evaluateFormulas (xlsx host, built-in evaluator)', () => {
     assert.match(notes[0].message, /2 个公式单元格没有计算结果.*VLOOKUP.*Excel 或 WPS 打开并保存/);
     const [s] = await host.readSheets();
     assert.equal(valueAt(s, 3, 0), 12);
-    assert.equal(valueAt(s, 1, 0), null);
-    assert.equal(valueAt(s, 2, 0), null);
+    // Unknown, not blank: an uncomputed error naming the formula's own cell (A3 reads A2).
+    assert.deepEqual(valueAt(s, 1, 0), { error: '#N/A', uncomputed: '公开03表!A2 =VLOOKUP(A1,C1:D3,2,FALSE)：不支持的函数 VLOOKUP' });
+    assert.match((valueAt(s, 2, 0) as { uncomputed: string }).uncomputed, /^引用的单元格 公开03表!A2 未能计算（不支持的函数 VLOOKUP）$/);
     assert.equal(host.uncomputedFormulaCount(), 2);
   });
 
@@ -109,6 +110,6 @@ describe('evaluateFormulas (xlsx host, built-in evaluator)', () => {
       else process.env.JUESUAN_NO_ENGINE = saved;
     }
     assert.equal(host.uncomputedFormulaCount(), 4);
-    assert.equal(valueAt((await host.readSheets())[0], 2, 1), null);
+    assert.match((valueAt((await host.readSheets())[0], 2, 1) as { uncomputed: string }).uncomputed, /公开03表!B3 的公式没有计算结果/);
   });
 });

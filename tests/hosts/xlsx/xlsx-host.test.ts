@@ -245,7 +245,7 @@ describe('XlsxHost', () => {
     assert.equal(formulaAt(s, 1, 1), '=SUM(1,2)');
     assert.deepEqual(valueAt(s, 2, 1), { error: '#DIV/0!' });
     assert.deepEqual(valueAt(s, 3, 1), { error: '#REF!' });
-    assert.equal(valueAt(s, 4, 1), 44561); // 2021-12-31 as an Excel serial
+    assert.equal(valueAt(s, 4, 1), '2021-12-31'); // a date reads as a date, not as the serial 44561
     assert.equal(valueAt(s, 5, 1), true);
     assert.equal(host.uncomputedFormulaCount(), 0);
   });

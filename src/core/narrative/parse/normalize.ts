@@ -111,7 +111,7 @@ export function normalizeNarrative(original: string): NormalizedText {
       const next = lineText(lines[i]);
       if (!joins(prev, next)) joined.push({ c: '\n', at: breaks[i - 1]?.at ?? lines[i][0].at });
     }
-    joined.push(...lines[i]);
+    for (const ch of lines[i]) joined.push(ch); // no spread: a line may hold 100,000+ characters
   }
   // 3. Thousands separators and ASCII punctuation between words.
   const out: Ch[] = [];

@@ -28,7 +28,7 @@ const rule: Rule = {
     for (const key of TABLE_KEYS) {
       const t = ctx.table(key);
       if (!t) continue;
-      const byKind: Record<'error' | 'text' | 'numericText', Amount[]> = { error: [], text: [], numericText: [] };
+      const byKind: Record<'error' | 'text' | 'numericText' | 'uncomputed', Amount[]> = { error: [], text: [], numericText: [], uncomputed: [] };
       for (const l of t.lines) {
         for (const a of Object.values(l.values)) if (a?.issue) byKind[a.issue.kind].push(a);
       }
@@ -40,6 +40,27 @@ const rule: Rule = {
           severity: 'error',
           message: `${tl}有 ${byKind.error.length} 个金额单元格是错误值：${addresses(byKind.error)}，请检查公式；涉及这些单元格的校验已跳过`,
           cells: cells(byKind.error),
+        });
+      }
+      if (byKind.uncomputed.length > 0) {
+        // Not a mistake of the user's: a figure nobody could compute (无法核对, never 0).
+        ctx.report({
+          table: key,
+          severity: 'unverified',
+          message: `${tl}有 ${byKind.uncomputed.length} 个金额单元格的公式未能计算：${addresses(byKind.uncomputed)}；涉及这些单元格的校验无法核对。请用 Excel 或 WPS 打开并保存后再校验`,
+          cells: cells(byKind.uncomputed),
+        });
+      }
+      // Dates and times (the xlsx host reads a date-formatted cell as "2021-12-31", "08:30").
+      const isDate = (a: Amount) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$|^\d{2}:\d{2}(:\d{2})?$/.test(a.issue!.raw);
+      const dates = byKind.text.filter(isDate);
+      byKind.text = byKind.text.filter((a) => !isDate(a));
+      if (dates.length > 0) {
+        ctx.report({
+          table: key,
+          severity: 'warning',
+          message: `${tl}有 ${dates.length} 个金额单元格填的是日期或时间：${addresses(dates)}，请改为金额；涉及这些单元格的校验已跳过`,
+          cells: cells(dates),
         });
       }
       if (byKind.text.length > 0) {
