@@ -81,7 +81,8 @@ module.exports = (env = {}, argv = {}) => {
       commands: './src/commands/commands.ts',
       'wps/taskpane': './src/taskpane/taskpane.ts',
     },
-    output: { path: outDir, filename: '[name].js', clean: true },
+    // dist/cli/ is the compiled command line (scripts/build-cli.js): webpack leaves it.
+    output: { path: outDir, filename: '[name].js', clean: { keep: /^cli[\\/]/ } },
     resolve: { extensions: ['.ts', '.js', '.json'] },
     module: {
       rules: [

@@ -1,5 +1,6 @@
 import { HostError } from '../core/host';
-import { CliError, EXIT, processIo, type Io } from './io';
+import { version } from '../../package.json';
+import { CliError, EXIT, processIo, safeIo, type Io } from './io';
 
 /** The `juesuan` command line: a dispatcher over src/cli/commands/*.ts. */
 
@@ -36,25 +37,27 @@ function parseArgsMessage(e: Error): string {
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Each command's module is loaded only when it runs (fast --help, small start-up). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const COMMANDS: Record<string, () => Command> = {
-  init: () => (require('./commands/init') as typeof import('./commands/init')).initCommand,
-  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
-  check: () => (require('./commands/check') as typeof import('./commands/check')).checkCommand,
-  narrate: () => (require('./commands/narrate') as typeof import('./commands/narrate')).narrateCommand,
-  'verify-text': () => (require('./commands/verify-text') as typeof import('./commands/verify-text')).verifyCommand,
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/init')).initCommand,
+  demo: async () => (await import('./commands/demo')).demoCommand,
+  check: async () => (await import('./commands/check')).checkCommand,
+  narrate: async () => (await import('./commands/narrate')).narrateCommand,
+  'verify-text': async () => (await import('./commands/verify-text')).verifyCommand,
 };
 
-/** Run the CLI; resolves to the exit code (never throws). */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Run the CLI; resolves to the exit code (never throws). Everything printed goes
+ * through safeIo (control characters escaped), whatever Io is given.
+ */
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name ? EXIT.ok : EXIT.unreadable;
   }
   if (name === '--version' || name === '-v') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    io.out(String((require('../../package.json') as { version: string }).version));
+    io.out(version);
     return EXIT.ok;
   }
   const load = COMMANDS[name];
@@ -63,7 +66,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return EXIT.unreadable;
   }
   try {
-    const command = load();
+    const command = await load();
     return await command(rest, io);
   } catch (e) {
     if (e instanceof CliError) {

@@ -39,7 +39,7 @@ function binaryKind(buf: Buffer): string | undefined {
   return undefined;
 }
 
-function readText(file: string): string {
+export function readText(file: string): string {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
