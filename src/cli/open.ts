@@ -1,4 +1,6 @@
 import type { Finding } from '../core/findings/finding';
+import type { WorkbookHost } from '../core/host';
+import { readFast } from '../hosts/xlsx/fast-read';
 import { XlsxHost } from '../hosts/xlsx/xlsx-host';
 import { computeForReading } from '../hosts/xlsx/evaluate';
 
@@ -11,4 +13,16 @@ export async function openForReading(file: string): Promise<{ host: XlsxHost; no
   const host = await XlsxHost.open(file);
   const { computed, notes } = computeForReading(host);
   return { host, notes, computed };
+}
+
+/**
+ * Open a workbook for checking only (`check`, many files): the fast read-only reader
+ * when the package is of the usual shape and every formula has a saved result (files
+ * saved by Excel/WPS), else openForReading (ExcelJS, with in-memory formula evaluation
+ * and the Chinese reasons for unreadable files). Both give the same snapshots.
+ */
+export async function openForChecking(file: string): Promise<{ host: WorkbookHost; notes: Finding[]; computed: number }> {
+  const fast = await readFast(file);
+  if (fast) return { host: fast, notes: [], computed: 0 };
+  return openForReading(file);
 }

@@ -6,9 +6,11 @@ import { HostError, type WorkbookHost } from '../../core/host';
 import { TABLE_KEYS } from '../../core/model/tables';
 import { tableNumber } from '../../core/rules/engine';
 import { checkWorkbook } from '../../core/workflows/check-workbook';
-import { verifyNarrative, type TextFinding } from '../../core/workflows/verify-narrative';
+import { readInputs } from '../../core/inputs';
+import type { WorkbookModel } from '../../core/model/tables';
+import { verifyText, type TextFinding } from '../../core/workflows/verify-narrative';
 import { CliError } from '../io';
-import { openForReading } from '../open';
+import { openForChecking } from '../open';
 import { readText } from '../commands/verify-text';
 import type { CheckOptions, FileResult, FoundItem, NarrativeKind, NarrativeResult } from './types';
 
@@ -94,7 +96,7 @@ async function docxText(file: string): Promise<string> {
  * Which narrative to verify: a .docx or .txt beside the workbook (what is published),
  * else a 情况说明 sheet in it. undefined when there is none.
  */
-async function narrativeOf(file: string, host: WorkbookHost): Promise<NarrativeResult | undefined> {
+async function narrativeOf(file: string, host: WorkbookHost, model: WorkbookModel): Promise<NarrativeResult | undefined> {
   const beside = narrativeFileBeside(file);
   let text: string;
   let result: NarrativeResult;
@@ -116,7 +118,9 @@ async function narrativeOf(file: string, host: WorkbookHost): Promise<NarrativeR
     return { ...result, error: result.kind === 'sheet' ? `工作表“${result.source}”中没有文字。` : `“${result.source}”是空的，没有可核对的文字。` };
   }
   try {
-    result.findings = (await verifyNarrative(host, text)).map(textFoundOf);
+    // verifyNarrative(host, text) without reading the tables a second time.
+    const inputs = readInputs(await host.readSheets());
+    result.findings = verifyText(model, inputs.found ? inputs : undefined, text).map(textFoundOf);
   } catch (e) {
     // The tables' check stands; only the narrative is reported as not checked.
     return { ...result, error: `核对情况说明时程序出错（${(e as Error)?.message ?? String(e)}），情况说明未核对。` };
@@ -128,7 +132,7 @@ export async function checkOne(file: string, options: CheckOptions): Promise<Fil
   const t0 = Date.now();
   const result: FileResult = { file, ok: false, findings: [], computed: 0, tableNumbers: {}, ms: 0 };
   try {
-    const { host, notes, computed } = await openForReading(file);
+    const { host, notes, computed } = await openForChecking(file);
     result.computed = computed;
     let checked: Awaited<ReturnType<typeof checkWorkbook>>;
     try {
@@ -145,7 +149,7 @@ export async function checkOne(file: string, options: CheckOptions): Promise<Fil
       result.tableNumbers[key] = tableNumber(model, key);
       if (!result.unit && t.unit) result.unit = t.unit;
     }
-    if (options.text) result.narrative = await narrativeOf(file, host);
+    if (options.text) result.narrative = await narrativeOf(file, host, model);
     result.ok = true;
   } catch (e) {
     result.ok = false;
