@@ -56,7 +56,8 @@ function spawnWorker(): Worker {
   const workerData = { role: WORKER_MARK };
   if (__filename.endsWith('.ts')) {
     const entry = path.join(__dirname, 'worker.ts');
-    const code = `require('tsx/cjs'); require(${JSON.stringify(entry)}).startWorkerIfAny();`;
+    const tsx = require.resolve('tsx/cjs');
+    const code = `require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)}).startWorkerIfAny();`;
     return new Worker(code, { eval: true, workerData });
   }
   return new Worker(__filename, { workerData });

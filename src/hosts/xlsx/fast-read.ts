@@ -185,26 +185,19 @@ function parseSheet(xml: string, sheet: SheetPart, strings: string[]): SheetSnap
   const data = end < 0 ? '' : xml.slice(start, end);
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
   const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  let rowIndex = -1;
   for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
-    const rAttr = attr(rm[1], 'r');
-    rowIndex = rAttr ? Number(rAttr) - 1 : rowIndex + 1;
     const cells = rm[2];
     if (!cells) continue;
-    let colIndex = -1;
     cellRe.lastIndex = 0;
     for (let m = cellRe.exec(cells); m; m = cellRe.exec(cells)) {
       const tag = m[1];
       const body = m[2];
       const ref = attr(tag, 'r');
-      let r = rowIndex;
-      let c = colIndex + 1;
-      if (ref) {
-        const p = parseRange(ref);
-        r = p.top;
-        c = p.left;
-      }
-      colIndex = c;
+      // ExcelJS cannot read a cell without its reference: neither path should read it differently.
+      if (!ref) throw new NotFast('a cell without r');
+      const p = parseRange(ref);
+      const r = p.top;
+      const c = p.left;
       if (!body) continue;
       const type = attr(tag, 't') ?? 'n';
       const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
@@ -224,7 +217,8 @@ function parseSheet(xml: string, sheet: SheetPart, strings: string[]): SheetSnap
           }
         }
         f = text ? `=${text}` : null;
-        if (vText === undefined) throw new NotFast('a formula without a saved result');
+        // No result, or an empty one (ExcelJS reads that as none): the evaluator's path.
+        if (!vText) throw new NotFast('a formula without a saved result');
         v = type === 'str' ? vText : type === 'b' ? vText === '1' : type === 'e' ? { error: vText } : vText === '' ? null : Number(vText);
       } else if (type === 'inlineStr') {
         const is = /<is>([\s\S]*?)<\/is>/.exec(body);
