@@ -48,6 +48,8 @@ async function main() {
     minifySyntax: true,
     legalComments: 'none', // gathered into THIRD-PARTY-LICENSES.txt instead
     metafile: true,
+    // Only the sources' worker bootstrap (batch/pool.ts, never taken in the bundle) names tsx.
+    external: ['tsx', 'tsx/*'],
     logLevel: 'warning',
   });
   // The licences of the packages bundled in.

@@ -1,5 +1,10 @@
 import { HostError } from '../core/host';
 import { version } from '../../package.json';
+import { checkCommand } from './commands/check';
+import { demoCommand } from './commands/demo';
+import { initCommand } from './commands/init';
+import { narrateCommand } from './commands/narrate';
+import { verifyCommand } from './commands/verify-text';
 import { CliError, EXIT, processIo, safeIo, type Io } from './io';
 
 /** The `juesuan` command line: a dispatcher over src/cli/commands/*.ts. */
@@ -36,13 +41,16 @@ function parseArgsMessage(e: Error): string {
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-/** Each command's module is loaded only when it runs (fast --help, small start-up). */
+/**
+ * The commands. They are imported statically: the compiled CLI is one bundle parsed
+ * once anyway (a lazy require() by path would not survive bundling).
+ */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  init: async () => (await import('./commands/init')).initCommand,
-  demo: async () => (await import('./commands/demo')).demoCommand,
-  check: async () => (await import('./commands/check')).checkCommand,
-  narrate: async () => (await import('./commands/narrate')).narrateCommand,
-  'verify-text': async () => (await import('./commands/verify-text')).verifyCommand,
+  init: async () => initCommand,
+  demo: async () => demoCommand,
+  check: async () => checkCommand,
+  narrate: async () => narrateCommand,
+  'verify-text': async () => verifyCommand,
 };
 
 /**

@@ -6,7 +6,7 @@ import type { Io } from '../io';
  * with --quiet, or for a single file.
  */
 export class Progress {
-  private readonly t0 = Date.now();
+  private readonly t0: number;
   private lastDraw = 0;
   private shown = false;
   private readonly on: boolean;
@@ -18,6 +18,7 @@ export class Progress {
     private readonly now: () => number = Date.now,
   ) {
     this.on = !quiet && total > 1;
+    this.t0 = now();
   }
 
   /** One more file done. */
