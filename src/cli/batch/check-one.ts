@@ -65,16 +65,28 @@ async function sheetText(host: WorkbookHost, name: string): Promise<string> {
   return lines.join('\n');
 }
 
+/** Folder listings, kept while the folder is unchanged (one listing for a district's 200 files). */
+const listings = new Map<string, { mtimeMs: number; names: string[] }>();
+
+function listing(dir: string): string[] | undefined {
+  try {
+    const { mtimeMs } = fs.statSync(dir);
+    const known = listings.get(dir);
+    if (known && known.mtimeMs === mtimeMs) return known.names;
+    const names = fs.readdirSync(dir);
+    listings.set(dir, { mtimeMs, names });
+    return names;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A .txt or .docx beside the workbook with the same base name (extension in any case). */
 export function narrativeFileBeside(file: string): { path: string; kind: NarrativeKind } | undefined {
   const dir = path.dirname(file);
   const base = path.basename(file).replace(/\.[^.]+$/, '');
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return undefined;
-  }
+  const names = listing(dir);
+  if (!names) return undefined;
   for (const kind of ['docx', 'txt'] as const) {
     const hit = names.find((n) => n.toLowerCase() === `${base.toLowerCase()}.${kind}` && !n.startsWith('~$'));
     if (hit) return { path: path.join(dir, hit), kind };

@@ -54,6 +54,7 @@ function failed(file: string, why: string): FileResult {
 /** A worker running this same code: the compiled bundle itself, or the sources through tsx. */
 function spawnWorker(): Worker {
   const workerData = { role: WORKER_MARK };
+
   if (__filename.endsWith('.ts')) {
     const entry = path.join(__dirname, 'worker.ts');
     const tsx = require.resolve('tsx/cjs');

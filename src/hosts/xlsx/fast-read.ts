@@ -96,8 +96,15 @@ function tText(raw: string): string {
   return xmlDecode(raw).replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+const ATTR_RES = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  let re = ATTR_RES.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTR_RES.set(name, re);
+  }
+  const m = re.exec(tag);
   return m ? xmlDecode(m[1] ?? m[2]) : undefined;
 }
 
