@@ -18,14 +18,15 @@ export const HELP = `决算公开助手 命令行 juesuan
         插入公开01–09表模板（含公式）和“补充信息”表；文件已存在时不覆盖已有工作表
   demo [输出.xlsx]
         生成内置示例（2021年度某区级单位决算），默认写到 out/demo-2021.xlsx，并校验、起草情况说明
-  check 工作簿.xlsx [工作簿2.xlsx …] [--json] [--tolerance 0.005]
-        校验表内、表间勾稽关系
+  check 工作簿或文件夹… [--json] [--tolerance 0.005] [--report 结果.html|.csv|.json] [--no-text] [--quiet] [--jobs N]
+        校验表内、表间勾稽关系，并核对同名情况说明；可一次校验整个文件夹，多核并行
   narrate 工作簿.xlsx [--json]
         起草情况说明
   verify-text 工作簿.xlsx 情况说明.txt [--json]
         核对已有情况说明与表中数据
 
-退出码：0 正常（无“错误”级问题）；1 存在“错误”级问题；2 文件无法读取或参数有误。
+退出码：0 正常（无“错误”级问题）；1 存在“错误”级问题（check 多个文件时有文件无法读取也为 1）；
+2 文件无法读取或参数有误（check 多个文件时仅当没有任何文件能够读取）。
 查看某个命令的说明：juesuan <命令> --help`;
 
 /** node:util parseArgs errors, in Chinese. */
