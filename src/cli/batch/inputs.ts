@@ -97,8 +97,9 @@ export function globRegExp(pattern: string): RegExp {
 function expandGlob(pattern: string): string[] {
   const unified = pattern.split(path.sep).join('/');
   const parts = unified.split('/');
-  const fixed: string[] = [];
-  while (parts.length > 1 && !hasMagic(parts[0])) fixed.push(parts.shift()!);
+  let cut = 0;
+  while (cut < parts.length - 1 && !hasMagic(parts[cut])) cut++;
+  const fixed = parts.splice(0, cut);
   const base = fixed.length ? fixed.join('/') || '/' : '.';
   const re = globRegExp(parts.join('/'));
   const found: string[] = [];
