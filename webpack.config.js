@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the add-in's pages (after Microsoft's Office-Addin-TaskPane template):
  *   taskpane.html / taskpane.js  the task pane (Excel and WPS)

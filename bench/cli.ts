@@ -83,14 +83,22 @@ const MODES: Array<{ mode: Mode; run: (dir: string) => Run }> = [
 ];
 
 async function main(): Promise<void> {
-  const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const counts = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const sizes = counts.length ? counts : [50, 200, 400];
   ensureCliBuilt();
   const bufs = await variants();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-cli-'));
   try {
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    console.log(`\n## CLI: juesuan check on many files (node ${process.version}, ${os.platform()} ${os.arch()}, ${cores} CPU, ${os.cpus()[0]?.model ?? '?'}; load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+    console.log(
+      `\n## CLI: juesuan check on many files (node ${process.version}, ${os.platform()} ${os.arch()}, ${cores} CPU, ${os.cpus()[0]?.model ?? '?'}; load ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')})`,
+    );
     console.log(`${ROUNDS} rounds, interleaved; each cell min / median\n`);
     console.log('| files | run | wall s | files/s | × ExcelJS open (1 core) | CPU s | CPU ms per file | × ExcelJS open, by CPU | peak RSS MB | exit |');
     console.log('|------:|-----|-------:|--------:|------------------------:|------:|----------------:|-----------------------:|------------:|-----:|');
@@ -118,9 +126,14 @@ async function main(): Promise<void> {
       }
     }
     console.log(
-      '\nratio: min ÷ min and median ÷ median of the rounds; every run is timed as a whole process (node start-up and module loading included). CPU: all threads of the process (min over rounds); by CPU = ExcelJS CPU ÷ the run\'s CPU.',
+      "\nratio: min ÷ min and median ÷ median of the rounds; every run is timed as a whole process (node start-up and module loading included). CPU: all threads of the process (min over rounds); by CPU = ExcelJS CPU ÷ the run's CPU.",
     );
-    console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(
+      `load average at the end: ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     fs.rmSync(base, { recursive: true, force: true });
   }

@@ -69,12 +69,11 @@ async function main() {
       continue;
     }
     const text = licenceText(abs);
-    sections.push(`${pkg.name}@${pkg.version} (${typeof pkg.license === 'string' ? pkg.license : 'see text'})\n${'-'.repeat(60)}\n${text || `License: ${pkg.license || 'unknown'}`}`);
+    sections.push(
+      `${pkg.name}@${pkg.version} (${typeof pkg.license === 'string' ? pkg.license : 'see text'})\n${'-'.repeat(60)}\n${text || `License: ${pkg.license || 'unknown'}`}`,
+    );
   }
-  fs.writeFileSync(
-    path.join(OUT_DIR, 'THIRD-PARTY-LICENSES.txt'),
-    `dist/cli/juesuan.js bundles the following packages.\n\n${sections.join('\n\n\n')}\n`,
-  );
+  fs.writeFileSync(path.join(OUT_DIR, 'THIRD-PARTY-LICENSES.txt'), `dist/cli/juesuan.js bundles the following packages.\n\n${sections.join('\n\n\n')}\n`);
   if (process.argv.includes('--metafile')) fs.writeFileSync(path.join(OUT_DIR, 'meta.json'), JSON.stringify(result.metafile));
   const size = fs.statSync(path.join(OUT_DIR, 'juesuan.js')).size;
   if (!process.argv.includes('--silent')) {

@@ -9,7 +9,7 @@ export interface Io {
    * A status line redrawn in place (the progress bar); '' clears it. Present only when
    * stderr is a terminal: without it, progress is written as plain lines with err().
    */
-  status?(text: string): void;
+  status?: (text: string) => void;
 }
 
 /**
@@ -72,7 +72,7 @@ export function safeIo(io: Io): Io {
   return {
     out: (text) => io.out(escapeControls(text)),
     err: (text) => io.err(escapeControls(text)),
-    ...(status ? { status: (text: string) => status.call(io, escapeControls(text)) } : {}),
+    ...(status ? { status: (text: string) => status(escapeControls(text)) } : {}),
   };
 }
 

@@ -1,8 +1,6 @@
 import type { Finding } from '../core/findings/finding';
 import type { WorkbookHost } from '../core/host';
-import { readFast } from '../hosts/xlsx/fast-read';
-import { XlsxHost } from '../hosts/xlsx/xlsx-host';
-import { computeForReading } from '../hosts/xlsx/evaluate';
+import { computeForReading, readFast, XlsxHost } from '../hosts/xlsx';
 
 /**
  * Open a workbook for reading. Formulas without cached values (files written by

@@ -111,7 +111,7 @@ function setupInsert(): void {
   renderTableChecks();
   input('year').value = store?.getItem('juesuan.year') ?? String(new Date().getFullYear() - 1);
   input('unit').value = store?.getItem('juesuan.unit') ?? '';
-  const setAll = (v: boolean) => $('tables').querySelectorAll('input').forEach((i) => ((i as HTMLInputElement).checked = v));
+  const setAll = (v: boolean) => $('tables').querySelectorAll('input').forEach((i) => (i.checked = v));
   $('tables-all').addEventListener('click', () => setAll(true));
   $('tables-none').addEventListener('click', () => setAll(false));
 

@@ -15,6 +15,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -30,10 +31,9 @@ const MIME: Record<string, string> = {
 };
 
 async function build(outDir: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const webpack = require('webpack') as typeof import('webpack');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configOf = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => import('webpack').Configuration;
+  // Loaded when a build runs, not when mocha loads the test files.
+  const webpack = (await import('webpack')).default;
+  const configOf = ((await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: (env: object, argv: object) => import('webpack').Configuration }).default;
   const config = configOf({ outDir }, { mode: 'development' });
   config.context = ROOT;
   // the fake WPS object model, injected into the WPS page as window.Application

@@ -133,7 +133,10 @@ describe('juesuan check: many files', function () {
     fs.writeFileSync('mixed/d.xlsx', clean);
     const r = await run(['check', 'mixed', 'mixed/missing.xlsx', '--jobs', '2']);
     assert.equal(r.code, 1, 'some files could not be read: not a clean pass');
-    assert.deepEqual(filesPrinted(r.stdout()), ['mixed/a.xlsx', 'mixed/d.xlsx'].map((f) => f.split('/').join(path.sep)));
+    assert.deepEqual(
+      filesPrinted(r.stdout()),
+      ['mixed/a.xlsx', 'mixed/d.xlsx'].map((f) => f.split('/').join(path.sep)),
+    );
     assert.match(r.stderr(), /无法读取“mixed.b\.xlsx”：不是 \.xlsx 格式/);
     assert.match(r.stderr(), /无法读取“mixed.c\.xlsx”：文件是空的/);
     assert.match(r.stderr(), /无法读取“mixed.missing\.xlsx”：文件不存在/);
@@ -155,7 +158,10 @@ describe('juesuan check: many files', function () {
       try {
         const r = await run(['check', ...files, '--jobs', '2', '--report', `crash-${how}.json`]);
         assert.equal(r.code, 1, r.stderr());
-        assert.deepEqual(filesPrinted(r.stdout()), files.filter((f) => !f.includes('crash-me')));
+        assert.deepEqual(
+          filesPrinted(r.stdout()),
+          files.filter((f) => !f.includes('crash-me')),
+        );
         assert.match(r.stderr(), how === 'exit' ? /crash-me\.xlsx.*校验进程意外退出/ : /crash-me\.xlsx.*程序出错（simulated crash/);
         const report = JSON.parse(fs.readFileSync(`crash-${how}.json`, 'utf8')) as { files: Array<{ file: string; status: string }> };
         assert.deepEqual(
@@ -220,9 +226,16 @@ describe('juesuan check: many files', function () {
     );
     const quiet = await run(['check', 'prog', '--quiet', '--jobs', '1']);
     assert.deepEqual(quiet.err, []);
-    assert.deepEqual(filesPrinted(quiet.stdout()), ['prog/a.xlsx', 'prog/b.xlsx', 'prog/c.xlsx'].map((f) => f.split('/').join(path.sep)), 'files with a finding are still listed');
+    assert.deepEqual(
+      filesPrinted(quiet.stdout()),
+      ['prog/a.xlsx', 'prog/b.xlsx', 'prog/c.xlsx'].map((f) => f.split('/').join(path.sep)),
+      'files with a finding are still listed',
+    );
     const tty = await run(['check', 'prog', '--jobs', '1'], true);
-    assert.ok(tty.status.some((l) => /校验 [█░]+ \d\/3 个文件/.test(l)), tty.status.join('\n'));
+    assert.ok(
+      tty.status.some((l) => /校验 [█░]+ \d\/3 个文件/.test(l)),
+      tty.status.join('\n'),
+    );
     assert.equal(tty.status[tty.status.length - 1], '', 'the bar is cleared at the end');
     assert.ok(!tty.err.some((l) => /^\[\d\/3\]/.test(l)));
 

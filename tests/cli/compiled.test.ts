@@ -49,7 +49,10 @@ describe('compiled juesuan (dist/cli)', function () {
   it('checks a folder on worker threads started from the bundle, in order, with the reasons on stderr', () => {
     const r = juesuan(BIN, ['check', 'district', '--jobs', '2', '--report', 'r.csv'], dir);
     assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual([...r.stdout.matchAll(/^文件：(.+)$/gm)].map((m) => m[1]), [path.join('district', 'a.xlsx'), path.join('district', 'sub', 'b.xlsx')]);
+    assert.deepEqual(
+      [...r.stdout.matchAll(/^文件：(.+)$/gm)].map((m) => m[1]),
+      [path.join('district', 'a.xlsx'), path.join('district', 'sub', 'b.xlsx')],
+    );
     assert.match(r.stderr, /无法读取“district.c\.xlsx”：不是 \.xlsx 格式/);
     assert.match(r.stdout, /共 3 个文件：有错误 1 个/);
     assert.ok(fs.readFileSync(path.join(dir, 'r.csv'), 'utf8').startsWith('\uFEFF文件,表,规则,级别,问题,单元格,原文'));
@@ -59,7 +62,8 @@ describe('compiled juesuan (dist/cli)', function () {
     const packDir = path.join(dir, 'pack');
     fs.mkdirSync(packDir);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const name = execFileSync(npm, ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
+    const name =
+      execFileSync(npm, ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
     const tgz = path.join(packDir, name);
     assert.ok(fs.existsSync(tgz), name);
     const app = path.join(dir, 'app');
@@ -67,7 +71,11 @@ describe('compiled juesuan (dist/cli)', function () {
     fs.writeFileSync(path.join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true}');
     execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tgz], { cwd: app, encoding: 'utf8' });
     const installed = path.join(app, 'node_modules', 'juesuan-gongkai');
-    assert.deepEqual(fs.readdirSync(path.join(app, 'node_modules')).filter((n) => !n.startsWith('.')), ['juesuan-gongkai'], 'no dependency installed');
+    assert.deepEqual(
+      fs.readdirSync(path.join(app, 'node_modules')).filter((n) => !n.startsWith('.')),
+      ['juesuan-gongkai'],
+      'no dependency installed',
+    );
     const bin = path.join(installed, 'bin', 'juesuan.js');
     const d = juesuan(bin, ['demo', 'demo.xlsx'], app);
     assert.equal(d.status, 0, d.stderr);

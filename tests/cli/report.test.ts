@@ -77,7 +77,10 @@ describe('juesuan check --report', function () {
     const order = [...html.matchAll(/<tr><td>\d+<\/td><td><a href="#f\d+">([^<]+)<\/a>/g)].map((m) => m[1]);
     assert.deepEqual(order, ['丙单位', 'bad.xlsx', '乙单位', '甲单位']);
     // Counts by severity of top-level findings: the slip's explained finding is not counted again.
-    assert.match(html, /丙单位<\/a><div class="cells">slip\.xlsx<\/div><\/td><td class="n">2<\/td><td class="n">0<\/td><td class="n">1<\/td><td class="n">1<\/td><td class="s-error">有错误<\/td>/);
+    assert.match(
+      html,
+      /丙单位<\/a><div class="cells">slip\.xlsx<\/div><\/td><td class="n">2<\/td><td class="n">0<\/td><td class="n">1<\/td><td class="n">1<\/td><td class="s-error">有错误<\/td>/,
+    );
     assert.match(html, /bad\.xlsx<\/a>.*<td class="n">—<\/td>.*无法读取/);
     assert.match(html, /<li class="sev-error">.*疑似笔误.*<ul class="x"><li>└ 03表 2010101 行次合计.*公开03表!C9/);
     assert.match(html, /<q>=96\.42%<\/q>：占比应为95\.42%/);
@@ -138,7 +141,13 @@ describe('juesuan check --report', function () {
       assert.equal(code, 1);
       assert.ok(err.some((l) => l === `审核结果已保存：${out('html')}`));
       const j = JSON.parse(fs.readFileSync(out('json'), 'utf8')) as ReturnType<typeof jsonReport>;
-      assert.deepEqual(j.files.map((f) => [path.basename(f.file), f.status]), [['a.xlsx', 'rounding'], ['b.xlsx', 'error']]);
+      assert.deepEqual(
+        j.files.map((f) => [path.basename(f.file), f.status]),
+        [
+          ['a.xlsx', 'rounding'],
+          ['b.xlsx', 'error'],
+        ],
+      );
       assert.ok(fs.readFileSync(out('csv'), 'utf8').startsWith('\uFEFF文件,'));
       assert.match(fs.readFileSync(out('html'), 'utf8'), /^<!DOCTYPE html>/);
       const bad = await main(['check', dir, '--report', path.join(dir, 'r.pdf')], io);

@@ -76,7 +76,10 @@ export function globRegExp(pattern: string): RegExp {
       const end = pattern.indexOf(']', i + 1);
       if (end < 0) re += '\\[';
       else {
-        const body = pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = pattern
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         re += `[${body}]`;
         i = end;
       }
@@ -84,7 +87,15 @@ export function globRegExp(pattern: string): RegExp {
       const end = pattern.indexOf('}', i + 1);
       if (end < 0) re += '\\{';
       else {
-        const alts = pattern.slice(i + 1, end).split(',').map((a) => a.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'));
+        const alts = pattern
+          .slice(i + 1, end)
+          .split(',')
+          .map((a) =>
+            a
+              .replace(/[.+^$()|\\]/g, '\\$&')
+              .replace(/\*/g, '[^/]*')
+              .replace(/\?/g, '[^/]'),
+          );
         re += `(?:${alts.join('|')})`;
         i = end;
       }

@@ -78,7 +78,7 @@ export async function runBatch(files: string[], options: BatchOptions, events: B
   if (jobs === 1) return runInProcess(files, options, events);
   const checkOptions: CheckOptions = { tolerance: options.tolerance, text: options.text };
   const timeoutMs = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
-  const order = new InOrder(events.onResult);
+  const order = new InOrder((index, r) => events.onResult(index, r));
   let next = 0;
   let done = 0;
 
@@ -121,10 +121,7 @@ export async function runBatch(files: string[], options: BatchOptions, events: B
         give();
       });
       worker.on('error', (e: Error & { code?: string }) => {
-        crash =
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? '文件过大，校验时内存不足。'
-            : `读取或校验时程序出错（${e.message}）。请把该文件提供给开发人员排查。`;
+        crash = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '文件过大，校验时内存不足。' : `读取或校验时程序出错（${e.message}）。请把该文件提供给开发人员排查。`;
       });
       worker.on('exit', (code) => {
         live--;

@@ -55,8 +55,8 @@ type Numbers = WorkbookModel | Partial<Record<TableKey, string>>;
 function labelFor(key: TableKey | undefined, numbers?: Numbers): string {
   if (!key) return '其他';
   if (!numbers) return TABLE_NAMES[key];
-  if ('tables' in numbers && 'missing' in numbers) return tableLabel(key, numbers as WorkbookModel);
-  const n = (numbers as Partial<Record<TableKey, string>>)[key];
+  if ('tables' in numbers && 'missing' in numbers) return tableLabel(key, numbers);
+  const n = numbers[key];
   return n ? `公开${n}表 ${TABLE_NAMES[key]}` : TABLE_NAMES[key];
 }
 

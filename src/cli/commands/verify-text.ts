@@ -5,7 +5,7 @@ import { SEVERITY_NAMES, type Severity } from '../../core/findings/finding';
 import { HostError } from '../../core/host';
 import { verifyNarrative, type TextFinding } from '../../core/workflows/verify-narrative';
 import { CliError, EXIT, type Io } from '../io';
-import { openForReading } from './check';
+import { openForReading } from '../open';
 
 /** `juesuan verify-text --json` prints an array of these (a public contract). */
 export interface JsonTextFinding {

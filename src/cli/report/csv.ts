@@ -29,17 +29,7 @@ function row(fields: string[]): string {
 export function csvReport(results: FileResult[]): string {
   const lines = [row(CSV_HEADER)];
   const push = (r: FileResult, f: FoundItem, narrative: boolean, nested: boolean) => {
-    lines.push(
-      row([
-        r.file,
-        tableLabelOf(r, f, narrative),
-        f.rule,
-        SEVERITY_NAMES[f.severity],
-        nested ? `└ ${f.message}` : f.message,
-        cellsText(f),
-        f.quote ?? '',
-      ]),
-    );
+    lines.push(row([r.file, tableLabelOf(r, f, narrative), f.rule, SEVERITY_NAMES[f.severity], nested ? `└ ${f.message}` : f.message, cellsText(f), f.quote ?? '']));
     for (const x of f.explains ?? []) push(r, x, narrative, true);
   };
   for (const r of results) {

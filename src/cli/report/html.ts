@@ -48,7 +48,7 @@ document.querySelectorAll('.controls input').forEach(function (box) {
 function item(r: FileResult, f: FoundItem, narrative: boolean): string {
   const sev: Severity = f.severity;
   const quote = f.quote ? `<q>${e(f.quote)}</q>：` : '';
-  const where = narrative ? (f.section ? `[${e(f.section)}] ` : '') : `<span class="tbl">${e(tableLabelOf(r, f))}</span>　`;
+  const where = narrative ? (f.section ? `[${e(f.section)}] ` : '') : `<span class="tbl">${e(tableLabelOf(r, f))}</span>\u3000`;
   const cells = f.cells.length ? ` <span class="cells">${e(cellsText(f))}</span>` : '';
   const explains = f.explains?.length
     ? `<ul class="x">${f.explains.map((x) => `<li>└ ${e(x.message)}${x.cells.length ? ` <span class="cells">${e(cellsText(x))}</span>` : ''}</li>`).join('')}</ul>`
@@ -109,7 +109,7 @@ export function htmlReport(results: FileResult[], options: HtmlReportOptions = {
 </head>
 <body>
 <h1>部门决算公开 审核结果</h1>
-<div class="meta">生成时间 ${e(stamp)}　共 ${totals.files} 个文件：${e(STATUS_NAMES.error)} ${totals.byStatus.error} 个，${e(STATUS_NAMES.unreadable)} ${totals.unreadable} 个，${e(STATUS_NAMES.warning)} ${totals.byStatus.warning} 个，${e(STATUS_NAMES.rounding)} ${totals.byStatus.rounding} 个，${e(STATUS_NAMES.ok)} ${totals.byStatus.ok} 个${options.tolerance !== undefined ? `　容差 ${options.tolerance}` : ''}。“无法核对”指情况说明中无法与表中数据对应的表述，不计入错误和提示。</div>
+<div class="meta">生成时间 ${e(stamp)}\u3000共 ${totals.files} 个文件：${e(STATUS_NAMES.error)} ${totals.byStatus.error} 个，${e(STATUS_NAMES.unreadable)} ${totals.unreadable} 个，${e(STATUS_NAMES.warning)} ${totals.byStatus.warning} 个，${e(STATUS_NAMES.rounding)} ${totals.byStatus.rounding} 个，${e(STATUS_NAMES.ok)} ${totals.byStatus.ok} 个${options.tolerance !== undefined ? `\u3000容差 ${options.tolerance}` : ''}。“无法核对”指情况说明中无法与表中数据对应的表述，不计入错误和提示。</div>
 <div class="controls">显示：${controls}</div>
 <table>
 <thead><tr><th>序号</th><th>单位（文件）</th>${SEVERITY_ORDER.map((s) => `<th>${e(SEVERITY_NAMES[s])}</th>`).join('')}<th>状态</th></tr></thead>

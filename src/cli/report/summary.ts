@@ -53,9 +53,7 @@ export function summaryOf(r: FileResult): FileSummary {
     counts: r.ok ? fileCounts(r) : emptyCounts(),
     reason: r.ok ? null : (r.error ?? '无法读取'),
     computed: r.computed,
-    narrative: r.narrative
-      ? { kind: r.narrative.kind, source: r.narrative.source, counts: countOf(r.narrative.findings), error: r.narrative.error ?? null }
-      : null,
+    narrative: r.narrative ? { kind: r.narrative.kind, source: r.narrative.source, counts: countOf(r.narrative.findings), error: r.narrative.error ?? null } : null,
   };
 }
 
