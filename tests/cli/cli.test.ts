@@ -9,7 +9,6 @@ import { formulaAt, valueAt } from '../../src/core/model/snapshot';
 import { sampleBatch } from '../../src/core/sample/seed-2021';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
 import { juesuan, juesuanSpawned } from '../support/cli';
-import { ensureCliBuilt } from '../support/cli-build';
 
 /**
  * The `juesuan` command line, on files in a temporary folder: every command through
@@ -260,7 +259,6 @@ describe('juesuan as a process (node bin/juesuan.js)', function () {
   this.timeout(120_000);
   let dir: string;
   before(() => {
-    ensureCliBuilt(); // bin/juesuan.js runs the compiled dist/cli/juesuan.js
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bin-'));
   });
   after(() => {

@@ -22,7 +22,11 @@ function newestUnder(dir: string): number {
   return newest;
 }
 
+let checked = false;
+
 export function ensureCliBuilt(): void {
+  if (checked) return;
+  checked = true;
   const built = fs.existsSync(BUNDLE) ? fs.statSync(BUNDLE).mtimeMs : 0;
   const sources = Math.max(
     newestUnder(path.join(ROOT, 'src')),
