@@ -146,7 +146,7 @@ describe('juesuan check: many files', function () {
     assert.deepEqual(JSON.parse(none.stdout()), []);
     const nothing = await run(['check', 'no-such-folder/*.xlsx']);
     assert.equal(nothing.code, 2);
-    assert.match(nothing.stderr(), /没有与“no-such-folder\/\*\.xlsx”匹配的工作簿/);
+    assert.match(nothing.stderr(), /无法读取“no-such-folder\/\*\.xlsx”：没有与之匹配的工作簿/);
   });
 
   for (const how of ['exit', 'throw'] as const) {

@@ -154,11 +154,11 @@ export function expandInputs(args: string[]): Input[] {
     if (st?.isDirectory()) {
       const files: string[] = [];
       walk(arg, files);
-      if (!files.length) out.push({ file: arg, problem: `文件夹“${arg}”中没有 .xlsx 或 .xlsm 工作簿。` });
+      if (!files.length) out.push({ file: arg, problem: `无法读取“${arg}”：这是一个文件夹，其中（含子文件夹）没有 .xlsx 或 .xlsm 工作簿。` });
       files.forEach(add);
     } else if (!st && hasMagic(arg)) {
       const files = expandGlob(arg);
-      if (!files.length) out.push({ file: arg, problem: `没有与“${arg}”匹配的工作簿。` });
+      if (!files.length) out.push({ file: arg, problem: `无法读取“${arg}”：没有与之匹配的工作簿。` });
       files.forEach(add);
     } else add(arg); // a file, or a path that does not exist (the reader says so)
   }
