@@ -170,7 +170,8 @@ module.exports = (env = {}, argv = {}) => {
       'wps/taskpane': { import: './src/taskpane/taskpane.ts', publicPath: '../' },
       ...(legacy ? {} : { commands: './src/commands/commands.ts' }),
     },
-    output: { path: outDir, filename: '[name].js', chunkFilename: 'wps/[name].js', clean: true },
+    // dist/cli/ is the compiled command line (scripts/build-cli.js): webpack leaves it.
+    output: { path: outDir, filename: '[name].js', chunkFilename: 'wps/[name].js', clean: { keep: /^cli[\\/]/ } },
     resolve: { extensions: ['.ts', '.js', '.json'] },
     module: {
       rules: [

@@ -1,5 +1,11 @@
 import { HostError } from '../core/host';
-import { CliError, EXIT, processIo, type Io } from './io';
+import { version } from '../../package.json';
+import { checkCommand } from './commands/check';
+import { demoCommand } from './commands/demo';
+import { initCommand } from './commands/init';
+import { narrateCommand } from './commands/narrate';
+import { verifyCommand } from './commands/verify-text';
+import { CliError, EXIT, processIo, safeIo, type Io } from './io';
 
 /** The `juesuan` command line: a dispatcher over src/cli/commands/*.ts. */
 
@@ -13,14 +19,15 @@ export const HELP = `决算公开助手 命令行 juesuan
         --last-year 时从上年报表填入“补充信息”的上年数
   demo [输出.xlsx]
         生成内置示例（2021年度某区级单位决算），默认写到 out/demo-2021.xlsx，并校验、起草情况说明
-  check 工作簿.xlsx [工作簿2.xlsx …] [--json] [--tolerance 0.005]
-        校验表内、表间勾稽关系
+  check 工作簿或文件夹… [--json] [--tolerance 0.005] [--report 结果.html|.csv|.json] [--no-text] [--quiet] [--jobs N]
+        校验表内、表间勾稽关系，并核对同名情况说明；可一次校验整个文件夹，多核并行
   narrate 工作簿.xlsx [--json] [--last-year 上年报表.xlsx [--last-year-text 上年情况说明.txt]]
         起草情况说明（上年数可取自上年报表）
   verify-text 工作簿.xlsx 情况说明.txt [--json] [--last-year 上年报表.xlsx [--last-year-text 上年情况说明.txt]]
         核对已有情况说明与表中数据
 
-退出码：0 正常（无“错误”级问题）；1 存在“错误”级问题；2 文件无法读取或参数有误。
+退出码：0 正常（无“错误”级问题）；1 存在“错误”级问题（check 多个文件时有文件无法读取也为 1）；
+2 文件无法读取或参数有误（check 多个文件时仅当没有任何文件能够读取）。
 查看某个命令的说明：juesuan <命令> --help`;
 
 /** node:util parseArgs errors, in Chinese. */
@@ -36,24 +43,31 @@ function parseArgsMessage(e: Error): string {
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-/** Each command's module is loaded only when it runs (fast --help, small start-up). */
-const COMMANDS: Record<string, () => Command> = {
-  init: () => (require('./commands/init') as typeof import('./commands/init')).initCommand,
-  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
-  check: () => (require('./commands/check') as typeof import('./commands/check')).checkCommand,
-  narrate: () => (require('./commands/narrate') as typeof import('./commands/narrate')).narrateCommand,
-  'verify-text': () => (require('./commands/verify-text') as typeof import('./commands/verify-text')).verifyCommand,
+/**
+ * The commands. They are imported statically: the compiled CLI is one bundle parsed
+ * once anyway (a lazy require() by path would not survive bundling).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => initCommand,
+  demo: async () => demoCommand,
+  check: async () => checkCommand,
+  narrate: async () => narrateCommand,
+  'verify-text': async () => verifyCommand,
 };
 
-/** Run the CLI; resolves to the exit code (never throws). */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Run the CLI; resolves to the exit code (never throws). Everything printed goes
+ * through safeIo (control characters escaped), whatever Io is given.
+ */
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = safeIo(rawIo);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name ? EXIT.ok : EXIT.unreadable;
   }
   if (name === '--version' || name === '-v') {
-    io.out(String((require('../../package.json') as { version: string }).version));
+    io.out(version);
     return EXIT.ok;
   }
   const load = COMMANDS[name];
@@ -62,7 +76,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return EXIT.unreadable;
   }
   try {
-    const command = load();
+    const command = await load();
     return await command(rest, io);
   } catch (e) {
     if (e instanceof CliError) {

@@ -181,18 +181,18 @@ describe('juesuan CLI', function () {
     assert.match(text.stdout, /支出决算表：/);
   });
 
-  it('check exits 2 when a file cannot be read, says why in Chinese, and still checks the others', async () => {
+  it('check says why a file cannot be read, in Chinese, and still checks the others (exit 1: not a clean pass)', async () => {
     fs.writeFileSync(path.join(dir, 'notes.xlsx'), '这不是工作簿');
     fs.writeFileSync(path.join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const r = await juesuan(['check', 'notes.xlsx', 'demo.xlsx', 'missing.xlsx', 'old.xls', '--json'], dir);
-    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /无法读取“notes\.xlsx”.*不是 \.xlsx 格式/);
     assert.match(r.stderr, /missing\.xlsx.*文件不存在/);
     assert.match(r.stderr, /无法读取“old\.xls”/);
     const findings = JSON.parse(r.stdout) as Array<{ file: string }>;
     assert.ok(findings.every((f) => f.file === 'demo.xlsx'));
     const text = await juesuan(['check', 'missing.xlsx', 'demo.xlsx'], dir);
-    assert.equal(text.status, 2);
+    assert.equal(text.status, 1);
     assert.match(text.stdout, /文件：demo\.xlsx/);
     const tol = await juesuan(['check', 'demo.xlsx', '--tolerance', 'abc'], dir);
     assert.equal(tol.status, 2);

@@ -123,13 +123,13 @@ describe('QA: bad input files (juesuan CLI)', function () {
     assert.match(r.stderr, /letter\.xlsx.*没有工作簿内容.*Word 文档/);
   });
 
-  it('a CSV, a directory and a missing path: exit 2 with a Chinese reason each; check goes on with the other files', async () => {
+  it('a CSV, a directory and a missing path: a Chinese reason each; check goes on with the other files (exit 1, not a clean pass)', async () => {
     const csv = path.join(dir, 'export.xlsx');
     fs.writeFileSync(csv, '科目编码,金额\n201,1474.07\n');
     const folder = path.join(dir, 'folder.xlsx');
     fs.mkdirSync(folder);
     const r = await juesuan(['check', csv, folder, path.join(dir, '没有这个文件.xlsx'), demo], dir);
-    assert.equal(r.status, 2);
+    assert.equal(r.status, 1);
     assert.match(r.stderr, /export\.xlsx”：不是 \.xlsx 格式的工作簿/);
     assert.match(r.stderr, /folder\.xlsx”：这是一个文件夹/);
     assert.match(r.stderr, /没有这个文件\.xlsx”：文件不存在/);

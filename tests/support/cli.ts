@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
+import { ensureCliBuilt } from './cli-build';
 
 /**
  * The `juesuan` command line for tests. `juesuan()` runs main(argv, io) in this process
@@ -47,8 +48,9 @@ export async function juesuan(args: string[], cwd: string, env: Record<string, s
   }
 }
 
-/** `node bin/juesuan.js …` in `cwd`, as a child process. */
+/** `node bin/juesuan.js …` in `cwd`, as a child process (the compiled CLI, rebuilt first when the sources are newer). */
 export function juesuanSpawned(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  ensureCliBuilt();
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

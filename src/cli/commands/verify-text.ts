@@ -10,7 +10,7 @@ import { lastYearLines, verifyWithLastYear, type LastYearImport } from '../../co
 import { decodeText } from '../../core/text/decode';
 import { describeInvisible, hasFigures, originalQuote, removeInvisible } from '../../core/text/invisible';
 import { fileErrorText } from '../../hosts/xlsx';
-import { openForReading } from './check';
+import { openForReading } from '../open';
 
 /** `juesuan verify-text --json` prints an array of these (a public contract). */
 export interface JsonTextFinding {

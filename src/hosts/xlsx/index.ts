@@ -5,3 +5,4 @@
 export { XlsxHost } from './xlsx-host';
 export { computeForReading, evaluateFormulas, formulaEvaluationEnabled, FORMULAS_NOT_COMPUTED, CELLS_NOT_READ, type EvaluateResult } from './evaluate';
 export { fileErrorText, freeFileName, SaveError } from './atomic-save';
+export { FastXlsxReader, fastFromBuffer, readFast } from './fast-read';
