@@ -19,6 +19,7 @@ const os = require('os');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { CSP } = require('./src/taskpane/csp.js');
 
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
 
@@ -52,6 +53,10 @@ module.exports = (env = {}, argv = {}) => {
     { from: 'wps', to: 'wps', globOptions: { ignore: ['**/README.md'] }, info: { minimized: true } },
     { from: 'assets/icon-{32,80}.png', to: 'wps/images/[name][ext]' },
     { from: 'src/taskpane/taskpane.css', to: 'wps/taskpane.css' },
+    // ES5 start-up scripts of the pane (files, not inline, for the Content-Security-Policy)
+    { from: 'src/taskpane/boot/*.js', to: '[name][ext]', info: { minimized: true } },
+    { from: 'src/taskpane/boot/legacy-check.js', to: 'wps/[name][ext]', info: { minimized: true } },
+    { from: 'src/preview/preview.css', to: 'preview.css' },
   ];
   if (!env.noOfficeJs) {
     copies.push({
@@ -80,6 +85,7 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',
       'wps/taskpane': './src/taskpane/taskpane.ts',
+      preview: './src/preview/preview.ts',
     },
     output: { path: outDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.json'] },
@@ -104,7 +110,7 @@ module.exports = (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJs: true },
+        templateParameters: { officeJs: true, csp: CSP },
       }),
       new HtmlWebpackPlugin({
         filename: 'wps/taskpane.html',
@@ -113,10 +119,12 @@ module.exports = (env = {}, argv = {}) => {
         // WPS has no Office.js; the script is linked by the template itself so that
         // its URL stays relative to dist/wps/ (the folder wpsjs packs).
         inject: false,
-        templateParameters: { officeJs: false },
+        templateParameters: { officeJs: false, csp: CSP },
       }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
-      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], templateParameters: { csp: CSP } }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], templateParameters: { csp: CSP } }),
+      // `npm run preview`: the pane beside a simulated workbook (scripts/preview.ts)
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'], templateParameters: { csp: CSP } }),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     devServer: {
