@@ -62,7 +62,10 @@ class WorkbookView {
   /** The user clicked or moved to a cell of the grid: select it in the workbook, as Excel would. */
   private pick(at: { row: number; col: number }): void {
     this.cursor = at;
-    void this.host.select([{ sheet: this.shown, address: `${colName(at.col)}${at.row + 1}` }]);
+    void this.host.select([{ sheet: this.shown, address: `${colName(at.col)}${at.row + 1}` }]).then(() => {
+      // the grid was redrawn: keep the keyboard on the cell
+      document.querySelector<HTMLElement>('#pv-grid td.cursor')?.focus();
+    });
   }
 
   private key(e: KeyboardEvent): void {
@@ -71,8 +74,6 @@ class WorkbookView {
     if (!step) return;
     e.preventDefault();
     this.pick({ row: Math.max(0, this.cursor.row + step[0]), col: Math.max(0, this.cursor.col + step[1]) });
-    const td = document.querySelector<HTMLElement>('#pv-grid td.cursor');
-    td?.focus();
   }
 
   private sheet(): MemorySheet | undefined {

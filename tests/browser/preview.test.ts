@@ -61,7 +61,9 @@ describe('npm run preview: the pane beside a simulated workbook (1366 px)', func
     assert.equal(await page.textContent('#pv-formula'), formula);
     assert.equal(await formulaCell.getAttribute('aria-selected'), 'true');
     await page.keyboard.press('ArrowDown');
-    assert.notEqual(await page.textContent('#pv-address'), `公开03表!${address}`, 'arrow keys move the selection');
+    const below = address.replace(/\d+$/, (d) => String(Number(d) + 1));
+    await page.waitForFunction((a) => document.getElementById('pv-address')?.textContent === a, `公开03表!${below}`);
+    assert.equal(await page.getAttribute(`#pv-grid td[data-address="${below}"]`, 'aria-selected'), 'true', 'arrow keys move the selection');
   });
 
   it('a finding clicked in the pane selects its cells in the grid; 标记 draws the marks', async () => {
@@ -139,8 +141,8 @@ describe('npm run preview: the pane beside a simulated workbook (1366 px)', func
     assert.ok(!tabs.some((n) => /\(\d+\)$/.test(n)));
   });
 
-  it('at 125% and 150% zoom widths the pane fits (272 and 227 px)', async () => {
-    for (const w of ['272', '227']) {
+  it('at 100%, 125% and 150% zoom widths the pane fits (340, 272 and 227 px)', async () => {
+    for (const w of ['340', '272', '227']) {
       await page.selectOption('#pv-width', w);
       await page.waitForFunction((x) => (document.getElementById('pv-pane') as HTMLIFrameElement).getBoundingClientRect().width === Number(x), w);
       for (const tab of ['insert', 'check', 'draft', 'verify']) {
