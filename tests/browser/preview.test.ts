@@ -49,6 +49,20 @@ describe('npm run preview: the pane beside a simulated workbook (1366 px)', func
     await shot(page, 'preview-1366-start', false);
   });
 
+  it('sheet names and cell text are shown as text, never as markup', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    await pane.evaluate((name) => {
+      const h = (window as unknown as { __juesuan: { host: { setCell(s: string, a: string, v: string): void; notify(c: string): void } } }).__juesuan.host;
+      h.setCell(name, 'A1', '<b>粗</b>&amp;');
+      h.notify('apply');
+    }, hostile);
+    await page.click(`#pv-sheets [role="tab"] >> text=${hostile}`);
+    assert.equal(await page.textContent('#pv-grid td[data-address="A1"]'), '<b>粗</b>&amp;');
+    assert.equal(await page.$$eval('#pv-grid img, #pv-sheets img, #pv-grid b', (e) => e.length), 0);
+    await page.click('#pv-reset');
+    await page.waitForFunction(() => document.querySelectorAll('#pv-sheets [role="tab"]').length === 10);
+  });
+
   it('a formula cell shows its value in the grid and its formula in the formula bar', async () => {
     await page.click('#pv-sheets [role="tab"]:text-is("公开03表")');
     const formulaCell = page.locator('#pv-grid td.formula').first();

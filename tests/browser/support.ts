@@ -38,8 +38,12 @@ export function needChromium(ctx: Mocha.Context): void {
   ctx.skip();
 }
 
+let closing: NodeJS.Timeout | null = null;
+
 /** The built pages, served, and a browser: built once per mocha run. */
 export function startSite(): Promise<Site> {
+  if (closing) clearTimeout(closing);
+  closing = null;
   site ??= (async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pane-'));
     const dir = path.join(tmp, 'dist');
@@ -63,8 +67,17 @@ export function startSite(): Promise<Site> {
   return site;
 }
 
-/** Close the browser and the server (mocha's root after hook). */
-export async function stopSite(): Promise<void> {
+/**
+ * Close the browser and the server — a moment later, so that the next test file of the
+ * same mocha run (whose before() calls startSite again) reuses the build.
+ */
+export function stopSite(): Promise<void> {
+  if (site && !closing) closing = setTimeout(() => void closeNow(), 1500);
+  return Promise.resolve();
+}
+
+async function closeNow(): Promise<void> {
+  closing = null;
   if (!site) return;
   const s = await site.catch(() => null);
   site = null;
