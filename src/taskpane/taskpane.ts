@@ -323,6 +323,7 @@ function setupInsert(): void {
     if (r.unrecognized.length) lines.push(`以下工作表不是本工具的表样，未改动：${r.unrecognized.join('、')}`);
     lines.push(...hostWarnings());
     result('insert-result', lines.join('\n') || '没有需要插入的报表。', true);
+    if (r.created.length || r.refreshed.length) checkOutdated();
     if (r.created.length) return `已插入 ${r.created.length} 张表`;
     if (r.refreshed.length) return `已刷新 ${r.refreshed.length} 张表`;
     return r.skipped.length ? '已存在，已跳过' : undefined;
@@ -336,6 +337,7 @@ function setupInsert(): void {
     ];
     if (r.keptValues.length) lines.push(`以下单元格应为公式，但保留了手填的数字：${cellsLabel(r.keptValues, 6)}`);
     result('insert-result', lines.join('\n'), r.sheets.length > 0);
+    if (r.written) checkOutdated();
     return r.sheets.length ? `已刷新 ${r.sheets.length} 张表` : undefined;
   });
 
@@ -347,6 +349,7 @@ function setupInsert(): void {
         notice(panelOf(button('sample')), `工作簿中已有示例的工作表（${r.existing.join('、')}），未重复插入。`);
         return undefined;
       }
+      checkOutdated();
       result('insert-result', `已插入示例：2021年度 ${app.SEED_2021_UNIT}（公开01–09表，含示例数字；补充信息表已填写）。`, true);
       return '已插入示例';
     });
@@ -440,6 +443,16 @@ function renderFindings(findings: Finding[], numbers: Partial<Record<TableKey, s
     for (const t of v.unverified) d.append(tableDetails(t, true));
     box.append(d);
   }
+}
+
+/** The pane changed the tables (insert, refresh, sample): the last check no longer holds. */
+function checkOutdated(): void {
+  if (!lastCheck) return;
+  lastCheck = null;
+  $('findings').textContent = '';
+  const box = $('check-summary');
+  box.textContent = '';
+  box.append(el('span', { className: 'hint', textContent: '报表已改动，上次的校验结果已清除：请重新运行一键校验。' }));
 }
 
 /** Show a check's findings as the last check (the pane's own check, and the preview/test hook). */
