@@ -13,6 +13,8 @@
  *   noOfficeJs      skip copying office-js/ (faster test builds; the page then runs
  *                   without Office.js, as a preview)
  *   port=3000       dev server port
+ *   preview         also build preview.html (`npm run preview`: the pane beside a simulated
+ *                   workbook; src/preview/server.ts sets it — not part of what is deployed)
  */
 const fs = require('fs');
 const os = require('os');
@@ -56,8 +58,8 @@ module.exports = (env = {}, argv = {}) => {
     // ES5 start-up scripts of the pane (files, not inline, for the Content-Security-Policy)
     { from: 'src/taskpane/boot/*.js', to: '[name][ext]', info: { minimized: true } },
     { from: 'src/taskpane/boot/legacy-check.js', to: 'wps/[name][ext]', info: { minimized: true } },
-    { from: 'src/preview/preview.css', to: 'preview.css' },
   ];
+  if (env.preview) copies.push({ from: 'src/preview/preview.css', to: 'preview.css' });
   if (!env.noOfficeJs) {
     copies.push({
       from: OFFICE_JS_DIR + '/dist',
@@ -85,7 +87,7 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',
       'wps/taskpane': './src/taskpane/taskpane.ts',
-      preview: './src/preview/preview.ts',
+      ...(env.preview ? { preview: './src/preview/preview.ts' } : {}),
     },
     output: { path: outDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.json'] },
@@ -123,8 +125,10 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], templateParameters: { csp: CSP } }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], templateParameters: { csp: CSP } }),
-      // `npm run preview`: the pane beside a simulated workbook (scripts/preview.ts)
-      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'], templateParameters: { csp: CSP } }),
+      // `npm run preview`: the pane beside a simulated workbook (src/preview/server.ts)
+      ...(env.preview
+        ? [new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'], templateParameters: { csp: CSP } })]
+        : []),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     devServer: {

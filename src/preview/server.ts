@@ -39,13 +39,13 @@ export interface BuildOptions {
   extraEntries?: Record<string, string>;
 }
 
-/** Build the pages with the project's webpack.config.js. */
+/** Build the pages with the project's webpack.config.js, the preview page included. */
 export async function build(o: BuildOptions): Promise<void> {
   type ConfigOf = (env: object, argv: object) => Configuration;
   const loaded = (await import(path.join(ROOT, 'webpack.config.js'))) as { default?: ConfigOf } & ConfigOf;
   const configOf: ConfigOf = loaded.default ?? loaded;
   const mode = o.mode ?? 'production';
-  const config = configOf({ outDir: o.outDir, ...(o.officeJs ? {} : { noOfficeJs: true }) }, { mode });
+  const config = configOf({ outDir: o.outDir, preview: true, ...(o.officeJs ? {} : { noOfficeJs: true }) }, { mode });
   config.context = ROOT;
   config.devtool = false;
   if (o.extraEntries) Object.assign(config.entry as Record<string, string>, o.extraEntries);
