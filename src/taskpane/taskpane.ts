@@ -678,12 +678,22 @@ function showVerify(text: string, found: app.TextFindingView[]): void {
     const f = found[seg.finding];
     const unverified = f.unverified === true || f.severity === 'unverified';
     const m = el('mark', { className: unverified ? 'unverified' : f.severity, title: unverified ? '无法核对' : f.message, textContent: seg.text });
-    m.addEventListener('click', () => {
+    const go = () => {
       const b = buttons.get(f);
       if (!b) return;
       if (unverified && unverifiedBox) unverifiedBox.open = true;
       b.scrollIntoView({ block: 'nearest' });
       b.click();
+      b.focus();
+    };
+    // reachable by keyboard too: Tab to the words, Enter or Space goes to the finding
+    m.tabIndex = 0;
+    m.setAttribute('role', 'button');
+    m.addEventListener('click', go);
+    m.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      go();
     });
     marked.append(m);
   }
