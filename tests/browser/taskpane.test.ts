@@ -193,6 +193,8 @@ describe('task pane in headless Chromium', function () {
         await noOverflow(page, 'busy');
         await shot(page, `pane-${width}-busy`);
         await page.waitForSelector('#run-check.done', { timeout: 20_000 });
+        // the confirmation reads as one (success colours), also under the pointer that clicked
+        assert.deepEqual(await page.$eval('#run-check', (b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]), ['rgb(241, 250, 241)', 'rgb(14, 112, 14)']);
         assert.ok(!(await page.isDisabled('#mark')));
         assert.equal(await page.getAttribute('#tab-check', 'aria-busy'), null);
         assert.match((await page.textContent('#check-summary')) ?? '', /错误 0提示 0尾数差异 \d+|未发现问题/);
