@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the add-in's pages (after Microsoft's Office-Addin-TaskPane template):
  *   taskpane.html / taskpane.js  the task pane (Excel and WPS)
@@ -56,8 +55,8 @@ module.exports = (env = {}, argv = {}) => {
     { from: 'assets/icon-{32,80}.png', to: 'wps/images/[name][ext]' },
     { from: 'src/taskpane/taskpane.css', to: 'wps/taskpane.css' },
     // ES5 start-up scripts of the pane (files, not inline, for the Content-Security-Policy)
-    { from: 'src/taskpane/boot/*.js', to: '[name][ext]', info: { minimized: true } },
-    { from: 'src/taskpane/boot/legacy-check.js', to: 'wps/[name][ext]', info: { minimized: true } },
+    { from: 'assets/{boot,legacy-check}.js', to: '[name][ext]', info: { minimized: true } },
+    { from: 'assets/legacy-check.js', to: 'wps/[name][ext]', info: { minimized: true } },
   ];
   if (env.preview) copies.push({ from: 'src/preview/preview.css', to: 'preview.css' });
   if (!env.noOfficeJs) {

@@ -161,7 +161,7 @@ function timed(host: WorkbookHost): Timed {
         Object.defineProperty(snaps, 'find', {
           value: function (this: SheetSnapshot[], ...args: Parameters<SheetSnapshot[]['find']>) {
             h.lastFind = now();
-            return Array.prototype.find.apply(this, args as never);
+            return Array.prototype.find.apply(this, args as never) as SheetSnapshot | undefined;
           },
         });
         return snaps;
@@ -218,7 +218,7 @@ export async function officeCheck(book: FakeBook, limit?: { bytes: number; sheet
   book.payloadCells = limit ? limit.bytes : Infinity;
   book.payloadCost = limit ? payloadCostOf(book, limit.sheets) : null;
   const env = book.env(API);
-  const run = env.run;
+  const run = env.run.bind(env);
   let fakeMs = 0;
   let refused = 0;
   env.run = (batch) =>

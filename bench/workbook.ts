@@ -165,7 +165,7 @@ export function snapshotsOf(model: WorkbookModel): SheetSnapshot[] {
     }
     for (const l of t.lines) {
       if (l.id === 'total') continue;
-      values.push([l.code ?? l.id, `科目${l.id}`, ...cols.map((c) => (l.values[c] && !l.values[c]!.blank ? l.values[c]!.value : null))]);
+      values.push([l.code ?? l.id, `科目${l.id}`, ...cols.map((c) => (l.values[c] && !l.values[c].blank ? l.values[c].value : null))]);
     }
     for (const r of seed.slice(lastCode + 1)) values.push(r.map((c) => (c === '' ? null : c)));
     out.push({ name: t.sheet, top: 0, left: 0, values });

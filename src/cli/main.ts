@@ -36,7 +36,6 @@ function parseArgsMessage(e: Error): string {
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Each command's module is loaded only when it runs (fast --help, small start-up). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const COMMANDS: Record<string, () => Command> = {
   init: () => (require('./commands/init') as typeof import('./commands/init')).initCommand,
   demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
@@ -53,7 +52,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return name ? EXIT.ok : EXIT.unreadable;
   }
   if (name === '--version' || name === '-v') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     io.out(String((require('../../package.json') as { version: string }).version));
     return EXIT.ok;
   }

@@ -91,3 +91,19 @@ export function sheetPrefix(sheet: string): string {
 export function cellRef(sheet: string, row: number, col: number): CellRef {
   return { sheet, address: a1(row, col) };
 }
+
+/**
+ * Anything a host hands over, as text for a message or a label: "" for empty, a cell
+ * error as its code, other objects as JSON (never "[object Object]").
+ */
+export function displayText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (isCellError(v)) return v.error;
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return typeof v;
+  }
+}

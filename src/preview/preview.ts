@@ -91,7 +91,8 @@ class WorkbookView {
     this.renderGrid(s);
     this.renderFormula(s);
     const marks = [...this.host.marks.values()].reduce((n, m) => n + m.size, 0);
-    $('pv-status').textContent = `${this.host.sheets.length} 张工作表${marks ? `；已标记 ${marks} 个单元格` : ''}${this.host.selection.length ? `；选中 ${selectionLabel(this.host.selection)}` : ''}`;
+    $('pv-status').textContent =
+      `${this.host.sheets.length} 张工作表${marks ? `；已标记 ${marks} 个单元格` : ''}${this.host.selection.length ? `；选中 ${selectionLabel(this.host.selection)}` : ''}`;
   }
 
   private renderTabs(): void {
@@ -252,7 +253,7 @@ function selectionLabel(cells: CellRef[]): string {
 
 async function paneHost(frame: HTMLIFrameElement): Promise<MemoryHost> {
   for (;;) {
-    const w = frame.contentWindow as PaneWindow | null;
+    const w: PaneWindow | null = frame.contentWindow;
     const h = w?.__juesuan?.host;
     if (h && w?.document.body.dataset.ready === 'memory') return h;
     await new Promise((r) => window.setTimeout(r, 50));

@@ -1,22 +1,25 @@
 /**
- * `npm run preview`: build the add-in's pages (webpack, without Office.js) into
- * out/preview/ and serve them over plain http on localhost, so anyone can try the
- * task pane beside a simulated workbook with only Node — no Office, no certificate.
+ * `npm run preview`: webpack builds the add-in's pages with the preview page and without
+ * Office.js into out/preview/ (`--env preview --env noOfficeJs`), then this serves them
+ * over plain http on localhost, so anyone can try the task pane beside a simulated
+ * workbook with only Node — no Office, no certificate.
  *
  *   PORT=3001 npm run preview      → http://localhost:3001/preview.html
- *   npm run preview -- --dev       development build (faster, readable)
  *
  * Every response carries the pages' Content-Security-Policy as a header too. The
- * browser tests (tests/browser/) use build() and serve() from here.
+ * browser tests (tests/browser/) serve their build with serve() from here.
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import webpack, { type Configuration } from 'webpack';
 import { CSP } from '../taskpane/csp.js';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/** A line for the person who ran `npm run preview` (stdout), or a problem (stderr). */
+const say = (line: string) => void process.stdout.write(`${line}\n`);
+const complain = (line: string) => void process.stderr.write(`${line}\n`);
 
 export { CSP };
 
@@ -29,34 +32,6 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
 };
-
-export interface BuildOptions {
-  outDir: string;
-  mode?: 'production' | 'development';
-  /** Copy Office.js into office-js/ (the preview does not need it). */
-  officeJs?: boolean;
-  /** More entries (e.g. a test's fake host), by name. */
-  extraEntries?: Record<string, string>;
-}
-
-/** Build the pages with the project's webpack.config.js, the preview page included. */
-export async function build(o: BuildOptions): Promise<void> {
-  type ConfigOf = (env: object, argv: object) => Configuration;
-  const loaded = (await import(path.join(ROOT, 'webpack.config.js'))) as { default?: ConfigOf } & ConfigOf;
-  const configOf: ConfigOf = loaded.default ?? loaded;
-  const mode = o.mode ?? 'production';
-  const config = configOf({ outDir: o.outDir, preview: true, ...(o.officeJs ? {} : { noOfficeJs: true }) }, { mode });
-  config.context = ROOT;
-  config.devtool = false;
-  if (o.extraEntries) Object.assign(config.entry as Record<string, string>, o.extraEntries);
-  await new Promise<void>((resolve, reject) =>
-    webpack(config).run((err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    }),
-  );
-}
 
 /** Serve a directory on host:port (0: any free port); "/" is the preview page. */
 export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<http.Server> {
@@ -94,31 +69,32 @@ export function serve(dir: string, port = 0, host = '127.0.0.1'): Promise<http.S
 }
 
 async function main(): Promise<void> {
-  const dev = process.argv.includes('--dev');
   const port = process.env.PORT ? Number(process.env.PORT) : 3001;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT 应为 0–65535 的端口号，而不是“${process.env.PORT}”。`);
+    complain(`PORT 应为 0–65535 的端口号，而不是“${process.env.PORT}”。`);
     process.exit(2);
   }
   const outDir = path.join(ROOT, 'out', 'preview');
-  console.log(`正在构建预览（${dev ? 'development' : 'production'}）…`);
-  await build({ outDir, mode: dev ? 'development' : 'production' });
+  if (!fs.existsSync(path.join(outDir, 'preview.html'))) {
+    complain('找不到 out/preview/preview.html：请用 npm run preview（先构建再启动）。');
+    process.exit(1);
+  }
   let server: http.Server;
   try {
     server = await serve(outDir, port, 'localhost');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    console.error(code === 'EADDRINUSE' ? `端口 ${port} 已被占用：请用 PORT=其他端口 npm run preview。` : String(e));
+    complain(code === 'EADDRINUSE' ? `端口 ${port} 已被占用：请用 PORT=其他端口 npm run preview。` : String(e));
     process.exit(1);
   }
   const { port: actual } = server.address() as AddressInfo;
-  console.log(`决算公开助手 预览：http://localhost:${actual}/preview.html`);
-  console.log(`（只有任务窗格：http://localhost:${actual}/taskpane.html?host=memory ；按 Ctrl+C 停止）`);
+  say(`决算公开助手 预览：http://localhost:${actual}/preview.html`);
+  say(`（只有任务窗格：http://localhost:${actual}/taskpane.html?host=memory ；按 Ctrl+C 停止）`);
 }
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
+    complain(e instanceof Error ? e.message : String(e));
     process.exit(1);
   });
 }

@@ -22,7 +22,8 @@ if (!Array.prototype.flatMap) {
       if (!(i in this)) continue; // holes are skipped, as by the native
       const v = f.call(thisArg, this[i], i, this);
       if (Array.isArray(v)) {
-        for (let j = 0; j < v.length; j++) if (j in v) out.push(v[j]);
+        const items = v as readonly U[];
+        for (let j = 0; j < items.length; j++) if (j in items) out.push(items[j]);
       } else out.push(v as U);
     }
     return out;
@@ -31,7 +32,8 @@ if (!Array.prototype.flatMap) {
 
 // globalThis (ES2020; Safari 12.1, Chromium 71): the WPS host reads Application from it.
 if (typeof globalThis === 'undefined') {
-  const g = typeof self !== 'undefined' ? self : typeof window !== 'undefined' ? window : (Function('return this')() as object);
+  // A webview always has window (and self); no Function('return this') (no eval).
+  const g: object = typeof self !== 'undefined' ? self : window;
   define(g, 'globalThis', g);
 }
 

@@ -298,7 +298,7 @@ function setupInsert(): void {
   renderTableChecks();
   input('year').value = store?.getItem('juesuan.year') ?? String(new Date().getFullYear() - 1);
   input('unit').value = store?.getItem('juesuan.unit') ?? '';
-  const setAll = (v: boolean) => $('tables').querySelectorAll('input').forEach((i) => ((i as HTMLInputElement).checked = v));
+  const setAll = (v: boolean) => $('tables').querySelectorAll('input').forEach((i) => (i.checked = v));
   $('tables-all').addEventListener('click', () => setAll(true));
   $('tables-none').addEventListener('click', () => setAll(false));
 
@@ -526,7 +526,7 @@ function renderConcerns(d: app.NarrativeDraft): Map<string, CellRef[]> {
   if (!errors) return bySection;
   const concerns = draftConcerns(lastCheck.findings, d.sections);
   for (const c of concerns) bySection.set(c.sectionId, c.cells);
-  const warn = el('div', { className: 'concerns', role: 'note' } as Partial<HTMLDivElement>);
+  const warn = el('div', { className: 'concerns', role: 'note' });
   warn.append(
     el('strong', {
       textContent: concerns.length

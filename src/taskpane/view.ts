@@ -169,7 +169,14 @@ export function groupTextFindings<T extends TextItem>(found: T[]): { wrong: Sect
     return out;
   };
   const unverified = found.filter(isUnverified);
-  return { wrong: bySection(found.filter((f) => !isUnverified(f)), true), unverified: bySection(unverified, false), unverifiedCount: unverified.length };
+  return {
+    wrong: bySection(
+      found.filter((f) => !isUnverified(f)),
+      true,
+    ),
+    unverified: bySection(unverified, false),
+    unverifiedCount: unverified.length,
+  };
 }
 
 /** A draft section that states a figure whose cells the last check found wrong. */
@@ -183,10 +190,7 @@ export interface DraftConcern {
  * Which sections of a draft state figures from cells the last check found wrong
  * (错误, diagnosed slips and what they explain); 提示, 尾数差异 and 无法核对 do not count.
  */
-export function draftConcerns(
-  findings: Finding[],
-  sections: { id: string; title: string; figures: { cells: CellRef[] }[] }[],
-): DraftConcern[] {
+export function draftConcerns(findings: Finding[], sections: { id: string; title: string; figures: { cells: CellRef[] }[] }[]): DraftConcern[] {
   const wrong = new Set<string>();
   for (const f of findings) {
     if (f.severity !== 'error') continue;

@@ -12,8 +12,10 @@ import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build, serve } from '../../src/preview/server';
+import type { Configuration } from 'webpack';
+import { serve } from '../../src/preview/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ROOT = path.resolve(__dirname, '../..');
@@ -24,6 +26,26 @@ export interface Site {
   base: string;
   dir: string;
   browser: Browser;
+}
+
+/** The project's webpack build (development, with the preview page, Office.js and the fake WPS object model). */
+async function build(outDir: string): Promise<void> {
+  // loaded when a build runs, not when mocha loads the test files
+  const webpack = (await import('webpack')).default;
+  type ConfigOf = (env: object, argv: object) => Configuration;
+  const configOf = ((await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: ConfigOf }).default;
+  const config = configOf({ outDir, preview: true }, { mode: 'development' });
+  config.context = ROOT;
+  config.devtool = false;
+  // the fake WPS object model, injected into the WPS page as window.Application
+  (config.entry as Record<string, string>)['test/fake-wps'] = path.join(ROOT, 'tests/browser/fake-wps-entry.ts');
+  await new Promise<void>((resolve, reject) =>
+    webpack(config).run((err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    }),
+  );
 }
 
 let site: Promise<Site> | null = null;
@@ -47,12 +69,7 @@ export function startSite(): Promise<Site> {
   site ??= (async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pane-'));
     const dir = path.join(tmp, 'dist');
-    await build({
-      outDir: dir,
-      mode: 'development',
-      officeJs: true,
-      extraEntries: { 'test/fake-wps': path.join(ROOT, 'tests/browser/fake-wps-entry.ts') },
-    });
+    await build(dir);
     server = await serve(dir);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('playwright-core');

@@ -62,7 +62,7 @@ const marksOf = (page: Page) =>
 const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as W).__juesuan.host.sheets.map((s) => s.name));
 
 async function noOverflow(page: Page, where: string): Promise<void> {
-  const report = (await page.evaluate(overflowReport)) as string[];
+  const report = await page.evaluate<string[]>(overflowReport);
   assert.deepEqual(report, [], `${where}: ${report.join('; ')}`);
 }
 
@@ -225,8 +225,10 @@ describe('task pane in headless Chromium', function () {
       });
 
       it('likely slips first with what they explain folded; 无法核对 collapsed with its count; 标记 paints suspects apart', async () => {
-        await page.evaluate((f) => (window as unknown as W).__juesuan.showCheck(f), PLANTED);
-        const first = await page.$eval('#findings > :first-child', (e) => e.className);
+        await page.evaluate((f: Finding[]) => {
+          (window as unknown as W).__juesuan.showCheck(f);
+        }, PLANTED);
+        const first = await page.$eval('#findings > :first-child', (e: Element) => e.className);
         assert.equal(first, 'slip');
         assert.equal(await page.$eval('#findings .slip details.explains', (d) => (d as HTMLDetailsElement).open), false);
         assert.match((await page.textContent('#findings .slip details.explains summary')) ?? '', /由此引起的 2 处不一致/);

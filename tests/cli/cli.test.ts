@@ -1,5 +1,4 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -9,27 +8,15 @@ import { parseA1 } from '../../src/core/cells';
 import { formulaAt, valueAt } from '../../src/core/model/snapshot';
 import { sampleBatch } from '../../src/core/sample/seed-2021';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
+import { juesuan, juesuanSpawned } from '../support/cli';
 
 /**
- * The `juesuan` command line, run as users and reviewers' scripts run it: a child
- * process `node bin/juesuan.js …` on files in a temporary folder.
+ * The `juesuan` command line, on files in a temporary folder: every command through
+ * main(argv, io) in this process, and a few runs of `node bin/juesuan.js` as users'
+ * and reviewers' scripts run it (start-up, exit codes, stdout and stderr of a process).
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'juesuan.js');
 const TABLE_SHEETS = ['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表'];
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function juesuan(args: string[], cwd: string, env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function sha(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -42,9 +29,9 @@ describe('juesuan CLI', function () {
   let dir: string;
   let demo: string;
 
-  before(() => {
+  before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-cli-'));
-    const r = juesuan(['demo', 'demo.xlsx'], dir);
+    const r = await juesuan(['demo', 'demo.xlsx'], dir);
     assert.equal(r.status, 0, r.stderr);
     demo = path.join(dir, 'demo.xlsx');
   });
@@ -52,26 +39,26 @@ describe('juesuan CLI', function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints its help in Chinese; an unknown command exits 2 with a Chinese message', () => {
-    const help = juesuan(['--help'], dir);
+  it('prints its help in Chinese; an unknown command exits 2 with a Chinese message', async () => {
+    const help = await juesuan(['--help'], dir);
     assert.equal(help.status, 0);
     for (const c of ['init', 'demo', 'check', 'narrate', 'verify-text', '--json', '--tolerance', '--on-conflict', '退出码']) {
       assert.ok(help.stdout.includes(c), `help mentions ${c}`);
     }
     assert.match(help.stdout, /用法/);
-    const check = juesuan(['check', '--help'], dir);
+    const check = await juesuan(['check', '--help'], dir);
     assert.equal(check.status, 0);
     assert.match(check.stdout, /校验/);
-    const bad = juesuan(['frobnicate'], dir);
+    const bad = await juesuan(['frobnicate'], dir);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /未知命令“frobnicate”/);
-    const badOpt = juesuan(['check', 'x.xlsx', '--frob'], dir);
+    const badOpt = await juesuan(['check', 'x.xlsx', '--frob'], dir);
     assert.equal(badOpt.status, 2);
     assert.match(badOpt.stderr, /未知选项 --frob/);
   });
 
   it('init creates the nine tables and the 补充信息 sheet, with formulas and the unit', async () => {
-    const r = juesuan(['init', 'book.xlsx', '--unit', '测试单位', '--year', '2021'], dir);
+    const r = await juesuan(['init', 'book.xlsx', '--unit', '测试单位', '--year', '2021'], dir);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /已创建/);
     const host = await XlsxHost.open(path.join(dir, 'book.xlsx'));
@@ -87,7 +74,7 @@ describe('juesuan CLI', function () {
 
   it('init on an existing workbook never overwrites the user\'s sheets', async () => {
     const file = path.join(dir, 'mine.xlsx');
-    assert.equal(juesuan(['init', 'mine.xlsx', '--unit', '测试单位'], dir).status, 0);
+    assert.equal((await juesuan(['init', 'mine.xlsx', '--unit', '测试单位'], dir)).status, 0);
     // The user types a figure, colours a cell and adds a sheet of their own.
     const host = await XlsxHost.open(file);
     const ws = host.workbook.getWorksheet('公开03表')!;
@@ -97,17 +84,17 @@ describe('juesuan CLI', function () {
     await host.save(file);
     const before = sha(file);
 
-    const again = juesuan(['init', 'mine.xlsx', '--unit', '别的单位'], dir);
+    const again = await juesuan(['init', 'mine.xlsx', '--unit', '别的单位'], dir);
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /跳过 9 张/);
     assert.equal(sha(file), before, 'the file is not rewritten when nothing is added');
 
-    const beside = juesuan(['init', 'mine.xlsx', '--on-conflict', 'beside'], dir);
+    const beside = await juesuan(['init', 'mine.xlsx', '--on-conflict', 'beside'], dir);
     assert.equal(beside.status, 0, beside.stderr);
     assert.match(beside.stdout, /公开01表\(2\)/);
     assert.ok(fs.existsSync(`${file}.bak`), 'a backup of the original is kept');
     assert.equal(sha(`${file}.bak`), before, 'the backup is the original');
-    const besideAgain = juesuan(['init', 'mine.xlsx', '--on-conflict', 'beside'], dir);
+    const besideAgain = await juesuan(['init', 'mine.xlsx', '--on-conflict', 'beside'], dir);
     assert.equal(besideAgain.status, 0, besideAgain.stderr);
     assert.equal(sha(`${file}.bak`), before, 'a second run keeps the first backup');
     assert.ok(fs.existsSync(`${file}.bak.2`), 'and backs up the second version beside it');
@@ -120,22 +107,22 @@ describe('juesuan CLI', function () {
     assert.equal(after.workbook.getWorksheet('我的底稿')!.getCell('A1').value, 12345);
   });
 
-  it('init refuses bad options in Chinese (exit 2)', () => {
-    const r = juesuan(['init', 'x.xlsx', '--on-conflict', 'overwrite'], dir);
+  it('init refuses bad options in Chinese (exit 2)', async () => {
+    const r = await juesuan(['init', 'x.xlsx', '--on-conflict', 'overwrite'], dir);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--on-conflict 只能是 skip、beside 或 refresh/);
-    const p = juesuan(['init', 'x.xlsx', '--profile', '1999'], dir);
+    const p = await juesuan(['init', 'x.xlsx', '--profile', '1999'], dir);
     assert.equal(p.status, 2);
     assert.match(p.stderr, /未知的格式“1999”/);
     assert.equal(fs.existsSync(path.join(dir, 'x.xlsx')), false);
   });
 
-  it('check exits 0 on the demo (no error-level finding) and prints findings grouped in Chinese', () => {
-    const r = juesuan(['check', 'demo.xlsx'], dir);
+  it('check exits 0 on the demo (no error-level finding) and prints findings grouped in Chinese', async () => {
+    const r = await juesuan(['check', 'demo.xlsx'], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /文件：demo\.xlsx/);
     assert.match(r.stdout, /合计 \d+ 条：错误 0 条/);
-    const j = juesuan(['check', 'demo.xlsx', '--json'], dir);
+    const j = await juesuan(['check', 'demo.xlsx', '--json'], dir);
     assert.equal(j.status, 0);
     const findings = JSON.parse(j.stdout) as Array<{ severity: string }>;
     assert.ok(Array.isArray(findings));
@@ -155,7 +142,7 @@ describe('juesuan CLI', function () {
     assert.equal(valueAt((await host.readSheets([cell.sheet]))[0], row, col), 999);
     await host.save(path.join(dir, 'wrong.xlsx'));
 
-    const r = juesuan(['check', 'wrong.xlsx', '--json', '--tolerance', '0.005'], dir);
+    const r = await juesuan(['check', 'wrong.xlsx', '--json', '--tolerance', '0.005'], dir);
     assert.equal(r.status, 1, r.stdout + r.stderr);
     const findings = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     assert.ok(findings.length > 0);
@@ -164,7 +151,7 @@ describe('juesuan CLI', function () {
       assert.equal(f.file, 'wrong.xlsx');
       assert.ok(['error', 'warning', 'rounding'].includes(f.severity as string));
       assert.equal(typeof f.rule, 'string');
-      assert.ok(CJK.test(f.message as string), `message in Chinese: ${f.message}`);
+      assert.ok(CJK.test(f.message as string), `message in Chinese: ${JSON.stringify(f.message)}`);
       for (const c of f.cells as Array<Record<string, unknown>>) {
         assert.deepEqual(Object.keys(c).sort(), ['address', 'sheet']);
         assert.match(c.address as string, /^[A-Z]+\d+$/);
@@ -178,32 +165,32 @@ describe('juesuan CLI', function () {
     );
     assert.ok(errors.some((f) => (f.message as string).includes('999')));
 
-    const text = juesuan(['check', 'wrong.xlsx'], dir);
+    const text = await juesuan(['check', 'wrong.xlsx'], dir);
     assert.equal(text.status, 1);
     assert.match(text.stdout, /【错误】\d+ 条/);
     assert.match(text.stdout, /支出决算表：/);
   });
 
-  it('check exits 2 when a file cannot be read, says why in Chinese, and still checks the others', () => {
+  it('check exits 2 when a file cannot be read, says why in Chinese, and still checks the others', async () => {
     fs.writeFileSync(path.join(dir, 'notes.xlsx'), '这不是工作簿');
     fs.writeFileSync(path.join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-    const r = juesuan(['check', 'notes.xlsx', 'demo.xlsx', 'missing.xlsx', 'old.xls', '--json'], dir);
+    const r = await juesuan(['check', 'notes.xlsx', 'demo.xlsx', 'missing.xlsx', 'old.xls', '--json'], dir);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /无法读取“notes\.xlsx”.*不是 \.xlsx 格式/);
     assert.match(r.stderr, /missing\.xlsx.*文件不存在/);
     assert.match(r.stderr, /无法读取“old\.xls”/);
     const findings = JSON.parse(r.stdout) as Array<{ file: string }>;
     assert.ok(findings.every((f) => f.file === 'demo.xlsx'));
-    const text = juesuan(['check', 'missing.xlsx', 'demo.xlsx'], dir);
+    const text = await juesuan(['check', 'missing.xlsx', 'demo.xlsx'], dir);
     assert.equal(text.status, 2);
     assert.match(text.stdout, /文件：demo\.xlsx/);
-    const tol = juesuan(['check', 'demo.xlsx', '--tolerance', 'abc'], dir);
+    const tol = await juesuan(['check', 'demo.xlsx', '--tolerance', 'abc'], dir);
     assert.equal(tol.status, 2);
     assert.match(tol.stderr, /--tolerance 应为不小于 0 的数/);
   });
 
-  it('narrate --json gives sections with figures tied to cells, and a todo list', () => {
-    const r = juesuan(['narrate', 'demo.xlsx', '--json'], dir);
+  it('narrate --json gives sections with figures tied to cells, and a todo list', async () => {
+    const r = await juesuan(['narrate', 'demo.xlsx', '--json'], dir);
     assert.equal(r.status, 0, r.stderr);
     const n = JSON.parse(r.stdout) as {
       sections: Array<{ id: string; title: string; text: string; figures: Array<{ id: string; value: unknown; cells: unknown[] }> }>;
@@ -218,20 +205,20 @@ describe('juesuan CLI', function () {
     assert.ok(total, '本年收入合计 1474.07 is among the figures');
     assert.ok(total.cells.length > 0);
     assert.ok(n.sections.some((s) => s.text.includes('1474.07')));
-    const text = juesuan(['narrate', 'demo.xlsx'], dir);
+    const text = await juesuan(['narrate', 'demo.xlsx'], dir);
     assert.equal(text.status, 0);
     assert.match(text.stdout, /收入支出决算总体情况说明/);
   });
 
-  it('verify-text exits 0 on a correct text, 1 on a wrong share with quote/expected/cells, 2 on a missing file', () => {
+  it('verify-text exits 0 on a correct text, 1 on a wrong share with quote/expected/cells, 2 on a missing file', async () => {
     const head = '（二）收入决算情况说明\n本年收入合计1474.07万元，其中：财政拨款收入1406.53万元，占';
     fs.writeFileSync(path.join(dir, 'ok.txt'), `${head}95.42%；其他收入67.54万元，占4.58%。\n`);
     fs.writeFileSync(path.join(dir, 'bad.txt'), `\uFEFF${head}96.42%；其他收入67.54万元，占4.58%。\n`);
-    const ok = juesuan(['verify-text', 'demo.xlsx', 'ok.txt'], dir);
+    const ok = await juesuan(['verify-text', 'demo.xlsx', 'ok.txt'], dir);
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     assert.match(ok.stdout, /未发现/);
 
-    const bad = juesuan(['verify-text', 'demo.xlsx', 'bad.txt', '--json'], dir);
+    const bad = await juesuan(['verify-text', 'demo.xlsx', 'bad.txt', '--json'], dir);
     assert.equal(bad.status, 1, bad.stdout + bad.stderr);
     const found = JSON.parse(bad.stdout) as Array<Record<string, unknown>>;
     const share = found.find((f) => f.quote === '96.42%');
@@ -242,28 +229,63 @@ describe('juesuan CLI', function () {
     assert.ok(CJK.test(share.message as string));
     assert.ok((share.cells as Array<{ sheet: string }>).some((c) => c.sheet === '公开02表'));
 
-    const text = juesuan(['verify-text', 'demo.xlsx', 'bad.txt'], dir);
+    const text = await juesuan(['verify-text', 'demo.xlsx', 'bad.txt'], dir);
     assert.equal(text.status, 1);
     assert.match(text.stdout, /【错误】1 条/);
     assert.match(text.stdout, /“96\.42%”/);
 
-    const missing = juesuan(['verify-text', 'demo.xlsx', 'nope.txt'], dir);
+    const missing = await juesuan(['verify-text', 'demo.xlsx', 'nope.txt'], dir);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /无法读取“nope\.txt”：文件不存在/);
   });
 
-  it('without a formula engine, check warns that a program-written file has no computed values', () => {
+  it('without a formula engine, check warns that a program-written file has no computed values', async () => {
     const noEngine = { JUESUAN_NO_ENGINE: '1' };
-    const r = juesuan(['check', 'demo.xlsx', '--json'], dir, noEngine);
+    const r = await juesuan(['check', 'demo.xlsx', '--json'], dir, noEngine);
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     const findings = JSON.parse(r.stdout) as Array<{ rule: string; severity: string; message: string }>;
     const w = findings.find((f) => f.rule === 'formulas-not-computed');
     assert.ok(w, r.stdout);
     assert.equal(w.severity, 'warning');
     assert.match(w.message, /没有计算结果.*Excel 或 WPS 打开并保存/);
-    const d = juesuan(['demo', 'demo-no-engine.xlsx'], dir, noEngine);
+    const d = await juesuan(['demo', 'demo-no-engine.xlsx'], dir, noEngine);
     assert.equal(d.status, 0, d.stderr);
     assert.match(d.stdout, /示例工作簿已生成/);
     assert.match(d.stdout, /请用 Excel 或 WPS 打开/);
+  });
+});
+
+describe('juesuan as a process (node bin/juesuan.js)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bin-'));
+  });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts, prints its help to stdout (exit 0) and refuses an unknown command on stderr (exit 2)', () => {
+    const help = juesuanSpawned(['--help'], dir);
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /用法：juesuan <命令>/);
+    assert.equal(help.stderr, '');
+    const bad = juesuanSpawned(['frobnicate'], dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /未知命令“frobnicate”/);
+    assert.equal(bad.stdout, '');
+  });
+
+  it('demo then check --json: a workbook on disk, JSON alone on stdout, the exit code of the findings', () => {
+    const demo = juesuanSpawned(['demo', 'demo.xlsx'], dir);
+    assert.equal(demo.status, 0, demo.stderr);
+    assert.ok(fs.statSync(path.join(dir, 'demo.xlsx')).size > 10_000);
+    const check = juesuanSpawned(['check', 'demo.xlsx', '--json'], dir);
+    assert.equal(check.status, 0, check.stderr);
+    const findings = JSON.parse(check.stdout) as Array<{ file: string; severity: string }>;
+    assert.ok(findings.every((f) => f.file === 'demo.xlsx' && f.severity !== 'error'), check.stdout);
+    const missing = juesuanSpawned(['check', 'missing.xlsx'], dir);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /missing\.xlsx.*文件不存在/);
   });
 });

@@ -21,7 +21,7 @@ import { recalculateXlsx, SOFFICE } from '../support/libreoffice';
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'juesuan.js');
 
-/** Published figures of the seed report (/work/shared/domain/000_68430ab860a868e4.txt), 万元. */
+/** Published figures of the seed report (tests/fixtures/seed-2021/), 万元. */
 const PUBLISHED: Array<{ table: TableKey; line: LineId; col: ColumnId[]; value: number; what: string; computed?: number }> = [
   { table: 'summary', line: 'inc.total', col: ['amount'], value: 1474.07, what: '01 本年收入合计' },
   { table: 'summary', line: 'exp.total', col: ['exp.amount', 'amount'], value: 1474.07, what: '01 本年支出合计' },
@@ -55,7 +55,7 @@ function cellOf(layouts: TableModel[], table: TableKey, line: LineId, cols: Colu
   assert.ok(t, `layout of ${table}`);
   const l = t.lines.find((x) => x.id === line);
   assert.ok(l, `line ${line} in ${table}`);
-  for (const c of cols) if (l.values[c]) return l.values[c]!.cell;
+  for (const c of cols) if (l.values[c]) return l.values[c].cell;
   throw new Error(`no column ${cols.join('/')} on ${table} ${line}`);
 }
 
@@ -107,8 +107,8 @@ describe('e2e: the demo workbook recalculated by LibreOffice', function () {
       assert.ok(f, `${cell.sheet}!${cell.address} should hold a formula`);
       assert.equal(typeof v, 'number', `${cell.sheet}!${cell.address} = ${JSON.stringify(v)} (${f})`);
       const expected = p.computed ?? p.value;
-      assert.ok(Math.abs((v as number) - expected) < 0.005, `${cell.sheet}!${cell.address} = ${v}, expected ${expected} (published ${p.value})`);
-      assert.ok(Math.abs((v as number) - p.value) <= 0.01 + 1e-9, `${cell.sheet}!${cell.address} = ${v} is more than a rounding cent from the published ${p.value}`);
+      assert.ok(Math.abs((v as number) - expected) < 0.005, `${cell.sheet}!${cell.address} = ${v as number}, expected ${expected} (published ${p.value})`);
+      assert.ok(Math.abs((v as number) - p.value) <= 0.01 + 1e-9, `${cell.sheet}!${cell.address} = ${v as number} is more than a rounding cent from the published ${p.value}`);
     });
   }
 

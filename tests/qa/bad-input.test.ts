@@ -1,31 +1,16 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { juesuan } from '../support/cli';
 
 /**
- * Bad input as accountants and reviewers produce it, run through `node bin/juesuan.js`
- * on real files in a temporary folder: every refusal is a Chinese message naming the
- * file (exit 2), every odd cell is named by sheet and cell, nothing passes silently.
+ * Bad input as accountants and reviewers produce it, run through the juesuan command line
+ * (main(argv, io), tests/support/cli.ts) on real files in a temporary folder: every
+ * refusal is a Chinese message naming the file (exit 2), every odd cell is named by sheet and cell, nothing passes silently.
  */
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'juesuan.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function juesuan(args: string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /**
  * A minimal but well-formed OLE compound file holding the two streams of an encrypted
@@ -88,9 +73,9 @@ describe('QA: bad input files (juesuan CLI)', function () {
   let dir: string;
   let demo: string;
 
-  before(() => {
+  before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-qa-'));
-    const r = juesuan(['demo', 'demo.xlsx'], dir);
+    const r = await juesuan(['demo', 'demo.xlsx'], dir);
     assert.equal(r.status, 0, r.stderr);
     demo = path.join(dir, 'demo.xlsx');
   });
@@ -98,11 +83,11 @@ describe('QA: bad input files (juesuan CLI)', function () {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a password-protected (encrypted) .xlsx: exit 2, the message says it has an open password', () => {
+  it('a password-protected (encrypted) .xlsx: exit 2, the message says it has an open password', async () => {
     const file = path.join(dir, '加密 报表.xlsx');
     fs.writeFileSync(file, encryptedPackage());
     for (const cmd of [['check', file], ['narrate', file], ['init', file]]) {
-      const r = juesuan(cmd, dir);
+      const r = await juesuan(cmd, dir);
       assert.equal(r.status, 2, `${cmd[0]}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, /加密 报表\.xlsx/);
       assert.match(r.stderr, /设置了打开密码（已加密）/);
@@ -111,18 +96,18 @@ describe('QA: bad input files (juesuan CLI)', function () {
     assert.ok(!fs.existsSync(`${file}.bak`), 'init wrote nothing');
   });
 
-  it('an .xls renamed to .xlsx keeps the old-format message', () => {
+  it('an .xls renamed to .xlsx keeps the old-format message', async () => {
     const file = path.join(dir, 'old.xlsx');
     fs.writeFileSync(file, xlsPackage());
-    const r = juesuan(['check', file], dir);
+    const r = await juesuan(['check', file], dir);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /\.xls\/\.et 旧格式/);
   });
 
-  it('a zero-byte file: exit 2, the message says the file is empty', () => {
+  it('a zero-byte file: exit 2, the message says the file is empty', async () => {
     const file = path.join(dir, 'zero.xlsx');
     fs.writeFileSync(file, '');
-    const r = juesuan(['check', file], dir);
+    const r = await juesuan(['check', file], dir);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /无法读取“.*zero\.xlsx”：文件是空的（0 字节）/);
   });
@@ -133,17 +118,17 @@ describe('QA: bad input files (juesuan CLI)', function () {
     zip.file('word/document.xml', '<w:document/>');
     const file = path.join(dir, 'letter.xlsx');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
-    const r = juesuan(['check', file], dir);
+    const r = await juesuan(['check', file], dir);
     assert.equal(r.status, 2, r.stdout);
     assert.match(r.stderr, /letter\.xlsx.*没有工作簿内容.*Word 文档/);
   });
 
-  it('a CSV, a directory and a missing path: exit 2 with a Chinese reason each; check goes on with the other files', () => {
+  it('a CSV, a directory and a missing path: exit 2 with a Chinese reason each; check goes on with the other files', async () => {
     const csv = path.join(dir, 'export.xlsx');
     fs.writeFileSync(csv, '科目编码,金额\n201,1474.07\n');
     const folder = path.join(dir, 'folder.xlsx');
     fs.mkdirSync(folder);
-    const r = juesuan(['check', csv, folder, path.join(dir, '没有这个文件.xlsx'), demo], dir);
+    const r = await juesuan(['check', csv, folder, path.join(dir, '没有这个文件.xlsx'), demo], dir);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /export\.xlsx”：不是 \.xlsx 格式的工作簿/);
     assert.match(r.stderr, /folder\.xlsx”：这是一个文件夹/);
@@ -158,7 +143,7 @@ describe('QA: bad input files (juesuan CLI)', function () {
     ws.addRow(['张三', 5200, 1800]);
     const file = path.join(dir, '2021 工资 表.xlsx');
     await wb.xlsx.writeFile(file);
-    const r = juesuan(['check', file, '--json'], dir);
+    const r = await juesuan(['check', file, '--json'], dir);
     assert.equal(r.status, 1, r.stderr);
     const found = JSON.parse(r.stdout) as Array<{ rule: string; severity: string; message: string; file: string }>;
     const none = found.find((f) => f.rule === 'no-tables');
@@ -167,7 +152,7 @@ describe('QA: bad input files (juesuan CLI)', function () {
     assert.match(none.message, /没有找到任何公开01–09表（工作表：工资表）/);
     assert.equal(none.file, file);
     // The demo still passes: the error is only for a file without any table.
-    assert.equal(juesuan(['check', demo], dir).status, 0);
+    assert.equal((await juesuan(['check', demo], dir)).status, 0);
   });
 
   it('text in an amount cell is named by sheet and cell; "-" and "—" are blanks', async () => {
@@ -184,7 +169,7 @@ describe('QA: bad input files (juesuan CLI)', function () {
       wb.getWorksheet('公开03表')!.getCell('D11').value = raw;
       const file = path.join(dir, 'text-amount.xlsx');
       await wb.xlsx.writeFile(file);
-      const r = juesuan(['check', file], dir);
+      const r = await juesuan(['check', file], dir);
       assert.equal(r.status, 1, r.stderr);
       assert.match(r.stdout, expect, raw);
       assert.match(r.stdout, /公开03表!D11/, raw);
@@ -195,7 +180,7 @@ describe('QA: bad input files (juesuan CLI)', function () {
       wb.getWorksheet('公开03表')!.getCell('D11').value = blank;
       const file = path.join(dir, 'dash.xlsx');
       await wb.xlsx.writeFile(file);
-      const r = juesuan(['check', file, '--json'], dir);
+      const r = await juesuan(['check', file, '--json'], dir);
       const found = JSON.parse(r.stdout) as Array<{ message: string }>;
       assert.ok(!found.some((f) => f.message.includes(`“${blank}”`)), `${blank} is a blank, not text`);
     }
@@ -203,35 +188,36 @@ describe('QA: bad input files (juesuan CLI)', function () {
 
   describe('verify-text', () => {
     let text: string;
-    before(() => {
-      const r = juesuan(['narrate', demo], dir);
+    before(async () => {
+      const r = await juesuan(['narrate', demo], dir);
       assert.equal(r.status, 0, r.stderr);
       text = r.stdout;
     });
 
-    it('an empty (or blank) text file: exit 2 and says it is empty, not "no differences"', () => {
+    it('an empty (or blank) text file: exit 2 and says it is empty, not "no differences"', async () => {
       for (const [name, body] of [['empty.txt', ''], ['blank.txt', '\uFEFF\r\n  \u3000\r\n']] as const) {
         const file = path.join(dir, name);
         fs.writeFileSync(file, body);
-        const r = juesuan(['verify-text', demo, file], dir);
+        const r = await juesuan(['verify-text', demo, file], dir);
         assert.equal(r.status, 2, `${name}: ${r.stdout}`);
         assert.match(r.stderr, new RegExp(`${name.replace('.', '\\.')}”是空的`));
         assert.doesNotMatch(r.stdout, /未发现/);
       }
     });
 
-    it('a text with a BOM and Windows line endings gives the same findings as plain UTF-8', () => {
+    it('a text with a BOM and Windows line endings gives the same findings as plain UTF-8', async () => {
       const wrong = text.replace('1474.07万元', '1475.07万元');
       const variants: Array<[string, Buffer]> = [
         ['utf8.txt', Buffer.from(wrong, 'utf8')],
         ['bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(wrong.replace(/\n/g, '\r\n'), 'utf8')])],
       ];
-      const outs = variants.map(([name, buf]) => {
+      const outs: string[][] = [];
+      for (const [name, buf] of variants) {
         fs.writeFileSync(path.join(dir, name), buf);
-        const r = juesuan(['verify-text', demo, path.join(dir, name), '--json'], dir);
+        const r = await juesuan(['verify-text', demo, path.join(dir, name), '--json'], dir);
         assert.equal(r.status, 1, r.stderr);
-        return (JSON.parse(r.stdout) as Array<{ rule: string; quote: string }>).map((f) => `${f.rule}|${f.quote}`);
-      });
+        outs.push((JSON.parse(r.stdout) as Array<{ rule: string; quote: string }>).map((f) => `${f.rule}|${f.quote}`));
+      }
       assert.deepEqual(outs[1], outs[0]);
       assert.ok(outs[0].includes('text-amount-matches-table|1475.07万元'));
     });
@@ -249,7 +235,7 @@ describe('QA: bad input files (juesuan CLI)', function () {
       for (const [name, buf, re] of files) {
         const file = path.join(dir, name);
         fs.writeFileSync(file, buf);
-        const r = juesuan(['verify-text', demo, file], dir);
+        const r = await juesuan(['verify-text', demo, file], dir);
         assert.equal(r.status, 2, `${name}: ${r.stdout}`);
         assert.match(r.stderr, re, name);
         assert.ok(r.stderr.includes(name));
@@ -257,20 +243,20 @@ describe('QA: bad input files (juesuan CLI)', function () {
       }
     });
 
-    it('a UTF-16 text with a BOM (Notepad "Unicode") is read like UTF-8', () => {
+    it('a UTF-16 text with a BOM (Notepad "Unicode") is read like UTF-8', async () => {
       const wrong = text.replace('1474.07万元', '1475.07万元').replace(/\n/g, '\r\n');
       const file = path.join(dir, 'utf16.txt');
       fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(wrong, 'utf16le')]));
-      const r = juesuan(['verify-text', demo, file, '--json'], dir);
+      const r = await juesuan(['verify-text', demo, file, '--json'], dir);
       assert.equal(r.status, 1, r.stderr);
       const found = JSON.parse(r.stdout) as Array<{ rule: string; quote: string }>;
       assert.ok(found.some((f) => f.rule === 'text-amount-matches-table' && f.quote === '1475.07万元'), r.stdout);
     });
 
-    it('an amount written in 元 is shown in 元 with its 万元 figure, not as 万元', () => {
+    it('an amount written in 元 is shown in 元 with its 万元 figure, not as 万元', async () => {
       const file = path.join(dir, 'yuan.txt');
       fs.writeFileSync(file, text.replace('1474.07万元', '14750700元'));
-      const r = juesuan(['verify-text', demo, file, '--json'], dir);
+      const r = await juesuan(['verify-text', demo, file, '--json'], dir);
       assert.equal(r.status, 1, r.stderr);
       const f = (JSON.parse(r.stdout) as Array<{ quote: string; message: string }>).find((x) => x.quote === '14750700元');
       assert.ok(f, r.stdout);
@@ -278,7 +264,7 @@ describe('QA: bad input files (juesuan CLI)', function () {
       assert.doesNotMatch(f.message, /14750700万元/);
       // The same figure, correct in 元, is no error.
       fs.writeFileSync(file, text.replace('1474.07万元', '14,740,700.00元'));
-      assert.equal(juesuan(['verify-text', demo, file], dir).status, 0);
+      assert.equal((await juesuan(['verify-text', demo, file], dir)).status, 0);
     });
   });
 });

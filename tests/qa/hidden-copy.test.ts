@@ -1,5 +1,4 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,15 +6,13 @@ import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src/core/reader';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
 import { evaluateFormulas } from '../../src/hosts/xlsx/evaluate';
+import { juesuan } from '../support/cli';
 
 /**
  * Accountants put last year's copy of a table away in a hidden sheet. When the hidden
  * copy comes first in the workbook, the visible table must still be the one checked,
  * and the duplicate is reported as hidden.
  */
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'juesuan.js');
 
 describe('QA: a hidden old copy of a table before the visible one', function () {
   this.timeout(120_000);
@@ -25,7 +22,7 @@ describe('QA: a hidden old copy of a table before the visible one', function () 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-qa-hidden-'));
     const demo = path.join(dir, 'demo.xlsx');
-    const r = spawnSync(process.execPath, [BIN, 'demo', demo], { encoding: 'utf8', timeout: 90_000 });
+    const r = await juesuan(['demo', demo], dir);
     assert.equal(r.status, 0, r.stderr);
     const host = await XlsxHost.open(demo);
     evaluateFormulas(host);
@@ -36,7 +33,7 @@ describe('QA: a hidden old copy of a table before the visible one', function () 
       from.eachRow((row, r) =>
         row.eachCell((c, col) => {
           const v = c.value as unknown;
-          const plain = v && typeof v === 'object' && 'formula' in (v as object) ? (v as { result: unknown }).result : v;
+          const plain = v && typeof v === 'object' && 'formula' in v ? (v as { result?: unknown }).result : v;
           to.getCell(r, col).value = f(plain) as ExcelJS.CellValue;
         }),
       );
@@ -62,8 +59,8 @@ describe('QA: a hidden old copy of a table before the visible one', function () 
     assert.match(dup.message, /“上年支出表”表（隐藏的工作表） A1 又有一张支出决算表（已使用“公开03表”表中的那一张）/);
   });
 
-  it('juesuan check finds no error from the hidden copy\'s figures', () => {
-    const r = spawnSync(process.execPath, [BIN, 'check', file, '--json'], { encoding: 'utf8', timeout: 90_000 });
+  it('juesuan check finds no error from the hidden copy\'s figures', async () => {
+    const r = await juesuan(['check', file, '--json'], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const found = JSON.parse(r.stdout) as Array<{ severity: string; message: string }>;
     assert.ok(!found.some((f) => f.severity === 'error'), r.stdout);

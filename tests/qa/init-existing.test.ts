@@ -1,5 +1,4 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -7,21 +6,13 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { unkeptParts } from '../../src/hosts/xlsx/unkept-parts';
+import { juesuan } from '../support/cli';
 
 /**
  * `juesuan init` on a workbook an accountant already has: their sheets, cells and
  * formatting survive, and a workbook whose parts ExcelJS cannot carry (chart sheets,
  * charts, pivot tables) is left untouched with a Chinese reason instead of losing them.
  */
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'juesuan.js');
-
-function juesuan(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000 });
-  if (r.error) throw r.error;
-  return r;
-}
 
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -79,7 +70,7 @@ describe('QA: juesuan init on an existing workbook', function () {
     await userWorkbook(file);
     const before = { pay: await dump(file, '工资表'), note: await dump(file, '说明') };
     for (const mode of ['skip', 'refresh', 'beside']) {
-      const r = juesuan(['init', file, '--on-conflict', mode, '--unit', '某单位'], dir);
+      const r = await juesuan(['init', file, '--on-conflict', mode, '--unit', '某单位'], dir);
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(await dump(file, '工资表'), before.pay, mode);
       assert.deepEqual(await dump(file, '说明'), before.note, mode);
@@ -91,13 +82,13 @@ describe('QA: juesuan init on an existing workbook', function () {
 
   it("--on-conflict refresh without --unit keeps the 部门 line the user filled in, and the user's cell styles", async () => {
     const file = path.join(dir, 'demo.xlsx');
-    assert.equal(juesuan(['demo', file], dir).status, 0);
+    assert.equal((await juesuan(['demo', file], dir)).status, 0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('公开03表')!;
     ws.getCell('D11').value = 400; // a typed figure the user changed
     ws.getCell('D11').style = {
-      ...JSON.parse(JSON.stringify(ws.getCell('D11').style)),
+      ...structuredClone(ws.getCell('D11').style),
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00FF00' } },
       font: { name: '楷体', size: 12, italic: true },
       numFmt: '#,##0.000',
@@ -119,7 +110,7 @@ describe('QA: juesuan init on an existing workbook', function () {
     };
     const before = await units();
     assert.ok(before.out.some((u) => u.endsWith('部门：株洲市石峰区机关事务服务中心')), before.out.join('\n'));
-    const r = juesuan(['init', file, '--on-conflict', 'refresh'], dir);
+    const r = await juesuan(['init', file, '--on-conflict', 'refresh'], dir);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /已刷新公式 9 张/);
     const after = await units();
@@ -153,13 +144,13 @@ describe('QA: juesuan init on an existing workbook', function () {
     const file = path.join(dir, '带图表.xlsx');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     const hash = sha(file);
-    const r = juesuan(['init', file], dir);
+    const r = await juesuan(['init', file], dir);
     assert.equal(r.status, 2, r.stdout);
     assert.match(r.stderr, /未改动“.*带图表\.xlsx”：该工作簿含有图表工作表或其他非普通工作表：“收支图”/);
     assert.equal(sha(file), hash, 'the file is byte-for-byte unchanged');
     assert.ok(!fs.existsSync(`${file}.bak`));
     // Reading is fine: check does not write.
-    assert.notEqual(juesuan(['check', file], dir).status, 2);
+    assert.notEqual((await juesuan(['check', file], dir)).status, 2);
   });
 
   it('lists charts and pivot tables that ExcelJS would drop; nothing for a plain workbook', async () => {

@@ -1,5 +1,4 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../src/core/workflows/check-workbook';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
 import { evaluateFormulas } from '../../src/hosts/xlsx/evaluate';
+import { juesuan } from '../support/cli';
 
 /**
  * Layouts as finance-software exports and hand-made copies have them, all holding the
@@ -15,9 +15,6 @@ import { evaluateFormulas } from '../../src/hosts/xlsx/evaluate';
  * merged amount cells, renamed sheets (Sheet3, 表1), and a sheet of 12,000 unrelated
  * rows. Each reads the same tables and gives no error, as the sample itself does.
  */
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'juesuan.js');
 
 type Edit = (wb: ExcelJS.Workbook) => void;
 
@@ -29,7 +26,7 @@ describe('QA: unusual layouts of the sample, read and checked from real .xlsx fi
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-qa-layout-'));
     const demo = path.join(dir, 'demo.xlsx');
-    const r = spawnSync(process.execPath, [BIN, 'demo', demo], { encoding: 'utf8', timeout: 90_000 });
+    const r = await juesuan(['demo', demo], dir);
     assert.equal(r.status, 0, r.stderr);
     const host = await XlsxHost.open(demo);
     evaluateFormulas(host);
@@ -49,7 +46,7 @@ describe('QA: unusual layouts of the sample, read and checked from real .xlsx fi
         row.eachCell((c, col) => {
           if (c.isMerged && c.master !== c) return;
           const v = c.value as unknown;
-          const plain = v && typeof v === 'object' && 'formula' in (v as object) ? (v as { result: unknown }).result : v;
+          const plain = v && typeof v === 'object' && 'formula' in v ? (v as { result?: unknown }).result : v;
           const at = is03 ? place(r, col) : [r, col];
           if (at) to.getCell(at[0], at[1]).value = plain as ExcelJS.CellValue;
         }),
@@ -97,7 +94,7 @@ describe('QA: unusual layouts of the sample, read and checked from real .xlsx fi
       await build('joined', (r, c) => [r, c], (wb) => {
         const ws = wb.getWorksheet('公开03表')!;
         for (let r = 9; r <= 24; r++) {
-          ws.getCell(r, 1).value = `${ws.getCell(r, 1).value} ${ws.getCell(r, 2).value}`;
+          ws.getCell(r, 1).value = `${ws.getCell(r, 1).text} ${ws.getCell(r, 2).text}`;
           ws.getCell(r, 2).value = null;
         }
       }),

@@ -1,24 +1,15 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { juesuan } from '../support/cli';
 
 /**
  * `juesuan narrate` on workbooks with parts missing or broken: no 补充信息 sheet, no 三公
  * table, empty 08/09, totals that are error values. The draft never states a made-up
  * number and says what is wrong where.
  */
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'juesuan.js');
-
-function juesuan(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 90_000 });
-  if (r.error) throw r.error;
-  return r;
-}
 
 interface Draft {
   sections: Array<{ id: string; text: string }>;
@@ -30,10 +21,10 @@ describe('QA: narrate on incomplete or broken workbooks', function () {
   let dir: string;
   let demo: string;
 
-  before(() => {
+  before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-qa-narrate-'));
     demo = path.join(dir, 'demo.xlsx');
-    assert.equal(juesuan(['demo', demo], dir).status, 0);
+    assert.equal((await juesuan(['demo', demo], dir)).status, 0);
   });
   after(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -45,7 +36,7 @@ describe('QA: narrate on incomplete or broken workbooks', function () {
     edit(wb);
     const file = path.join(dir, `${name}.xlsx`);
     await wb.xlsx.writeFile(file);
-    const r = juesuan(['narrate', file, '--json'], dir);
+    const r = await juesuan(['narrate', file, '--json'], dir);
     assert.equal(r.status, 0, r.stderr);
     const d = JSON.parse(r.stdout) as Draft;
     for (const s of d.sections) assert.doesNotMatch(s.text, /NaN|undefined|Infinity/, `${name} ${s.id}`);
@@ -55,7 +46,7 @@ describe('QA: narrate on incomplete or broken workbooks', function () {
 
   it('a #N/A typed into 03 makes its totals unusable: section 三 says the table is there but its total is an error', async () => {
     const d = await variant('na', (wb) => {
-      wb.getWorksheet('公开03表')!.getCell('E12').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+      wb.getWorksheet('公开03表')!.getCell('E12').value = { error: '#N/A' };
     });
     assert.equal(section(d, '三'), '【请填写：支出决算表合计数无法读取，请先改正“公开03表”表】');
     assert.ok(

@@ -26,7 +26,6 @@ export function requireTool(name: string, path: string): (this: Mocha.Context) =
     if (process.env.CI === 'true') {
       throw new Error(`${message}: it is required when CI=true (.ci/run installs it)`);
     }
-    // eslint-disable-next-line no-console
     console.warn(`      [skipped] ${message}; install it to run these tests (with CI=true this fails)`);
     this.skip();
   };

@@ -27,7 +27,7 @@ function build(sheets: MemorySheet[]): HyperFormula {
       row[col] = cellContent(c.value, c.formula);
     }
     const width = Math.max(0, ...rows.map((r) => r.length));
-    data[s.name] = rows.map((r) => [...r, ...Array(width - r.length).fill(null)]);
+    data[s.name] = rows.map((r) => [...r, ...new Array<null>(width - r.length).fill(null)]);
   }
   return HyperFormula.buildFromSheets(data as never, { licenseKey: 'gpl-v3' });
 }

@@ -101,7 +101,7 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
     assert.equal(findings.filter((f) => f.severity === 'rounding').length, 3, 'the seed’s own slips stay 尾数差异');
   });
 
-  it('takes 机关运行经费 from the 补充信息 sheet (rules.md 19), and the user’s tolerance', async () => {
+  it('takes 机关运行经费 from the 补充信息 sheet (docs/domain/rules.md 19), and the user’s tolerance', async () => {
     const host = hostOf(seedSnapshots());
     host.setCell('补充信息', 'A1', '补充信息');
     host.setCell('补充信息', 'A3', '项目');
@@ -119,7 +119,7 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
     assert.equal(findings.filter((f) => f.severity === 'error').length, 3);
   });
 
-  it('skips rules.md 19 when the 补充信息 sheet leaves 机关运行经费 blank', async () => {
+  it('skips docs/domain/rules.md 19 when the 补充信息 sheet leaves 机关运行经费 blank', async () => {
     const host = hostOf(seedSnapshots());
     host.setCell('补充信息', 'A1', '补充信息');
     host.setCell('补充信息', 'A3', '项目');

@@ -11,7 +11,7 @@ import { calculatingHost, evaluate } from '../support/hyperformula';
 /**
  * The seed sample written through the memory host and evaluated by HyperFormula:
  * every total comes from a formula and must equal the figure the seed publishes.
- * Published figures from /work/shared/domain/000_68430ab860a868e4.txt.
+ * Published figures from the seed report (tests/fixtures/seed-2021/).
  */
 
 type Published = [TableKey, LineId, ColumnId, number];

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import type { TableKey } from '../../src/core/model/tables';
 import { loadProfile, type Profile } from '../../src/core/profiles';
 import { buildSampleWorkbook, SEED_2021_UNIT } from '../../src/core/sample';
 import { insertTables } from '../../src/core/workflows/insert-tables';
@@ -108,6 +107,6 @@ describe('insertTables', () => {
     const host = new MemoryHost();
     const r = await insertTables(host, { ...base, profile: custom, onConflict: 'skip' });
     assert.deepEqual(r.created, NINE.slice(0, 8));
-    await assert.rejects(insertTables(host, { ...base, profile: custom, tables: ['stateCapital' as TableKey], onConflict: 'skip' }), /不含所选的表/);
+    await assert.rejects(insertTables(host, { ...base, profile: custom, tables: ['stateCapital'], onConflict: 'skip' }), /不含所选的表/);
   });
 });

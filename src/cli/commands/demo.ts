@@ -6,8 +6,7 @@ import { SEVERITY_NAMES, type Finding, type Severity } from '../../core/findings
 import { inputSheetPlan } from '../../core/inputs';
 import { buildSampleWorkbook } from '../../core/sample/seed-2021';
 import { SEED_2021_INPUTS } from '../../core/sample/seed-2021-inputs';
-import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
-import { formulaEvaluationEnabled } from '../../hosts/xlsx/evaluate';
+import { formulaEvaluationEnabled, XlsxHost } from '../../hosts/xlsx';
 import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { checkFile } from './check';
 import { draftFromFile, narrativeLines } from './narrate';

@@ -3,8 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { profileIds } from '../../core/profiles';
 import { HostError } from '../../core/host';
-import { XlsxHost } from '../../hosts/xlsx/xlsx-host';
-import { unkeptParts } from '../../hosts/xlsx/unkept-parts';
+import { unkeptParts, XlsxHost } from '../../hosts/xlsx';
 import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { insertTables, type InsertResult } from '../../core/workflows/insert-tables';
 

@@ -5,8 +5,8 @@ import { inputCell, inputNumber, type Inputs } from '../inputs/types';
 import { percentOf, roundHalfAway } from './format';
 import FUNCTIONAL_CLASSES_JSON from '../catalog/functional-classes-2021.json';
 
-const FUNCTIONAL_CLASSES: Array<{ code: string; name: string }> = FUNCTIONAL_CLASSES_JSON as Array<{ code: string; name: string }>;
-import type { Figure, FigureId, FigureKind, Figures, FigureUnit, WordingEdition } from './types';
+const FUNCTIONAL_CLASSES: Array<{ code: string; name: string }> = FUNCTIONAL_CLASSES_JSON;
+import type { Figure, FigureId, FigureKind, Figures, WordingEdition } from './types';
 
 /**
  * computeFigures(model, inputs) → Figures: every quantity the 情况说明 states,
@@ -237,7 +237,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
         b.add({
           id: `${id}.prior`,
           label: `上年${label}`,
-          value: roundHalfAway(priorVals.reduce<number>((s, v) => s + roundHalfAway(v as number), 0)),
+          value: roundHalfAway(priorVals.reduce<number>((s, v) => s + roundHalfAway(v), 0)),
           unit: '万元',
           kind: 'prior',
           cells: [],

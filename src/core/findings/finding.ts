@@ -4,7 +4,7 @@ import type { TableKey } from '../model/tables';
 /**
  * error    — the tables contradict each other (or the text contradicts the tables)
  *            beyond any rounding;
- * warning  — worth a look, can be legitimate (rules.md "W" items);
+ * warning  — worth a look, can be legitimate (docs/domain/rules.md "W" items);
  * rounding — 尾数差异: a gap within the rounding bound (n parts × tolerance);
  * unverified — 无法核对: a statement the checker could not tie to any figure. Never an
  *            accusation: shown apart, collapsed, and never counted with 错误/提示.

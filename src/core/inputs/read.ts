@@ -1,4 +1,4 @@
-import { a1, isCellError, type CellRef, type CellValue } from '../cells';
+import { a1, displayText, isCellError, type CellRef, type CellValue } from '../cells';
 import type { SheetSnapshot } from '../model/snapshot';
 import {
   BUDGET_TABLE_HEADERS,
@@ -146,7 +146,7 @@ function readField(f: InputField, g: Grid, row: number, col: number, sheet: stri
   const cell: CellRef = { sheet, address: a1(row, col) };
   const v = g.value(row, col);
   if (isBlank(v)) return { value: f.defaultZero ? 0 : null, blank: true, cell };
-  if (f.kind === 'text') return { value: typeof v === 'string' ? v.trim() : String(v), blank: false, cell };
+  if (f.kind === 'text') return { value: typeof v === 'string' ? v.trim() : displayText(v), blank: false, cell };
   if (isCellError(v)) {
     problems.push({ message: `${sheet}!${cell.address}：“${f.label}”的值是错误值 ${v.error}，请改为数字。`, cells: [cell] });
     return { value: f.defaultZero ? 0 : null, blank: true, cell };

@@ -85,7 +85,7 @@ export const WORDING: Record<WordingEdition, EditionWording> = {
   },
 };
 
-/** Sign words: they follow the numbers (rules.md 24). */
+/** Sign words: they follow the numbers (docs/domain/rules.md 24). */
 export const SIGN_WORDS = {
   change: { up: '增加', down: '减少' },
   rate: { up: '增长', down: '下降' },

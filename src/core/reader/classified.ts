@@ -175,9 +175,7 @@ export function readClassified(block: Block, problems: Problems): TableModel {
   columns = realign(grid, block, columns, layout, labelCol, firstData, problems);
 
   const meta = scanMeta(grid, block.top, block.bottom);
-  const columnList = (Object.entries(columns) as Array<[ColumnId, number | undefined]>).filter(
-    (e): e is [ColumnId, number] => e[1] !== undefined,
-  );
+  const columnList = Object.entries(columns).filter((e): e is [ColumnId, number] => e[1] !== undefined);
   const lines: Line[] = [];
   const notes: string[] = [];
   const seen = new Map<string, number>();
@@ -268,7 +266,7 @@ function realign(
   const entries = Object.entries(columns).filter(([, c]) => c !== undefined) as Array<[ColumnId, number]>;
   entries.sort((a, b) => a[1] - b[1]);
   const headerCols = entries.map((e) => e[1]);
-  if (headerCols.length !== numbered.length || headerCols.every((c, i) => c === numbered![i])) return columns;
+  if (headerCols.length !== numbered.length || headerCols.every((c, i) => c === numbered[i])) return columns;
   // Where do the data sit?
   const dataCols = new Set<number>();
   for (let r = firstData; r <= block.bottom; r++) {
@@ -280,7 +278,7 @@ function realign(
   const covers = (cols: number[]) => [...dataCols].every((c) => cols.includes(c));
   if (!covers(headerCols) && covers(numbered)) {
     const out: Partial<Record<ColumnId, number>> = {};
-    entries.forEach(([id], i) => (out[id] = numbered![i]));
+    entries.forEach(([id], i) => (out[id] = numbered[i]));
     return out;
   }
   return columns;

@@ -104,7 +104,7 @@ const ROW_META = new WeakMap<Grid, Map<number, RowMeta>>();
 
 function rowMeta(grid: Grid, row: number): RowMeta {
   let byRow = ROW_META.get(grid);
-  if (!byRow) ROW_META.set(grid, (byRow = new Map()));
+  if (!byRow) ROW_META.set(grid, (byRow = new Map<number, RowMeta>()));
   let m = byRow.get(row);
   if (m) return m;
   m = NO_META;

@@ -134,8 +134,8 @@ export function readTwoSided(block: Block, problems: Problems): TableModel {
   const expColsHaveLineNo = expCols.length > 0 && expCols[0] > expCol + 1;
   const push = (l: Line) => {
     if (seen.has(l.id)) {
-      const firstCell = Object.values(l.values)[0]?.cell ?? grid.ref(l.row, l.side === 'income' ? incCol! : expCol!);
-      problems.add(key, `${grid.where(l.row, l.side === 'income' ? incCol! : expCol!)}：项目“${l.label}”重复出现，已按第一次出现读取。`, [firstCell]);
+      const firstCell = Object.values(l.values)[0]?.cell ?? grid.ref(l.row, l.side === 'income' ? incCol : expCol);
+      problems.add(key, `${grid.where(l.row, l.side === 'income' ? incCol : expCol)}：项目“${l.label}”重复出现，已按第一次出现读取。`, [firstCell]);
       return;
     }
     seen.add(l.id);
@@ -249,7 +249,7 @@ export function readTwoSided(block: Block, problems: Problems): TableModel {
     problems.add(
       key,
       `${tableLabelOf(meta.number?.value, block.title)}：“${grid.name}”表第 ${rows.join('、')} 行的支出栏整体向左错位了一列（支出项目写在了收入栏的金额列，或该行缺了一格），已按错位后的位置读取，请核对这些行。`,
-      shifted.map((r) => grid.ref(r, expCol! - 1)),
+      shifted.map((r) => grid.ref(r, expCol - 1)),
     );
   }
   return tableModelOf(block, meta, { columns, lines, notes, lastRow });

@@ -117,7 +117,7 @@ export function holds(left: Array<Amount | Term>, right: Array<Amount | Term>, r
 const BROKEN: Record<'eq' | 'le' | 'ge', string> = { eq: '≠', le: '>', ge: '<' };
 
 /**
- * The shared comparison: left against right, with the rounding policy of rules.md.
+ * The shared comparison: left against right, with the rounding policy of docs/domain/rules.md.
  *   |gap| ≤ 1e-9                 → passes (undefined)
  *   gap within n × tolerance     → 'rounding' (尾数差异)
  *   beyond                       → `severity` (the rule's: 'error' or 'warning')

@@ -16,7 +16,7 @@ export interface CodeMatch {
 }
 
 /**
- * Line by line across two tables, matched by code (rules.md 12, 14, 16): every code
+ * Line by line across two tables, matched by code (docs/domain/rules.md 12, 14, 16): every code
  * either table has takes part; a code missing on one side counts as 0 there. Each
  * table's lines are indexed once (linear in the lines).
  */

@@ -5,7 +5,7 @@ import type { RuleContext } from './types';
 import { LEVEL_NAMES } from './vocabulary';
 
 /**
- * Shared by the 类/款/项 rules (rules.md 5 and 8): a parent line equals the sum of its
+ * Shared by the 类/款/项 rules (docs/domain/rules.md 5 and 8): a parent line equals the sum of its
  * children by code prefix, in every column. Linear: children are indexed once.
  *   parentLevel 'total'   合计 = Σ 类
  *   parentLevel 'class'   类 = Σ 款
@@ -48,7 +48,7 @@ export function checkChildrenSum(ctx: RuleContext, key: TableKey, parentLevel: '
       if (holds([own], parts)) continue;
       const name = () => columnName(key, col);
       const parentName = () => (parent.id === 'total' ? '合计行' : `${parent.code}${LEVEL_NAMES[parentLevel as CodeLevel]}`);
-      const codes = () => children.filter((c) => c.values[col] && !c.values[col]!.blank).map((c) => c.code ?? c.id);
+      const codes = () => children.filter((c) => c.values[col] && !c.values[col].blank).map((c) => c.code ?? c.id);
       ctx.compare({
         table: key,
         left: { label: () => `${tl}${parentName()}${name()}`, terms: [own] },

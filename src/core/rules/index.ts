@@ -49,7 +49,7 @@ import t08ClosingEqOpeningPlusIncomeMinusExpenditure from './checks/t08-closing-
 import tableMissing from './checks/table-missing';
 
 /**
- * Every rule, in rules.md order (rules that check the cells and the reading itself
+ * Every rule, in docs/domain/rules.md order (rules that check the cells and the reading itself
  * come first). One file per rule under checks/, named by its id; see README.md.
  */
 export const rules: readonly Rule[] = [

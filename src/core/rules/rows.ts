@@ -11,7 +11,7 @@ export function namesSumLabel(names: Array<{ name: string; amount: Amount }>): s
 }
 
 /**
- * Each line: totalCol = Σ partCols (rules.md 3, 4, 7, 9). Lines lacking the total
+ * Each line: totalCol = Σ partCols (docs/domain/rules.md 3, 4, 7, 9). Lines lacking the total
  * column, or all the part columns, are not checked.
  */
 export function checkRowSums(

@@ -12,17 +12,17 @@ export interface RuleMeta {
   id: string;
   /** One line in Chinese for the user (and the README). */
   description: string;
-  /** 'error' for rules.md "H" items, 'warning' for "W" items. */
+  /** 'error' for docs/domain/rules.md "H" items, 'warning' for "W" items. */
   severity: 'error' | 'warning';
   /** The tables the rule reads. */
   tables: TableKey[];
-  /** The item number in rules.md, or null for rules that check the cells themselves. */
+  /** The item number in docs/domain/rules.md, or null for rules that check the cells themselves. */
   rulesMd: number | null;
 }
 
 /** Figures from outside the tables (the 补充信息 sheet / narrative inputs). */
 export interface CheckInputs {
-  /** 机关运行经费 (rules.md 19). */
+  /** 机关运行经费 (docs/domain/rules.md 19). */
   officeOperationCost?: Amount;
 }
 

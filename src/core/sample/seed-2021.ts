@@ -8,7 +8,7 @@ import type { WorkbookHost } from '../host';
 
 /**
  * The seed sample: the 2021 report of 株洲市石峰区机关事务服务中心
- * (/work/shared/domain/000_68430ab860a868e4.txt), INPUT figures only — the 项 rows of
+ * (its tables verbatim in tests/fixtures/seed-2021/), INPUT figures only — the 项 rows of
  * 02/03/05, the one 01 income row no other table gives (一般公共预算财政拨款收入),
  * the 06 款 items, the 07 budget and actual items. Every total, subtotal and the
  * 01/04 cells linked to the detail tables are left to the formulas.

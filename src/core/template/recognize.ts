@@ -1,3 +1,4 @@
+import { displayText } from '../cells';
 import { formulaAt, valueAt, type SheetSnapshot } from '../model/snapshot';
 import type { TableKey } from '../model/tables';
 import type { Profile } from '../profiles';
@@ -12,7 +13,7 @@ import { loadProfile, profileIds } from '../profiles';
  * the sheet actually has. Foreign layouts are the reader's job (src/core/reader).
  */
 
-const norm = (v: unknown) => (v === null || v === undefined ? '' : String(v).replace(/\s+/g, ''));
+const norm = (v: unknown) => displayText(v).replace(/\s+/g, '');
 
 function codePart(v: unknown, len: number): string {
   const s = norm(v);

@@ -2,7 +2,7 @@ import { a1, parseRange, type CellValue, type RangeRect } from '../cells';
 import type { SheetSnapshot } from '../model/snapshot';
 import { codeLevel, type Amount, type ColumnId, type Line, type TableKey, type TableModel } from '../model/tables';
 import type { CellStyle, CellWrite, SheetPlan } from '../plan/sheet-plan';
-import { loadProfile, profileIds, sheetNameOf, tableSpec, type Profile, type TableSpec } from '../profiles';
+import { sheetNameOf, tableSpec, type Profile, type TableSpec } from '../profiles';
 import { tableFormulas } from '../formulas';
 
 /**
@@ -307,8 +307,8 @@ export function layoutOf(a: Profile | TableBuild, b?: TableKey, options?: Templa
 export function snapshotOfPlan(plan: SheetPlan): SheetSnapshot {
   const bottom = Math.max(0, ...plan.cells.map((c) => c.row));
   const right = Math.max(0, ...plan.cells.map((c) => c.col));
-  const values: CellValue[][] = Array.from({ length: bottom + 1 }, () => Array(right + 1).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: bottom + 1 }, () => Array(right + 1).fill(null));
+  const values: CellValue[][] = Array.from({ length: bottom + 1 }, () => new Array<CellValue>(right + 1).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: bottom + 1 }, () => new Array<string | null>(right + 1).fill(null));
   for (const c of plan.cells) {
     if (c.formula) formulas[c.row][c.col] = c.formula;
     else if (c.value !== undefined) values[c.row][c.col] = c.value;

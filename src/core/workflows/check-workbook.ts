@@ -19,7 +19,7 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/** The rules' extra inputs from the 补充信息 sheet (机关运行经费 for rules.md 19). */
+/** The rules' extra inputs from the 补充信息 sheet (机关运行经费 for docs/domain/rules.md 19). */
 export function checkInputsFrom(inputs: Inputs): CheckInputs {
   const out: CheckInputs = {};
   const cost = inputNumber(inputs, 'operatingCost');

@@ -9,7 +9,7 @@ export { verifyText } from '../narrative/verify';
 
 /**
  * 核对情况说明: read every sheet once, model the tables, read the 补充信息 sheet if
- * there is one, and check the text against them (rules.md 21–27).
+ * there is one, and check the text against them (docs/domain/rules.md 21–27).
  * Returns findings in text order, each with the exact quote and its offsets.
  */
 export async function verifyNarrative(host: WorkbookHost, text: string, options: VerifyOptions = {}): Promise<TextFinding[]> {

@@ -140,7 +140,7 @@ export class MemoryHost implements WorkbookHost {
   /** Calculated values of every formula cell (via the calculator), by sheet then "row,col". */
   calculate(): Map<string, Map<string, CellValue>> {
     if (this.options.calculator) return this.options.calculator(this.sheets);
-    return this.options.calculate ? builtInCalculator(this.sheets) : new Map();
+    return this.options.calculate ? builtInCalculator(this.sheets) : new Map<string, Map<string, CellValue>>();
   }
 
   private trip(name: string) {
@@ -177,7 +177,7 @@ export class MemoryHost implements WorkbookHost {
   async readSheets(names?: string[]): Promise<SheetSnapshot[]> {
     this.trip('readSheets');
     const wanted = names ? names.map((n) => this.sheet(n)).filter((s): s is MemorySheet => !!s) : this.sheets;
-    const calc = wanted.some((s) => [...s.cells.values()].some((c) => c.formula)) ? this.calculate() : new Map();
+    const calc = wanted.some((s) => [...s.cells.values()].some((c) => c.formula)) ? this.calculate() : new Map<string, Map<string, CellValue>>();
     return wanted.map((s) => snapshotOf(s, calc.get(s.name)));
   }
 

@@ -1,4 +1,4 @@
-import { a1, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
+import { a1, displayText, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
 import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
@@ -52,7 +52,7 @@ export function officeEnv(): OfficeHostEnv {
     },
     settings: {
       get: (key) => {
-        const v = Office.context.document.settings.get(key);
+        const v: unknown = Office.context.document.settings.get(key);
         return v === undefined ? null : v;
       },
       set: (key, value) => Office.context.document.settings.set(key, value),
@@ -383,7 +383,7 @@ export class OfficeHost implements WorkbookHost {
       const formats = block.cells.map((row) => row.map((c) => styleOf(plan, c)?.numberFormat ?? null));
       if (formats.some((row) => row.some((f) => f !== null))) range.numberFormat = formats as string[][];
       const content = block.cells.map((row) => row.map((c) => (c ? cellContent(c, styleOf(plan, c)) : null)));
-      if (content.some((row) => row.some((v) => v !== null))) range.formulas = content as unknown as string[][];
+      if (content.some((row) => row.some((v) => v !== null))) range.formulas = content;
     }
     for (const [key, rects] of styleRects(plan.cells)) {
       const st = plan.styles[key];
@@ -685,7 +685,7 @@ function snapshotOf(name: string, r: SheetRead, isProtected: boolean): SheetSnap
       if (r.errors?.has(`${i},${j}`) || (formula && typeof v === 'string' && ERROR_LIKE.test(v))) cell = { error: String(v) };
       else if (v === '' || v === undefined || v === null) cell = null;
       else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') cell = v;
-      else cell = String(v);
+      else cell = displayText(v);
       vRow.push(cell);
       fRow.push(formula ? (f as string) : null);
     });

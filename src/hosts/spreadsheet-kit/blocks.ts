@@ -37,7 +37,7 @@ function dense(cells: CellWrite[], r: RangeRect): boolean {
 
 function toBlock(cells: CellWrite[], rect: RangeRect): Block {
   const grid: (CellWrite | undefined)[][] = [];
-  for (let r = rect.top; r <= rect.bottom; r++) grid.push(new Array(rect.right - rect.left + 1).fill(undefined));
+  for (let r = rect.top; r <= rect.bottom; r++) grid.push(new Array<CellWrite | undefined>(rect.right - rect.left + 1).fill(undefined));
   for (const c of cells) grid[c.row - rect.top][c.col - rect.left] = c;
   return { rect, cells: grid };
 }
@@ -104,7 +104,7 @@ export function styleRects(cells: CellWrite[]): Map<string, RangeRect[]> {
   for (const c of cells) {
     if (!c.style) continue;
     let rows = byStyle.get(c.style);
-    if (!rows) byStyle.set(c.style, (rows = new Map()));
+    if (!rows) byStyle.set(c.style, (rows = new Map<number, number[]>()));
     const cols = rows.get(c.row);
     if (cols) cols.push(c.col);
     else rows.set(c.row, [c.col]);
@@ -114,7 +114,7 @@ export function styleRects(cells: CellWrite[]): Map<string, RangeRect[]> {
     const rects: RangeRect[] = [];
     const open = new Map<string, RangeRect>();
     for (const row of [...rows.keys()].sort((a, b) => a - b)) {
-      const cols = [...new Set(rows.get(row)!)].sort((a, b) => a - b);
+      const cols = [...new Set(rows.get(row))].sort((a, b) => a - b);
       const runs: [number, number][] = [];
       for (const col of cols) {
         const last = runs[runs.length - 1];

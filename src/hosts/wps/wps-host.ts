@@ -1,4 +1,4 @@
-import { a1, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
+import { a1, displayText, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
 import { HostError, type MarkRequest, type SheetInfo, type WorkbookHost } from '../../core/host';
@@ -16,11 +16,10 @@ import { MARK_FORMULA, MARK_TAG } from '../spreadsheet-kit/marks';
  * check done before the first write.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export interface WpsRange {
-  Value2: any;
-  Formula: any;
-  NumberFormat: any;
+  Value2: unknown;
+  Formula: unknown;
+  NumberFormat: unknown;
   Row: number;
   Column: number;
   Rows: { Count: number };
@@ -127,9 +126,9 @@ export function bgr(hex: string): number {
 
 /** A 1×1 or r×c COM result as a 2-D array. */
 function grid(v: unknown, rows: number, cols: number): unknown[][] {
-  if (Array.isArray(v)) return (v as unknown[]).map((row) => (Array.isArray(row) ? row : [row]));
+  if (Array.isArray(v)) return (v as unknown[]).map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
   if (rows === 1 && cols === 1) return [[v]];
-  return Array.from({ length: rows }, () => new Array(cols).fill(null));
+  return Array.from({ length: rows }, () => new Array<unknown>(cols).fill(null));
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -141,7 +140,7 @@ function toCellValue(v: unknown): CellValue {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'string') return ERROR_TEXT.test(v) ? { error: v } : v;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
+  return displayText(v);
 }
 
 export class WpsHost implements WorkbookHost {
@@ -383,7 +382,7 @@ function gapFreeRuns(plan: SheetPlan) {
   for (const c of plan.cells) {
     if (c.value === undefined && c.formula === undefined) continue;
     let m = rows.get(c.row);
-    if (!m) rows.set(c.row, (m = new Map()));
+    if (!m) rows.set(c.row, (m = new Map<number, SheetPlan['cells'][number]>()));
     m.set(c.col, c);
   }
   const out: { rect: RangeRect; cells: (SheetPlan['cells'][number] | undefined)[][] }[] = [];

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { a1, type CellRef, type CellValue } from '../../core/cells';
+import { a1, displayText, type CellRef, type CellValue } from '../../core/cells';
 import type { Finding } from '../../core/findings/finding';
 import { evaluateSheets, type GridSheet, type SourceCell } from '../../core/formulas/evaluate';
 import type { XlsxHost } from './xlsx-host';
@@ -36,7 +36,7 @@ function valueOf(v: unknown): CellValue {
   if (o.richText) return o.richText.map((t) => t.text).join('');
   if (typeof o.text === 'string') return o.text;
   if (typeof o.error === 'string') return { error: o.error };
-  return String(v);
+  return displayText(v);
 }
 
 /**
@@ -77,7 +77,7 @@ export function evaluateFormulas(host: XlsxHost, onlyUncomputed = true): Evaluat
       if (!cell) continue;
       const result = (v !== null && typeof v === 'object' ? { error: v.error } : v) as ExcelJS.CellFormulaValue['result'];
       const current = cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-      cell.value = { ...current, result } as ExcelJS.CellFormulaValue;
+      cell.value = { ...current, result };
       computed++;
     }
   }

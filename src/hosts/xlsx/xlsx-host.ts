@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { a1, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
+import { a1, displayText, parseRange, rangeAddress, type CellRef, type CellValue, type RangeRect } from '../../core/cells';
 import type { SheetSnapshot } from '../../core/model/snapshot';
 import type { CellStyle, CellWrite, SheetPlan, WriteBatch } from '../../core/plan/sheet-plan';
 import { sheetNameProblem } from '../../core/plan/sheet-name';
@@ -19,9 +19,6 @@ import { readWorkbookProtection, restoreWorkbookProtection } from './workbook-pr
 
 /** The expression our highlight rules carry, so clearMarks() removes only ours. */
 export const MARK_EXPRESSION = 'ISTEXT("juesuan-mark")';
-
-/** Sheet names Excel refuses. */
-const BAD_NAME_CHARS = /[\\/?*[\]:]/;
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -65,7 +62,7 @@ function plainText(v: unknown): string {
   if (v && typeof v === 'object' && Array.isArray((v as ExcelJS.CellRichTextValue).richText)) {
     return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
   }
-  return String(v ?? '');
+  return displayText(v);
 }
 
 /** An ExcelJS value (or a formula's cached result) as a CellValue. */
@@ -80,7 +77,7 @@ function toCellValue(v: unknown): CellValue {
     if (typeof o.text === 'string') return o.text; // hyperlink
     if ('formula' in o || 'sharedFormula' in o) return toCellValue(o.result);
   }
-  return String(v);
+  return displayText(v);
 }
 
 function argb(hex: string): string {
@@ -204,7 +201,7 @@ export class XlsxHost implements WorkbookHost {
 
   /** The workbook as .xlsx bytes (structure protection restored). */
   async toBuffer(): Promise<Buffer> {
-    const out = Buffer.from((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const out = Buffer.from(await this.workbook.xlsx.writeBuffer());
     if (!this.workbookProtectionXml) return out;
     return restoreWorkbookProtection(out, this.workbookProtectionXml);
   }
@@ -308,7 +305,7 @@ export class XlsxHost implements WorkbookHost {
     snap.formulas = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
     for (const e of entries) {
       snap.values[e.r - top][e.c - left] = e.v;
-      snap.formulas![e.r - top][e.c - left] = e.f;
+      snap.formulas[e.r - top][e.c - left] = e.f;
     }
     return snap;
   }
@@ -317,7 +314,7 @@ export class XlsxHost implements WorkbookHost {
     const model = (ws as unknown as { _merges?: Record<string, { range?: string; model?: unknown }> })._merges ?? {};
     const out: RangeRect[] = [];
     for (const m of Object.values(model)) {
-      const addr = (m as { range?: string }).range ?? String(m);
+      const addr = (m as { range?: string }).range ?? displayText(m);
       try {
         out.push(parseRange(addr.replace(/^.*!/, '')));
       } catch {
@@ -417,7 +414,7 @@ export class XlsxHost implements WorkbookHost {
     for (const c of plan.cells) {
       const cell = ws.getCell(c.row + 1, c.col + 1);
       if (c.formula !== undefined) {
-        cell.value = { formula: c.formula.slice(1) } as ExcelJS.CellFormulaValue;
+        cell.value = { formula: c.formula.slice(1) };
       } else if (c.value !== undefined) {
         // Strings are stored as shared strings: never parsed, so "=..." stays text.
         cell.value = c.value === null ? null : c.value;
@@ -435,7 +432,7 @@ export class XlsxHost implements WorkbookHost {
     for (const [r, h] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
     if (plan.freeze) {
       const { rows, cols } = plan.freeze;
-      const prev = (ws.views?.[0] ?? {}) as Partial<ExcelJS.WorksheetView>;
+      const prev = ws.views?.[0] ?? {};
       ws.views = [
         {
           ...(prev.activeCell ? { activeCell: prev.activeCell } : {}),
@@ -443,7 +440,7 @@ export class XlsxHost implements WorkbookHost {
           xSplit: cols,
           ySplit: rows,
           topLeftCell: a1(rows, cols),
-        } as ExcelJS.WorksheetView,
+        },
       ];
     }
     if (plan.print) {
@@ -455,7 +452,7 @@ export class XlsxHost implements WorkbookHost {
       };
       if (p.fitToWidth) Object.assign(setup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       if (p.titleRows) setup.printTitlesRow = `${p.titleRows[0] + 1}:${p.titleRows[1] + 1}`;
-      ws.pageSetup = setup as ExcelJS.PageSetup;
+      ws.pageSetup = setup;
     }
   }
 
@@ -528,7 +525,7 @@ export class XlsxHost implements WorkbookHost {
     if (!ws) throw new HostError(`找不到工作表“${first.sheet}”。`, [first]);
     const start = first.address.split(':')[0].replace(/\$/g, '');
     const views = ws.views?.length ? ws.views : [{ state: 'normal' } as ExcelJS.WorksheetView];
-    ws.views = views.map((v, i) => (i === 0 ? ({ ...v, activeCell: start } as ExcelJS.WorksheetView) : v));
+    ws.views = views.map((v, i) => (i === 0 ? { ...v, activeCell: start } : v));
     this.activate(ws.name);
   }
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { a1, parseA1, type CellValue } from '../../../src/core/cells';
+import { a1, parseA1 } from '../../../src/core/cells';
 import { evaluateSheets, formulaEvaluator, gridSource, isSupportedFormula, type GridSheet, type SourceCell } from '../../../src/core/formulas/evaluate';
 import { readWorkbook } from '../../../src/core/reader';
 import { buildSampleWorkbook } from '../../../src/core/sample';
@@ -15,7 +15,7 @@ function grid(spec: Record<string, Record<string, string | number | boolean | nu
     cells: new Map(
       Object.entries(cells).map(([addr, v]): [string, SourceCell] => {
         const { row, col } = parseA1(addr);
-        return [`${row},${col}`, typeof v === 'string' && v.startsWith('=') ? { formula: v } : { value: v as CellValue }];
+        return [`${row},${col}`, typeof v === 'string' && v.startsWith('=') ? { formula: v } : { value: v }];
       }),
     ),
   }));
@@ -33,7 +33,7 @@ const value = (o: ReturnType<typeof calc>) => {
 const near = (o: ReturnType<typeof calc>, expected: number) => {
   const v = value(o);
   assert.equal(typeof v, 'number', JSON.stringify(v));
-  assert.ok(Math.abs((v as number) - expected) < 1e-9, `${v} ≠ ${expected}`);
+  assert.ok(Math.abs((v as number) - expected) < 1e-9, `${JSON.stringify(v)} ≠ ${expected}`);
 };
 
 describe('formula evaluator (src/core/formulas/evaluate.ts)', () => {
@@ -217,7 +217,7 @@ describe('formula evaluator (src/core/formulas/evaluate.ts)', () => {
           const ours = values.get(s.name)!.get(k);
           if (typeof theirs === 'number') {
             assert.equal(typeof ours, 'number', `${where}: ours ${JSON.stringify(ours)}, HyperFormula ${theirs}`);
-            assert.ok(Math.abs((ours as number) - theirs) <= 1e-9, `${where}: ours ${ours}, HyperFormula ${theirs}`);
+            assert.ok(Math.abs((ours as number) - theirs) <= 1e-9, `${where}: ours ${JSON.stringify(ours)}, HyperFormula ${theirs}`);
           } else assert.deepEqual(ours, theirs ?? 0, where);
           n++;
         }
@@ -324,7 +324,10 @@ describe('formula evaluator (src/core/formulas/evaluate.ts)', () => {
       { weight: 4, arbitrary: expr.map((e) => ({ e })) },
     );
 
-    it('property: random SUM / + - * / trees over random grids (two sheets, cycles possible) agree with HyperFormula', () => {
+    it('property: random SUM / + - * / trees over random grids (two sheets, cycles possible) agree with HyperFormula', function () {
+      // About 40 ms a run alone, several times that on a loaded two-core machine: 100 runs
+      // (each a grid of dozens of formula cells) within a timeout that leaves room for the load.
+      this.timeout(120_000);
       fc.assert(
         fc.property(fc.array(content, { minLength: 2 * ROWS * COLS, maxLength: 2 * ROWS * COLS }), (cells) => {
           const host = new MemoryHost();
@@ -356,7 +359,7 @@ describe('formula evaluator (src/core/formulas/evaluate.ts)', () => {
             }
           }
         }),
-        { numRuns: 300 },
+        { numRuns: 100 },
       );
     });
   });

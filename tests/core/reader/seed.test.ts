@@ -9,10 +9,6 @@ function at(t: TableModel | undefined, id: string, col: string): { value: number
   return { value: a.value, address: a.cell.address, sheet: a.cell.sheet };
 }
 
-function close(a: number, b: number): void {
-  assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
-}
-
 describe('reader on the seed report (2021, 株洲市石峰区机关事务服务中心)', () => {
   let wb: WorkbookModel;
   before(() => {

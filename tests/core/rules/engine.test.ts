@@ -13,9 +13,9 @@ describe('rules registry', () => {
   it('registers every rule file, and each id is its file name', () => {
     assert.deepEqual(rules.map((r) => r.meta.id).sort(), files.sort());
   });
-  it('covers rules.md items 1–20', () => {
+  it('covers docs/domain/rules.md items 1–20', () => {
     const items = new Set(rules.map((r) => r.meta.rulesMd));
-    for (let i = 1; i <= 20; i++) assert.ok(items.has(i), `rules.md item ${i} has no rule`);
+    for (let i = 1; i <= 20; i++) assert.ok(items.has(i), `docs/domain/rules.md item ${i} has no rule`);
   });
   it('gives each rule its own test file', () => {
     for (const f of files) assert.ok(fs.existsSync(path.join(__dirname, `${f}.test.ts`)), `tests/core/rules/${f}.test.ts`);
@@ -25,8 +25,8 @@ describe('rules registry', () => {
     for (const r of rules) {
       const row = readme.split('\n').find((l) => l.startsWith(`| \`${r.meta.id}\` |`));
       assert.ok(row, `README lacks ${r.meta.id}`);
-      assert.ok(row!.includes(r.meta.description), `README description of ${r.meta.id}`);
-      assert.ok(row!.includes(r.meta.severity), `README severity of ${r.meta.id}`);
+      assert.ok(row.includes(r.meta.description), `README description of ${r.meta.id}`);
+      assert.ok(row.includes(r.meta.severity), `README severity of ${r.meta.id}`);
     }
   });
 });

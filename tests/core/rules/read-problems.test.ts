@@ -23,7 +23,6 @@ const c = cellsIn(withIssues);
 const ref = (at: string) => ({ sheet: at.split('!')[0], address: at.split('!')[1] });
 const text = c('income', '229', 'other');
 const error = c('expenditure', '2010301', 'basic');
-const numericText = c('income', '201', 'fiscal');
 withIssues.problems.push(
   { table: 'income', message: `收入决算表：${text} 应填金额，但填的是文字“见附表”，无法参与计算。`, cells: [ref(text)] },
   { table: 'expenditure', message: `支出决算表：${error} 是错误值 #REF!，无法参与计算。`, cells: [ref(error)] },

@@ -2,7 +2,7 @@ import { modelTable, modelWorkbook, type FigureSpec, type LineSpec } from '../..
 import type { ColumnId, TableKey, TableModel, WorkbookModel } from '../../../src/core/model/tables';
 
 /**
- * The seed report's figures (株洲市石峰区机关事务服务中心, 2021, /work/shared/domain), copied
+ * The seed report's figures (株洲市石峰区机关事务服务中心, 2021, tests/fixtures/seed-2021/), copied
  * here as line specs and made fully consistent: the published tables carry three 0.01
  * slips (03 合计行项目支出 1,138.54 and so 本年支出合计 vs 基本+项目; 06 303 = 30.45 vs its
  * 款 30.44). Here 03 合计行项目支出 is 1,138.53 and 06 30399 is 2.90, so every rule passes

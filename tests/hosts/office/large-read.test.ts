@@ -77,7 +77,7 @@ describe('OfficeHost.readSheets past Excel on the web\'s response limit (row blo
 
       const stats = host.lastRead!;
       assert.equal(stats.syncs, book.syncs, 'every sync counted');
-      assert.ok(book.responses.every((n) => n <= limit), `responses: ${book.responses}`);
+      assert.ok(book.responses.every((n) => n <= limit), `responses: ${book.responses.join(', ')}`);
       // names, the refused read, the extents; then the budget halves from half the
       // refused read of 4,230 cells until accepted (2,115 → 1,057 → 528 cells: two more
       // refusals), and 528-cell blocks (75 rows of 7 columns) follow: 9 syncs, the last

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 
 /**
  * The add-in's packaging files: the Excel manifest passes the offline schema check
@@ -33,7 +34,7 @@ describe('add-in packaging: manifest, icons, WPS ribbon', () => {
 
   it('fails when Requirements comes after DefaultSettings, or a resid is undefined', () => {
     const xml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
-    const req = /  <Requirements>[\s\S]*?<\/Requirements>\n/.exec(xml)![0];
+    const req = / {2}<Requirements>[\s\S]*?<\/Requirements>\n/.exec(xml)![0];
     const swapped = xml.replace(req, '').replace('  <Permissions>', `${req}  <Permissions>`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-manifest-'));
     fs.writeFileSync(path.join(dir, 'a.xml'), swapped);
@@ -79,7 +80,7 @@ describe('add-in packaging: manifest, icons, WPS ribbon', () => {
       window: {},
       document: { location: { href: 'http://intranet/juesuan/wps/index.html' } },
     };
-    new Function('window', 'document', `${js}; return ribbon;`).call(null, sandbox.window, sandbox.document);
+    vm.runInNewContext(js, sandbox, { filename: 'wps/js/ribbon.js' });
     const api = sandbox.window.ribbon as Record<string, unknown>;
     for (const c of calls) assert.equal(typeof api[c], 'function', c);
   });
@@ -98,7 +99,7 @@ describe('add-in packaging: manifest, icons, WPS ribbon', () => {
       GetTaskPane: (id: string) => panes.find((p) => p.ID === id) ?? null,
     };
     const win: Record<string, unknown> = { Application: app };
-    new Function('window', 'document', js).call(null, win, { location: { href: 'http://intranet/juesuan/wps/index.html?x=1' } });
+    vm.runInNewContext(js, { window: win, document: { location: { href: 'http://intranet/juesuan/wps/index.html?x=1' } } }, { filename: 'wps/js/ribbon.js' });
     const ribbon = win.ribbon as { OnAction(c: { Id: string }): boolean };
     ribbon.OnAction({ Id: 'juesuanOpenPane' });
     assert.equal(panes.length, 1);

@@ -4,7 +4,7 @@
  * Interior.Color as BGR, FormatConditions, ProtectStructure/ProtectContents. Writes
  * to protected sheets throw, as WPS does; every write is logged.
  */
-import { a1, columnIndex, parseRange as parseA1Range, rangeAddress, type RangeRect } from '../../../src/core/cells';
+import { a1, columnIndex, displayText, parseRange as parseA1Range, rangeAddress, type RangeRect } from '../../../src/core/cells';
 import type { WpsApplication, WpsFormatCondition } from '../../../src/hosts/wps/wps-host';
 
 export const REF_ERROR = -2146826265;
@@ -131,7 +131,7 @@ function enter(c: WCell, x: unknown): void {
     c.value = x;
     return;
   }
-  const s = x === null || x === undefined ? '' : String(x);
+  const s = displayText(x);
   if (s.startsWith("'")) c.value = s.slice(1);
   else if (c.numberFormat === '@') c.value = s;
   else if (s.startsWith('=')) {
@@ -233,17 +233,18 @@ export class WRange {
     return false;
   }
   get Font() {
-    const self = this;
+    const guard = this.guard.bind(this);
+    const each = this.each.bind(this);
     return {
       set Bold(v: boolean) {
-        self.guard('Font.Bold');
-        self.each((c) => (c.bold = v));
+        guard('Font.Bold');
+        each((c) => (c.bold = v));
       },
       get Bold() {
         return false;
       },
       set Size(_v: number) {
-        self.guard('Font.Size');
+        guard('Font.Size');
       },
       get Size() {
         return 11;
@@ -251,11 +252,12 @@ export class WRange {
     };
   }
   get Interior() {
-    const self = this;
+    const guard = this.guard.bind(this);
+    const each = this.each.bind(this);
     return {
       set Color(v: number) {
-        self.guard('Interior.Color');
-        self.each((c) => (c.color = v));
+        guard('Interior.Color');
+        each((c) => (c.color = v));
       },
       get Color() {
         return 16777215;
@@ -263,11 +265,12 @@ export class WRange {
     };
   }
   get Borders() {
-    const self = this;
+    const guard = this.guard.bind(this);
+    const each = this.each.bind(this);
     return {
       set LineStyle(v: number) {
-        self.guard('Borders');
-        self.each((c) => (c.borders = v));
+        guard('Borders');
+        each((c) => (c.borders = v));
       },
       get LineStyle() {
         return 0;

@@ -158,7 +158,7 @@ export const COMPARISON_WORDS: Record<string, 1 | 0 | -1> = {
   持平: 0,
 };
 
-/** Template leftovers (rules.md 25): both alternatives of a choice, and placeholders. */
+/** Template leftovers (docs/domain/rules.md 25): both alternatives of a choice, and placeholders. */
 export const LEFTOVER_PATTERNS: RegExp[] = [
   /(?:增加|减少|增长|下降|上升|降低|大于|小于|等于|高于|低于)\((?:增加|减少|增长|下降|上升|降低|大于|小于|等于|高于|低于|持平)\)/g,
   /(?:增加|增长|上升|大于|高于)\/(?:减少|下降|降低|小于|低于)|(?:减少|下降|小于|低于)\/(?:增加|增长|上升|大于|高于)/g,

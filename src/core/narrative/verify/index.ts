@@ -19,7 +19,7 @@ import type { NarrativeContext, NarrativeRule, TextFinding, VerifyOptions } from
 export * from './types';
 export { sectionName } from './support';
 
-/** Rules 21–27, in rules.md order. */
+/** Rules 21–27, in docs/domain/rules.md order. */
 export const narrativeRules: readonly NarrativeRule[] = [
   amountMatchesTable,
   shareDenominator,
@@ -112,7 +112,7 @@ function inTenThousands(figures: Figures, model: WorkbookModel): (id: FigureId |
   const yuanSheets = new Set(
     Object.values(model.tables)
       .filter((t) => t && t.moneyUnit === '元')
-      .map((t) => t!.sheet),
+      .map((t) => t.sheet),
   );
   const cache = new Map<FigureId, Figure | undefined>();
   return (id) => {

@@ -30,7 +30,7 @@ export interface NarrativeRuleMeta {
   /** One line in Chinese. */
   description: string;
   severity: 'error' | 'warning';
-  /** The item in rules.md (21–27). */
+  /** The item in docs/domain/rules.md (21–27). */
   rulesMd: number;
 }
 

@@ -1,7 +1,7 @@
 import { checkChildrenSum } from '../hierarchy';
 import type { Rule } from '../types';
 
-/** rules.md 5: 合计 = Σ 类, in every column of 02/03/05/08/09. */
+/** docs/domain/rules.md 5: 合计 = Σ 类, in every column of 02/03/05/08/09. */
 const rule: Rule = {
   meta: {
     id: 'classified-total-eq-sum-classes',

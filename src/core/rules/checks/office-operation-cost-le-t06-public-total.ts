@@ -2,7 +2,7 @@ import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
 /**
- * rules.md 19 (W): 机关运行经费 (from the 补充信息 inputs) ≤ 06 公用经费合计; often equal.
+ * docs/domain/rules.md 19 (W): 机关运行经费 (from the 补充信息 inputs) ≤ 06 公用经费合计; often equal.
  * Skipped when the inputs do not give 机关运行经费.
  */
 const rule: Rule = {

@@ -2,7 +2,7 @@ import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
 /**
- * rules.md 17 (W): 01 年初结转和结余 ≥ 04 年初财政拨款结转和结余; the same for 年末.
+ * docs/domain/rules.md 17 (W): 01 年初结转和结余 ≥ 04 年初财政拨款结转和结余; the same for 年末.
  * 04's carry-over is its own line, or (when that line holds nothing) the sum of its fund rows.
  */
 const rule: Rule = {

@@ -1,7 +1,7 @@
 import { compareByCode } from '../cross';
 import type { Rule } from '../types';
 
-/** rules.md 12: each 01 expense class row = the 03 类 row of that class (本年支出合计). */
+/** docs/domain/rules.md 12: each 01 expense class row = the 03 类 row of that class (本年支出合计). */
 const rule: Rule = {
   meta: {
     id: 't01-classes-eq-t03-classes',

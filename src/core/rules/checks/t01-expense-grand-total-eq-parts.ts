@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 2: 01 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余. */
+/** docs/domain/rules.md 2: 01 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余. */
 const rule: Rule = {
   meta: {
     id: 't01-expense-grand-total-eq-parts',

@@ -2,7 +2,7 @@ import { partsLabel } from '../compare';
 import { lineOf } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 1: 01 本年支出合计 = Σ the functional class rows. */
+/** docs/domain/rules.md 1: 01 本年支出合计 = Σ the functional class rows. */
 const rule: Rule = {
   meta: {
     id: 't01-expense-total-eq-sum-classes',

@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 12: 01 本年支出合计 = 03 合计行本年支出合计. */
+/** docs/domain/rules.md 12: 01 本年支出合计 = 03 合计行本年支出合计. */
 const rule: Rule = {
   meta: {
     id: 't01-expense-total-eq-t03-total',

@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 2: 01 收入总计 = 支出总计. */
+/** docs/domain/rules.md 2: 01 收入总计 = 支出总计. */
 const rule: Rule = {
   meta: {
     id: 't01-income-grand-total-eq-expense-grand-total',

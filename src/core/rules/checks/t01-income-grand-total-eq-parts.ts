@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 2: 01 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余. */
+/** docs/domain/rules.md 2: 01 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余. */
 const rule: Rule = {
   meta: {
     id: 't01-income-grand-total-eq-parts',

@@ -12,7 +12,7 @@ const INCOME_ROWS = [
   'inc.other',
 ];
 
-/** rules.md 1: 01 本年收入合计 = Σ income rows 1–8. */
+/** docs/domain/rules.md 1: 01 本年收入合计 = Σ income rows 1–8. */
 const rule: Rule = {
   meta: {
     id: 't01-income-total-eq-sum-income-rows',

@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 11: 01 本年收入合计 = 02 合计行本年收入合计. */
+/** docs/domain/rules.md 11: 01 本年收入合计 = 02 合计行本年收入合计. */
 const rule: Rule = {
   meta: {
     id: 't01-income-total-eq-t02-total',

@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 11: 02 合计行财政拨款收入 = 01 rows 1–3 (the three 财政拨款收入). */
+/** docs/domain/rules.md 11: 02 合计行财政拨款收入 = 01 rows 1–3 (the three 财政拨款收入). */
 const rule: Rule = {
   meta: {
     id: 't02-fiscal-eq-t01-fiscal-income',

@@ -1,7 +1,7 @@
 import { checkRowSums } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 3: 02 each row, 本年收入合计 = the six source columns. */
+/** docs/domain/rules.md 3: 02 each row, 本年收入合计 = the six source columns. */
 const rule: Rule = {
   meta: {
     id: 't02-row-total-eq-sum-sources',

@@ -10,7 +10,7 @@ const PAIRS: Array<[column: string, summaryLine: string]> = [
   ['other', 'inc.other'],
 ];
 
-/** rules.md 11: 02 合计行 上级补助/事业/经营/附属单位上缴/其他收入 = 01 rows 4–8. */
+/** docs/domain/rules.md 11: 02 合计行 上级补助/事业/经营/附属单位上缴/其他收入 = 01 rows 4–8. */
 const rule: Rule = {
   meta: {
     id: 't02-sources-eq-t01-income-rows',

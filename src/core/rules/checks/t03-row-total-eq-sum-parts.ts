@@ -1,7 +1,7 @@
 import { checkRowSums } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 4: 03 each row, 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助. */
+/** docs/domain/rules.md 4: 03 each row, 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助. */
 const rule: Rule = {
   meta: {
     id: 't03-row-total-eq-sum-parts',

@@ -2,7 +2,7 @@ import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
 /**
- * rules.md 6: 04 年初财政拨款结转和结余 = Σ its three fund rows; the same for 年末
+ * docs/domain/rules.md 6: 04 年初财政拨款结转和结余 = Σ its three fund rows; the same for 年末
  * (when the table splits the carry-over into rows; by-column layouts are covered by
  * t04-expense-row-total-eq-sum-funds).
  */

@@ -4,7 +4,7 @@ import type { Amount } from '../../model/tables';
 import type { Rule } from '../types';
 
 /**
- * rules.md 6: 04 支出总计 = 本年支出合计 + 年末财政拨款结转和结余, in the 合计 column and
+ * docs/domain/rules.md 6: 04 支出总计 = 本年支出合计 + 年末财政拨款结转和结余, in the 合计 column and
  * in each fund column the carry-over line fills.
  */
 const rule: Rule = {

@@ -1,7 +1,7 @@
 import { checkRowSums } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 6: 04 each expense row, 合计 = 一般公共预算 + 政府性基金 + 国有资本经营. */
+/** docs/domain/rules.md 6: 04 each expense row, 合计 = 一般公共预算 + 政府性基金 + 国有资本经营. */
 const rule: Rule = {
   meta: {
     id: 't04-expense-row-total-eq-sum-funds',

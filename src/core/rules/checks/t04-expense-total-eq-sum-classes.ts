@@ -3,7 +3,7 @@ import { columnIds, columnName } from '../lines';
 import { lineOf } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 6: 04 本年支出合计 = Σ class rows, in each column (合计 and the three funds). */
+/** docs/domain/rules.md 6: 04 本年支出合计 = Σ class rows, in each column (合计 and the three funds). */
 const rule: Rule = {
   meta: {
     id: 't04-expense-total-eq-sum-classes',

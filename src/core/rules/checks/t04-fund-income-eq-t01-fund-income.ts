@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 13: 04 income rows 1–3 = 01 income rows 1–3, fund by fund. */
+/** docs/domain/rules.md 13: 04 income rows 1–3 = 01 income rows 1–3, fund by fund. */
 const rule: Rule = {
   meta: {
     id: 't04-fund-income-eq-t01-fund-income',

@@ -22,7 +22,7 @@ const FUNDS: Array<{ col: string; table: TableKey; name: string; lines: string[]
 const NO_DATA = /无数据/;
 
 /**
- * rules.md 20: a fund with no money in 04 (its column and rows all zero) leaves its
+ * docs/domain/rules.md 20: a fund with no money in 04 (its column and rows all zero) leaves its
  * table (08 / 09) empty with the 无数据 note; a fund with money fills its table.
  */
 const rule: Rule = {

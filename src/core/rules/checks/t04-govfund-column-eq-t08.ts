@@ -1,7 +1,7 @@
 import { compareByCode } from '../cross';
 import type { Rule } from '../types';
 
-/** rules.md 14: 04 政府性基金预算财政拨款 column = 08 本年支出, in total and per class. */
+/** docs/domain/rules.md 14: 04 政府性基金预算财政拨款 column = 08 本年支出, in total and per class. */
 const rule: Rule = {
   meta: {
     id: 't04-govfund-column-eq-t08',

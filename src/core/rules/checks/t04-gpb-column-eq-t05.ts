@@ -1,7 +1,7 @@
 import { compareByCode } from '../cross';
 import type { Rule } from '../types';
 
-/** rules.md 14: 04 一般公共预算财政拨款 column = 05 本年支出, in total and per class. */
+/** docs/domain/rules.md 14: 04 一般公共预算财政拨款 column = 05 本年支出, in total and per class. */
 const rule: Rule = {
   meta: {
     id: 't04-gpb-column-eq-t05',

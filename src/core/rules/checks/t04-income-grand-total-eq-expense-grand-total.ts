@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 6: 04 收入总计 = 支出总计 (合计 column). */
+/** docs/domain/rules.md 6: 04 收入总计 = 支出总计 (合计 column). */
 const rule: Rule = {
   meta: {
     id: 't04-income-grand-total-eq-expense-grand-total',

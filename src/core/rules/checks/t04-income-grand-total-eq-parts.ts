@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 6: 04 收入总计 = 本年收入合计 + 年初财政拨款结转和结余. */
+/** docs/domain/rules.md 6: 04 收入总计 = 本年收入合计 + 年初财政拨款结转和结余. */
 const rule: Rule = {
   meta: {
     id: 't04-income-grand-total-eq-parts',

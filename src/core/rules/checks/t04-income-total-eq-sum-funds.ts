@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 6: 04 本年收入合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算财政拨款 (rows 1–3). */
+/** docs/domain/rules.md 6: 04 本年收入合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算财政拨款 (rows 1–3). */
 const rule: Rule = {
   meta: {
     id: 't04-income-total-eq-sum-funds',

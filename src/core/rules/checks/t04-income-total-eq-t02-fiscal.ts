@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 13: 04 本年收入合计 = 02 合计行财政拨款收入. */
+/** docs/domain/rules.md 13: 04 本年收入合计 = 02 合计行财政拨款收入. */
 const rule: Rule = {
   meta: {
     id: 't04-income-total-eq-t02-fiscal',

@@ -1,7 +1,7 @@
 import { checkRowSums } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 7: 05/08/09 each row, 小计（合计）= 基本支出 + 项目支出. */
+/** docs/domain/rules.md 7: 05/08/09 each row, 小计（合计）= 基本支出 + 项目支出. */
 const rule: Rule = {
   meta: {
     id: 't05-08-09-row-total-eq-basic-plus-project',

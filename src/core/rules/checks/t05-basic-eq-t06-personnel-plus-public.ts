@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 15: 05 合计行基本支出 = 06 人员经费合计 + 公用经费合计. */
+/** docs/domain/rules.md 15: 05 合计行基本支出 = 06 人员经费合计 + 公用经费合计. */
 const rule: Rule = {
   meta: {
     id: 't05-basic-eq-t06-personnel-plus-public',

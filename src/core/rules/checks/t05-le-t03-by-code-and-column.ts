@@ -1,7 +1,7 @@
 import { compareByCode } from '../cross';
 import type { Rule } from '../types';
 
-/** rules.md 16 (W): for each code and column, 05 ≤ 03 (05 is the 一般公共预算 part of 03). */
+/** docs/domain/rules.md 16 (W): for each code and column, 05 ≤ 03 (05 is the 一般公共预算 part of 03). */
 const rule: Rule = {
   meta: {
     id: 't05-le-t03-by-code-and-column',

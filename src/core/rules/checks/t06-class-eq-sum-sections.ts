@@ -1,7 +1,7 @@
 import { checkChildrenSum } from '../hierarchy';
 import type { Rule } from '../types';
 
-/** rules.md 8: in 06 each economic 类 (301, 302 …) = Σ its 款 (30101 …). */
+/** docs/domain/rules.md 8: in 06 each economic 类 (301, 302 …) = Σ its 款 (30101 …). */
 const rule: Rule = {
   meta: {
     id: 't06-class-eq-sum-sections',

@@ -10,7 +10,7 @@ const PAIRS: Array<[code: string, name: string, column: string]> = [
 ];
 
 /**
- * rules.md 18 (W): 06 basic-expenditure items cannot exceed the matching 07 决算 items
+ * docs/domain/rules.md 18 (W): 06 basic-expenditure items cannot exceed the matching 07 决算 items
  * (07 also counts 项目支出, so they need not be equal).
  */
 const rule: Rule = {

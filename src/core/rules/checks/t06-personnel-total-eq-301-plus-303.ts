@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 8: 06 人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助. */
+/** docs/domain/rules.md 8: 06 人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助. */
 const rule: Rule = {
   meta: {
     id: 't06-personnel-total-eq-301-plus-303',

@@ -1,7 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 8: 06 公用经费合计 = 302 + 307 + 310 + 399 (whichever the profile shows). */
+/** docs/domain/rules.md 8: 06 公用经费合计 = 302 + 307 + 310 + 399 (whichever the profile shows). */
 const rule: Rule = {
   meta: {
     id: 't06-public-total-eq-302-307-310-399',

@@ -1,7 +1,7 @@
 import { checkRowSums } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 9: 07 预算数 and 决算数: 公务用车小计 = 购置费 + 运行费. */
+/** docs/domain/rules.md 9: 07 预算数 and 决算数: 公务用车小计 = 购置费 + 运行费. */
 const rule: Rule = {
   meta: {
     id: 't07-car-total-eq-purchase-plus-operation',

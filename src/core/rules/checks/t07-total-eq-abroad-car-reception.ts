@@ -1,7 +1,7 @@
 import { checkRowSums } from '../rows';
 import type { Rule } from '../types';
 
-/** rules.md 9: 07 预算数 and 决算数: 合计 = 因公出国（境）费 + 公务用车小计 + 公务接待费. */
+/** docs/domain/rules.md 9: 07 预算数 and 决算数: 合计 = 因公出国（境）费 + 公务用车小计 + 公务接待费. */
 const rule: Rule = {
   meta: {
     id: 't07-total-eq-abroad-car-reception',

@@ -1,7 +1,7 @@
 import { lineName } from '../lines';
 import type { Rule, Term } from '../types';
 
-/** rules.md 10 (W): 08 each row, 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出. */
+/** docs/domain/rules.md 10 (W): 08 each row, 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出. */
 const rule: Rule = {
   meta: {
     id: 't08-closing-eq-opening-plus-income-minus-expenditure',

@@ -10,7 +10,7 @@ import { seedSnapshots } from '../../../fixtures/seed-2021';
 /**
  * The seed report's own 情况说明 (copied verbatim) against the seed's own tables, read
  * from their real layouts by the reader. Expected findings recomputed by hand from the
- * tables in /work/shared/domain/000_68430ab860a868e4.txt.
+ * seed's published tables (tests/fixtures/seed-2021/).
  */
 const TEXT = fs.readFileSync(path.join(__dirname, '../../../fixtures/narratives/seed-2021.txt'), 'utf8');
 

@@ -51,7 +51,7 @@ export function runRuleOn(rule: NarrativeRule, c: TextCase): TextFinding[] {
 }
 
 export function ruleTester(rule: NarrativeRule, cases: { valid: TextCase[]; invalid: InvalidCase[] }): void {
-  describe(`narrative rule ${rule.meta.id} (rules.md ${rule.meta.rulesMd})`, () => {
+  describe(`narrative rule ${rule.meta.id} (docs/domain/rules.md ${rule.meta.rulesMd})`, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
         const found = runRuleOn(rule, c).filter((f) => !f.unverified || c.noUnverified);

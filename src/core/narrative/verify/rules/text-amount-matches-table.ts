@@ -13,7 +13,7 @@ import {
 import type { NarrativeRule } from '../types';
 
 /**
- * rules.md 21: every amount (and count) the 情况说明 states equals its cell, or its
+ * docs/domain/rules.md 21: every amount (and count) the 情况说明 states equals its cell, or its
  * 补充信息 input. A figure the tool cannot tie to a cell is listed as 无法核对.
  */
 export const rule: NarrativeRule = {
@@ -60,7 +60,7 @@ export const rule: NarrativeRule = {
             ctx.report({
               at: st,
               expected: money(0),
-              message: `文中${name}为${shown}，但${ctx.model.tables[key]!.sheet}中该科目没有支出。`,
+              message: `文中${name}为${shown}，但${ctx.model.tables[key].sheet}中该科目没有支出。`,
             });
             continue;
           }

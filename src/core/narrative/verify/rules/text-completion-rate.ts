@@ -4,7 +4,7 @@ import { figureCells, judgePercent, missingReason, money, nearby, pct, sourceTex
 import type { NarrativeContext, NarrativeRule } from '../types';
 
 /**
- * rules.md 23: completion rate = 决算 ÷ 预算 (年初预算); when the budget is 0 no rate
+ * docs/domain/rules.md 23: completion rate = 决算 ÷ 预算 (年初预算); when the budget is 0 no rate
  * is given. The budget comes from 公开07表 (三公) or the 补充信息 sheet (per 项); when
  * neither holds it, the budget the text states beside the rate is used, and said so.
  */

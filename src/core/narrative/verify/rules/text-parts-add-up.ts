@@ -31,7 +31,7 @@ function scope(st: Statement): string {
 }
 
 /**
- * rules.md 26: the parts the text lists add up to the total it states beside them
+ * docs/domain/rules.md 26: the parts the text lists add up to the total it states beside them
  * (vehicle counts, 政府采购 goods + works + services, 三公 items, 收入/支出 items).
  * All parts stated: the sum must equal the total (n parts × tolerance for amounts);
  * some missing: the parts stated must not exceed the total.

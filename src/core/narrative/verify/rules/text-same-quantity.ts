@@ -4,7 +4,7 @@ import { figureCells, judgeAmount, money, sectionName, subjectName } from '../su
 import type { NarrativeRule } from '../types';
 
 /**
- * rules.md 27: one quantity is stated the same way everywhere in the text (staff
+ * docs/domain/rules.md 27: one quantity is stated the same way everywhere in the text (staff
  * counts, 项目支出, 公务用车 决算 …). Where the tables know the value, the statement
  * that departs from it is the one quoted.
  */

@@ -20,7 +20,7 @@ export const CANDIDATE_DENOMINATORS: FigureId[] = [
 ];
 
 /**
- * rules.md 22: a share is its item over the right denominator (收入 items ÷ 本年收入合计,
+ * docs/domain/rules.md 22: a share is its item over the right denominator (收入 items ÷ 本年收入合计,
  * 支出 items ÷ 本年支出合计, 人员/公用经费 ÷ 基本支出, 三公 items ÷ 三公 决算合计,
  * 财政拨款支出 structure ÷ 一般公共预算财政拨款支出), two decimals.
  */
@@ -146,7 +146,7 @@ function checkShare(ctx: NarrativeContext, st: Statement): void {
       at: st,
       expected: proper ? pct(proper.value) : undefined,
       cells: figureCells(pd),
-      message: `文中以“${st.denominator.text}”为分母；${numFig?.label ?? '该项'}的占比应以${pd.label}为分母，为${pct(proper!.value)}。`,
+      message: `文中以“${st.denominator.text}”为分母；${numFig?.label ?? '该项'}的占比应以${pd.label}为分母，为${pct(proper.value)}。`,
     });
   }
 }

@@ -3,7 +3,7 @@ import type { NarrativeRule } from '../types';
 import { budgetAndActual } from './text-completion-rate';
 
 /**
- * rules.md 25: no template leftovers: both words of a choice kept (增加（减少）,
+ * docs/domain/rules.md 25: no template leftovers: both words of a choice kept (增加（减少）,
  * 大于（小于）, 减少（增长）), placeholders (XX, ××) and empty brackets (〔〕, （）).
  */
 export const rule: NarrativeRule = {

@@ -5,7 +5,7 @@ import type { NarrativeContext, NarrativeRule } from '../types';
 import { budgetAndActual } from './text-completion-rate';
 
 /**
- * rules.md 24: year-on-year change = this year − last year, rate = change ÷ last year
+ * docs/domain/rules.md 24: year-on-year change = this year − last year, rate = change ÷ last year
  * (none when last year is 0); the words 增加/减少, 增长/下降, 大于/小于/等于, 持平
  * follow the sign. Without last year's figure (补充信息) a change is 无法核对, but a
  * change and a rate stated together must still agree with each other and with this
