@@ -85,10 +85,12 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',
-      'wps/taskpane': './src/taskpane/taskpane.ts',
+      // Lazily loaded chunks (导入上年报表) sit in wps/ so the WPS加载项 folder stays
+      // self-contained; the WPS page loads them from there ('../' + 'wps/…').
+      'wps/taskpane': { import: './src/taskpane/taskpane.ts', publicPath: '../' },
       ...(env.preview ? { preview: './src/preview/preview.ts' } : {}),
     },
-    output: { path: outDir, filename: '[name].js', clean: true },
+    output: { path: outDir, filename: '[name].js', chunkFilename: 'wps/[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.json'] },
     module: {
       rules: [

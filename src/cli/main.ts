@@ -8,15 +8,16 @@ export const HELP = `决算公开助手 命令行 juesuan
 用法：juesuan <命令> [参数]
 
 命令：
-  init 输出.xlsx [--profile 2021] [--unit 单位名称] [--year 2021] [--on-conflict skip|beside|refresh]
-        插入公开01–09表模板（含公式）和“补充信息”表；文件已存在时不覆盖已有工作表
+  init 输出.xlsx [--profile 2021] [--unit 单位名称] [--year 2021] [--on-conflict skip|beside|refresh] [--last-year 上年报表.xlsx]
+        插入公开01–09表模板（含公式）和“补充信息”表；文件已存在时不覆盖已有工作表；
+        --last-year 时从上年报表填入“补充信息”的上年数
   demo [输出.xlsx]
         生成内置示例（2021年度某区级单位决算），默认写到 out/demo-2021.xlsx，并校验、起草情况说明
   check 工作簿.xlsx [工作簿2.xlsx …] [--json] [--tolerance 0.005]
         校验表内、表间勾稽关系
-  narrate 工作簿.xlsx [--json]
-        起草情况说明
-  verify-text 工作簿.xlsx 情况说明.txt [--json]
+  narrate 工作簿.xlsx [--json] [--last-year 上年报表.xlsx [--last-year-text 上年情况说明.txt]]
+        起草情况说明（上年数可取自上年报表）
+  verify-text 工作簿.xlsx 情况说明.txt [--json] [--last-year 上年报表.xlsx [--last-year-text 上年情况说明.txt]]
         核对已有情况说明与表中数据
 
 退出码：0 正常（无“错误”级问题）；1 存在“错误”级问题；2 文件无法读取或参数有误。

@@ -249,6 +249,7 @@ function setupTabs(): void {
     for (const p of Array.from(document.querySelectorAll<HTMLElement>('.panel'))) if (!p.classList.contains('working')) clearNotice(p);
     for (const b of confirmTimers.keys()) restoreLabel(b);
     if (t.dataset.tab === 'verify') void fillSheetList();
+    if (t.dataset.tab === 'last-year') void openLastYear();
   };
   for (const [i, t] of tabs.entries()) {
     t.addEventListener('click', () => select(t, false));
@@ -696,6 +697,21 @@ function showVerify(text: string, found: app.TextFindingView[]): void {
       go();
     });
     marked.append(m);
+  }
+}
+
+// ---- 导入上年报表 (its own module, ./last-year, loaded on first open) ----
+
+let lastYearOpened = false;
+async function openLastYear(): Promise<void> {
+  if (lastYearOpened) return;
+  lastYearOpened = true;
+  try {
+    const { mountLastYear } = await import(/* webpackChunkName: "last-year" */ './last-year/panel');
+    mountLastYear($('tab-last-year'), host, showError);
+  } catch (e) {
+    lastYearOpened = false;
+    showError(e);
   }
 }
 

@@ -113,9 +113,11 @@ describe('task pane in headless Chromium', function () {
         assert.equal(await page.getAttribute('#tab-btn-check', 'tabindex'), '0');
         assert.equal(await page.getAttribute('#tab-btn-insert', 'tabindex'), '-1');
         await page.keyboard.press('End');
-        assert.equal(await page.getAttribute('#tab-btn-verify', 'aria-selected'), 'true');
+        assert.equal(await page.getAttribute('#tab-btn-last-year', 'aria-selected'), 'true');
         await page.keyboard.press('ArrowRight');
         assert.equal(await page.getAttribute('#tab-btn-insert', 'aria-selected'), 'true', 'wraps around');
+        await page.keyboard.press('ArrowLeft');
+        assert.equal(await page.getAttribute('#tab-btn-last-year', 'aria-selected'), 'true');
         await page.keyboard.press('ArrowLeft');
         assert.equal(await page.getAttribute('#tab-btn-verify', 'aria-selected'), 'true');
         await page.keyboard.press('Home');

@@ -1,5 +1,4 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -9,6 +8,7 @@ import { valueAt, formulaAt, type SheetSnapshot } from '../../src/core/model/sna
 import { sampleBatch } from '../../src/core/sample/seed-2021';
 import { XlsxHost } from '../../src/hosts/xlsx/xlsx-host';
 import { evaluateFormulas } from '../../src/hosts/xlsx/evaluate';
+import { juesuan } from '../support/cli';
 import { requireTool } from '../support/env';
 import { recalculateXlsx, SOFFICE } from '../support/libreoffice';
 
@@ -18,8 +18,6 @@ import { recalculateXlsx, SOFFICE } from '../support/libreoffice';
  * that knows nothing of this code — must show the seed report's published totals.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'juesuan.js');
 
 /** Published figures of the seed report (tests/fixtures/seed-2021/), 万元. */
 const PUBLISHED: Array<{ table: TableKey; line: LineId; col: ColumnId[]; value: number; what: string; computed?: number }> = [
@@ -79,7 +77,7 @@ describe('e2e: the demo workbook recalculated by LibreOffice', function () {
   before(async function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-e2e-'));
     const demo = path.join(dir, 'in', 'demo-2021.xlsx');
-    const run = spawnSync(process.execPath, [BIN, 'demo', demo], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const run = await juesuan(['demo', demo], dir);
     assert.equal(run.status, 0, `juesuan demo failed:\n${run.stdout}\n${run.stderr}`);
     assert.match(run.stdout, /示例工作簿已生成/);
     written = await XlsxHost.open(demo);
@@ -138,13 +136,13 @@ describe('e2e: the demo workbook recalculated by LibreOffice', function () {
     assert.ok(compared > 50, `compared ${compared} formulas`);
   });
 
-  it('juesuan check reads the cached values of the recalculated file (no in-process evaluation) and finds no error', () => {
-    const r = spawnSync(process.execPath, [BIN, 'check', out, '--json'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  it('juesuan check reads the cached values of the recalculated file (no in-process evaluation) and finds no error', async () => {
+    const r = await juesuan(['check', out, '--json'], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const findings = JSON.parse(r.stdout) as Array<{ rule: string; severity: string }>;
     assert.ok(!findings.some((f) => f.rule === 'formulas-not-computed'));
     assert.ok(findings.every((f) => f.severity !== 'error'), r.stdout);
-    const text = spawnSync(process.execPath, [BIN, 'check', out], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, JUESUAN_NO_ENGINE: '1' } });
+    const text = await juesuan(['check', out], dir, { JUESUAN_NO_ENGINE: '1' });
     assert.equal(text.status, 0);
     assert.doesNotMatch(text.stdout, /已在本机计算|没有计算结果/);
   });

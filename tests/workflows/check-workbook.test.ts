@@ -62,7 +62,7 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
 
   it('typed into the 2023 layout (表1…表9, 类·款·项 columns, no 行次, 07/08/09 reordered): the same slips', async () => {
     const { model, findings } = await checkWorkbook(hostOf(toSnapshots(layout2023())));
-    assert.equal(model.order, '2023');
+    assert.equal(model.edition, '2023');
     assert.equal(model.tables.threePublic?.number, '09');
     expectSeedSlips(findings, '表3', ['E', 'F', 'G'], ['11', '12', '19', '22', '25'], '表6', ['C25', 'C30', 'C32', 'C34', 'C37']);
     assert.deepEqual(findings.filter((f) => f.severity === 'warning'), []);

@@ -6,6 +6,9 @@ import { HostError } from '../../core/host';
 import { unkeptParts, XlsxHost } from '../../hosts/xlsx';
 import { CliError, EXIT, writeFailure, type Io } from '../io';
 import { insertTables, type InsertResult } from '../../core/workflows/insert-tables';
+import { importLastYear, lastYearLines, type ImportLastYearResult, type LastYearSource } from '../../core/workflows/import-last-year';
+import { LAST_YEAR_OPTIONS, loadLastYear } from '../last-year';
+import { readText } from './verify-text';
 
 export type OnConflict = 'skip' | 'beside' | 'refresh';
 
@@ -14,7 +17,10 @@ export const INIT_HELP = `用法：juesuan init 输出.xlsx [--profile 2021] [--
 插入部门决算公开01–09表（含公式）及“补充信息”表。输出文件已存在时，在其中添加，不覆盖已有工作表：
   --on-conflict skip     同名工作表已存在时跳过（默认）
   --on-conflict beside   在旁边另建一份（名称加序号）
-  --on-conflict refresh  只刷新本工具生成的公式，不改动已填写的数字`;
+  --on-conflict refresh  只刷新本工具生成的公式，不改动已填写的数字
+  --last-year 上年报表.xlsx [--last-year-text 上年情况说明.txt]
+                         从上年公开的报表（及情况说明）取得上年数，填入“补充信息”中空着的上年栏目；
+                         已填写的不改动，与上年报表不同之处列出`;
 
 
 export interface InitOptions {
@@ -38,7 +44,8 @@ function changed(result: InsertResult): boolean {
 export async function initWorkbook(
   out: string,
   options: InitOptions,
-): Promise<{ result: InsertResult; existed: boolean; saved: boolean; backup?: string }> {
+  lastYear?: LastYearSource,
+): Promise<{ result: InsertResult; existed: boolean; saved: boolean; backup?: string; lastYear?: ImportLastYearResult }> {
   const existed = fs.existsSync(out);
   const host = existed ? await XlsxHost.open(out) : XlsxHost.create();
   if (existed) {
@@ -53,7 +60,8 @@ export async function initWorkbook(
     }
   }
   const result = await insertTables(host, { ...options, includeInputs: true });
-  if (existed && !changed(result)) return { result, existed, saved: false };
+  const imported = lastYear ? await importLastYear(host, lastYear, { write: true }) : undefined;
+  if (existed && !changed(result) && !imported?.written.length) return { result, existed, saved: false, lastYear: imported };
   let backup: string | undefined;
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
@@ -62,7 +70,7 @@ export async function initWorkbook(
   } catch (e) {
     throw writeFailure(out, e);
   }
-  return { result, existed, saved: true, backup };
+  return { result, existed, saved: true, backup, lastYear: imported };
 }
 
 /**
@@ -104,6 +112,7 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
       year: { type: 'string' },
       'on-conflict': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      ...LAST_YEAR_OPTIONS,
     },
   });
   if (values.help) {
@@ -115,9 +124,10 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new CliError(`只能指定一个输出文件，多余的参数：${positionals.slice(1).join(' ')}`);
   if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件应以 .xlsx 结尾：${out}`);
   const options = parseInitOptions(values);
+  const lastYear = await loadLastYear(values, readText);
   let done: Awaited<ReturnType<typeof initWorkbook>>;
   try {
-    done = await initWorkbook(out, options);
+    done = await initWorkbook(out, options, lastYear);
   } catch (e) {
     if (e instanceof HostError) {
       throw new CliError(e.message.startsWith('无法读取') ? e.message : `无法在“${out}”中插入模板：${e.message}`);
@@ -136,6 +146,7 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
     const shown = result.keptValues.slice(0, 8).map((c) => `${c.sheet}!${c.address}`).join('、');
     io.out(`  以下单元格应为公式，但已填写数字，予以保留：${shown}${result.keptValues.length > 8 ? ` 等 ${result.keptValues.length} 处` : ''}`);
   }
+  if (done.lastYear) for (const l of lastYearLines(done.lastYear, { mode: saved ? 'written' : 'plan' })) io.out(`  ${l}`);
   if (backup) io.out(`  原文件已备份为：${backup}`);
   if (saved) io.out('公式已写入；用 Excel 或 WPS 打开时会自动计算。');
   return EXIT.ok;

@@ -5,6 +5,8 @@ import { SEVERITY_NAMES, type Severity } from '../../core/findings/finding';
 import { HostError } from '../../core/host';
 import { verifyNarrative, type TextFinding } from '../../core/workflows/verify-narrative';
 import { CliError, EXIT, type Io } from '../io';
+import { LAST_YEAR_HELP, LAST_YEAR_OPTIONS, loadLastYear } from '../last-year';
+import { lastYearLines, verifyWithLastYear, type LastYearImport } from '../../core/workflows/import-last-year';
 import { openForReading } from './check';
 
 /** `juesuan verify-text --json` prints an array of these (a public contract). */
@@ -18,10 +20,11 @@ export interface JsonTextFinding {
   cells: CellRef[];
 }
 
-export const VERIFY_HELP = `用法：juesuan verify-text 工作簿.xlsx 情况说明.txt [--json]
+export const VERIFY_HELP = `用法：juesuan verify-text 工作簿.xlsx 情况说明.txt [--json] [--last-year 上年报表.xlsx [--last-year-text 上年情况说明.txt]]
 
 核对已有情况说明中的数字、比例、增减与表中数据是否一致。
   --json  以 JSON 数组输出：{rule, severity, message, quote, expected, cells}
+${LAST_YEAR_HELP}
 退出码同 check：0 无“错误”；1 存在“错误”；2 文件无法读取。`;
 
 /** What a file that is not plain text is, in Chinese; undefined for text. */
@@ -39,7 +42,7 @@ function binaryKind(buf: Buffer): string | undefined {
   return undefined;
 }
 
-function readText(file: string): string {
+export function readText(file: string): string {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
@@ -73,7 +76,7 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, ...LAST_YEAR_OPTIONS },
   });
   if (values.help) {
     io.out(VERIFY_HELP);
@@ -85,10 +88,13 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
   if (!text.replace(/[\s\u3000\u00a0]/g, '')) {
     throw new CliError(`“${textFile}”是空的，没有可核对的情况说明文字。请确认文件，或先用 juesuan narrate 起草。`);
   }
+  const lastYear = await loadLastYear(values, readText);
   let found: TextFinding[];
+  let lastYearPlan: LastYearImport | undefined;
   try {
     const { host } = await openForReading(book);
-    found = await verifyNarrative(host, text);
+    if (lastYear) ({ findings: found, plan: lastYearPlan } = await verifyWithLastYear(host, text, lastYear));
+    else found = await verifyNarrative(host, text);
   } catch (e) {
     if (e instanceof HostError) throw new CliError(e.message);
     throw e;
@@ -102,15 +108,21 @@ export async function verifyCommand(argv: string[], io: Io): Promise<number> {
     cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
   }));
   if (values.json) io.out(JSON.stringify(out, null, 2));
-  else if (!out.length) io.out('未发现情况说明与表中数据不一致之处。');
   else {
-    for (const sev of ['error', 'warning', 'rounding'] as Severity[]) {
+    if (!out.some((f) => f.severity !== 'unverified')) io.out('未发现情况说明与表中数据不一致之处。');
+    // 无法核对 last, under its own heading: statements not tied to any figure, never accusations.
+    for (const sev of ['error', 'warning', 'rounding', 'unverified'] as Severity[]) {
       const some = found.filter((f) => f.severity === sev);
       if (!some.length) continue;
       io.out(`【${SEVERITY_NAMES[sev]}】${some.length} 条`);
       // The messages name their cells already.
       for (const f of some) io.out(`  · ${f.section ? `[${f.section}] ` : ''}“${f.quote}”：${f.message}`);
     }
+  }
+  if (lastYearPlan) {
+    const lines = ['【上年数】', ...lastYearLines(lastYearPlan, { mode: 'used' })];
+    if (values.json) io.err(lines.join('\n'));
+    else io.out(['', ...lines].join('\n'));
   }
   return out.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

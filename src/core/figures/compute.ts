@@ -6,7 +6,8 @@ import { percentOf, roundHalfAway } from './format';
 import FUNCTIONAL_CLASSES_JSON from '../catalog/functional-classes-2021.json';
 
 const FUNCTIONAL_CLASSES: Array<{ code: string; name: string }> = FUNCTIONAL_CLASSES_JSON;
-import type { Figure, FigureId, FigureKind, Figures, WordingEdition } from './types';
+import { editionFor, type Edition, type ThreePublicNames } from '../editions';
+import type { Figure, FigureBase, FigureId, FigureKind, Figures } from './types';
 
 /**
  * computeFigures(model, inputs) → Figures: every quantity the 情况说明 states,
@@ -15,15 +16,13 @@ import type { Figure, FigureId, FigureKind, Figures, WordingEdition } from './ty
  * Amounts entering a division or a difference are first rounded to two decimals,
  * so every share, rate and change recomputes from the numbers the text states.
  */
-export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { edition?: WordingEdition } = {}): Figures {
+export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { edition?: string } = {}): Figures {
   const b = new FigureBuilder();
   const t = model.tables;
 
   const yearValue = inputNumber(inputs, 'year');
   const year = yearValue !== undefined && yearValue > 1900 ? Math.round(yearValue) : undefined;
-  const edition: WordingEdition =
-    options.edition ??
-    (model.order === '2023' || model.order === 'shanghai' ? '2023' : year !== undefined && year >= 2023 ? '2023' : '2021');
+  const edition = editionFor({ edition: options.edition, detected: model.edition, year });
 
   // 一 收、支总计 (01 总计)
   const summaryTotal =
@@ -37,7 +36,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
   const incomeTotal = usable(amount(t.income, 'total', 'total')) ?? usable(amount(t.summary, 'inc.total', 'amount'));
   if (incomeTotal) {
     b.amount('income.total', '本年收入合计', incomeTotal);
-    const incomeFallback: Record<string, string> = {
+    const incomeFallback: Partial<Record<IncomeItem, string>> = {
       superior: 'inc.superior',
       business: 'inc.business',
       operating: 'inc.operating',
@@ -104,7 +103,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
       if (!hasMoney && !hasBudget) continue;
       itemCodes.add(l.code);
       if (!bl || bl.budget === null) missingBudget = true;
-      const id = `gpb.item.${l.code}`;
+      const id: FigureBase = `gpb.item.${l.code}`;
       b.amount(id, itemPath(l.code, [gpb, t.expenditure, t.income], l.label), a ?? zeroAmount(l.values.total?.cell));
       if (bl && bl.budget !== null) {
         b.add({
@@ -127,7 +126,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
       if (bl.cells.budget) budgetCells.push(bl.cells.budget);
       // A budget given for a 项 the 05 table does not have (spent nothing there).
       if (!itemCodes.has(bl.code) && roundHalfAway(bl.budget) !== 0 && /^\d{7}$/.test(bl.code)) {
-        const id = `gpb.item.${bl.code}`;
+        const id: FigureBase = `gpb.item.${bl.code}`;
         const path = itemPath(bl.code, [gpb, t.expenditure, t.income], bl.name);
         b.add({ id, label: path, value: 0, unit: '万元', kind: 'amount', cells: [], inputs: [] });
         b.add({
@@ -205,10 +204,10 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
     };
     const budgetRowBlank = !budget || Object.values(budget.values).every((a) => !a || a.blank);
     const itemAmount = (row: Line | undefined, col: string): Amount | undefined => usable(row?.values[col]);
-    const tpLabels = threePublicLabels(edition);
-    for (const col of ['total', 'abroad', 'car', 'carPurchase', 'carOperation', 'reception']) {
+    const tpLabels = threePublicLabels(edition.narrative.threePublicNames);
+    for (const col of ['total', 'abroad', 'car', 'carPurchase', 'carOperation', 'reception'] as const) {
       const label = tpLabels[col];
-      const id = col === 'total' ? 'threePublic.total' : `threePublic.${col}`;
+      const id: FigureBase = `threePublic.${col}`;
       const tableCol = col === 'car' ? 'carTotal' : col;
       let a: FigureValue | undefined = itemAmount(actual, tableCol);
       if (!a && col === 'car') a = sumOf([itemAmount(actual, 'carPurchase'), itemAmount(actual, 'carOperation')]);
@@ -264,7 +263,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
     const table = t[key];
     if (!table) continue;
     const total = line(table, 'total');
-    const cols: Array<[string, string]> = [
+    const cols: Array<['opening' | 'income' | 'total' | 'basic' | 'project' | 'closing', string]> = [
       ['opening', '年初结转和结余'],
       ['income', '本年收入'],
       ['total', '本年支出'],
@@ -302,7 +301,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
   const works = inputNumber(inputs, 'procurement.works');
   const services = inputNumber(inputs, 'procurement.services');
   if (goods !== undefined || works !== undefined || services !== undefined) {
-    const parts: Array<[string, string, InputKey]> = [
+    const parts: Array<['goods' | 'works' | 'services', string, InputKey]> = [
       ['goods', '政府采购货物支出', 'procurement.goods'],
       ['works', '政府采购工程支出', 'procurement.works'],
       ['services', '政府采购服务支出', 'procurement.services'],
@@ -328,7 +327,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
   }
 
   // 十三 国有资产
-  const vehicleKinds: Array<[string, string, InputKey]> = [
+  const vehicleKinds: Array<['leader' | 'confidential' | 'emergency' | 'enforcement' | 'special' | 'other', string, InputKey]> = [
     ['leader', '领导干部用车', 'assets.vehicles.leader'],
     ['confidential', '机要通信用车', 'assets.vehicles.confidential'],
     ['emergency', '应急保障用车', 'assets.vehicles.emergency'],
@@ -371,7 +370,10 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
 
 // ---------------------------------------------------------------------------
 
-export const INCOME_ITEMS: Array<[ColumnId, string]> = [
+export type IncomeItem = 'fiscal' | 'superior' | 'business' | 'operating' | 'affiliated' | 'other';
+export type ExpenditureItem = 'basic' | 'project' | 'toSuperior' | 'operating' | 'toAffiliated';
+
+export const INCOME_ITEMS: Array<[IncomeItem, string]> = [
   ['fiscal', '财政拨款收入'],
   ['superior', '上级补助收入'],
   ['business', '事业收入'],
@@ -380,7 +382,7 @@ export const INCOME_ITEMS: Array<[ColumnId, string]> = [
   ['other', '其他收入'],
 ];
 
-export const EXPENDITURE_ITEMS: Array<[ColumnId, string]> = [
+export const EXPENDITURE_ITEMS: Array<[ExpenditureItem, string]> = [
   ['basic', '基本支出'],
   ['project', '项目支出'],
   ['toSuperior', '上缴上级支出'],
@@ -388,15 +390,9 @@ export const EXPENDITURE_ITEMS: Array<[ColumnId, string]> = [
   ['toAffiliated', '对附属单位补助支出'],
 ];
 
-export function threePublicLabels(edition: WordingEdition): Record<string, string> {
-  return {
-    total: '“三公”经费',
-    abroad: '因公出国（境）费',
-    car: edition === '2021' ? '公务用车购置及运行费' : '公务用车购置及运行维护费',
-    carPurchase: '公务用车购置费',
-    carOperation: edition === '2021' ? '公务用车运行费' : '公务用车运行维护费',
-    reception: '公务接待费',
-  };
+/** The 三公 names of an edition by 07 column id. */
+export function threePublicLabels(names: ThreePublicNames): Record<string, string> {
+  return { ...names };
 }
 
 /**
@@ -484,17 +480,17 @@ class FigureBuilder {
     this.byId.set(f.id, f);
   }
 
-  amount(id: FigureId, label: string, v: FigureValue): void {
+  amount(id: FigureBase, label: string, v: FigureValue): void {
     this.add({ id, label, value: roundHalfAway(v.value), unit: '万元', kind: 'amount', cells: cellsOf(v), inputs: [] });
   }
 
-  fromInput(id: FigureId, label: string, inputs: Inputs, key: InputKey): void {
+  fromInput(id: FigureBase, label: string, inputs: Inputs, key: InputKey): void {
     const n = inputNumber(inputs, key);
     if (n === undefined) return;
     this.add({ id, label, value: roundHalfAway(n), unit: '万元', kind: 'amount', cells: [], inputs: inputCell(inputs, key) });
   }
 
-  count(id: FigureId, label: string, inputs: Inputs, key: InputKey): void {
+  count(id: FigureBase, label: string, inputs: Inputs, key: InputKey): void {
     const n = inputNumber(inputs, key);
     if (n === undefined) return;
     const countUnit = COUNT_UNITS[key] ?? '个';
@@ -502,11 +498,11 @@ class FigureBuilder {
   }
 
   /** base.share = base ÷ denominator × 100, when the denominator is not 0. */
-  share(base: FigureId, denominator: FigureId, label: string): void {
-    this.ratio(`${base}.share`, 'share', base, denominator, label);
+  share(base: FigureBase, denominator: FigureBase, label: string): void {
+    this.ratio(`${base}.share`, 'share', base, denominator, label, base);
   }
 
-  private ratio(id: FigureId, kind: FigureKind, numerator: FigureId, denominator: FigureId, label: string, base = numerator): void {
+  private ratio(id: FigureId, kind: FigureKind, numerator: FigureId, denominator: FigureId, label: string, base: FigureBase): void {
     const n = this.byId.get(numerator);
     const d = this.byId.get(denominator);
     if (!n || !d) return;
@@ -526,7 +522,7 @@ class FigureBuilder {
   }
 
   /** base.prior from an input, then .change and .changeRate. */
-  yearOnYear(base: FigureId, label: string, inputs: Inputs, key: InputKey): void {
+  yearOnYear(base: FigureBase, label: string, inputs: Inputs, key: InputKey): void {
     const prior = inputNumber(inputs, key);
     if (prior === undefined || !this.byId.has(base)) return;
     this.add({ id: `${base}.prior`, label: `上年${label}`, value: roundHalfAway(prior), unit: '万元', kind: 'prior', cells: [], inputs: inputCell(inputs, key), base });
@@ -534,7 +530,7 @@ class FigureBuilder {
   }
 
   /** .change and .changeRate from base and base.prior. */
-  changeDerived(base: FigureId, label: string): void {
+  changeDerived(base: FigureBase, label: string): void {
     const cur = this.byId.get(base);
     const prior = this.byId.get(`${base}.prior`);
     if (!cur || !prior) return;
@@ -554,7 +550,7 @@ class FigureBuilder {
   }
 
   /** .budgetDiff and .completion from base and base.budget. */
-  budgetDerived(base: FigureId, label: string): void {
+  budgetDerived(base: FigureBase, label: string): void {
     const cur = this.byId.get(base);
     const bud = this.byId.get(`${base}.budget`);
     if (!cur || !bud) return;
@@ -572,7 +568,7 @@ class FigureBuilder {
     this.ratio(`${base}.completion`, 'completion', base, `${base}.budget`, `${label}预算完成率`, base);
   }
 
-  build(year: number | undefined, edition: WordingEdition): Figures {
+  build(year: number | undefined, edition: Edition): Figures {
     const list = this.list;
     const byId = this.byId;
     return {

@@ -1,4 +1,5 @@
 import type { CellRef } from '../cells';
+import type { Edition } from '../editions/types';
 
 /**
  * Figures: every quantity the 情况说明 states, computed from the table model and
@@ -62,7 +63,43 @@ import type { CellRef } from '../cells';
  *   performance.stateCapital.count|amount, performance.dept.count
  *   staff.authorized|actual|inService|retired
  */
-export type FigureId = string;
+export type FigureBase =
+  | 'summary.total'
+  | 'fiscal.total'
+  | `income.${'total' | 'fiscal' | 'superior' | 'business' | 'operating' | 'affiliated' | 'other'}`
+  | `expenditure.${'total' | 'basic' | 'project' | 'toSuperior' | 'operating' | 'toAffiliated'}`
+  | `gpb.${'total' | 'basic' | 'project'}`
+  | `gpb.class.${string}`
+  | `gpb.item.${string}`
+  | `basic.${'total' | 'personnel' | 'public'}`
+  | `basic.econ.${string}`
+  | `threePublic.${'total' | 'abroad' | 'car' | 'carPurchase' | 'carOperation' | 'reception'}`
+  | `threePublic.${'abroad.groups' | 'abroad.persons' | 'car.purchased' | 'car.fleet' | 'reception.batches' | 'reception.persons'}`
+  | `govFund.${'opening' | 'income' | 'total' | 'basic' | 'project' | 'closing'}`
+  | `stateCapital.${'opening' | 'income' | 'total' | 'basic' | 'project' | 'closing'}`
+  | 'operatingCost'
+  | 'meeting'
+  | 'training'
+  | `procurement.${'total' | 'goods' | 'works' | 'services' | 'sme' | 'small'}`
+  | 'assets.vehicles'
+  | `assets.vehicles.${'leader' | 'confidential' | 'emergency' | 'enforcement' | 'special' | 'other'}`
+  | `assets.${'generalEquipment' | 'specialEquipment'}`
+  | `performance.${'gpb' | 'govFund' | 'stateCapital'}.${'count' | 'amount'}`
+  | 'performance.dept.count'
+  | `staff.${'authorized' | 'actual' | 'inService' | 'retired'}`;
+
+/** What a derived figure is of its base (see the suffixes above). */
+export type FigureSuffix = 'share' | 'prior' | 'change' | 'changeRate' | 'budget' | 'budgetDiff' | 'completion';
+
+/** A figure id: a base, or a base with its suffix. Typed, so a misspelt id does not compile. */
+export type FigureId = FigureBase | `${FigureBase}.${FigureSuffix}`;
+
+const SUFFIX = /\.(?:share|prior|change|changeRate|budget|budgetDiff|completion)$/;
+
+/** Whether an id names a base figure (an amount or count), not one derived from it. */
+export function isFigureBase(id: FigureId): id is FigureBase {
+  return !SUFFIX.test(id);
+}
 
 /** '万元' amounts, '%' shares and rates, 'count' whole numbers (see countUnit). */
 export type FigureUnit = '万元' | '%' | 'count';
@@ -95,18 +132,17 @@ export interface Figure {
   /** For shares, rates and completions: the figures divided. */
   basis?: { numerator: FigureId; denominator: FigureId };
   /** The base id for derived figures ('income.fiscal' for 'income.fiscal.share'). */
-  base?: FigureId;
+  base?: FigureBase;
 }
 
-/** Which wording the profile's year uses (see narrative patterns). */
-export type WordingEdition = '2021' | '2023';
 
 export interface Figures {
   /** Every figure, in a stable order (the order the narrative states them). */
   readonly all: Figure[];
   /** Report year (补充信息 决算年度), when given. */
   readonly year?: number;
-  readonly edition: WordingEdition;
+  /** The edition (src/core/editions) the figures are named and drafted in. */
+  readonly edition: Edition;
   get(id: FigureId): Figure | undefined;
   has(id: FigureId): boolean;
   /** value of a figure, undefined when absent. */

@@ -6,3 +6,4 @@ export * from './fields';
 export * from './types';
 export { inputSheetPlan, inputLayout, inputAddress, budgetRowsFromModel, type InputSheetValues } from './template';
 export { readInputs, inputsFromValues, normLabel } from './read';
+export { inputWritePlan, APPENDED_SECTION_TITLE, type InputWrite, type InputWritePlan } from './write';

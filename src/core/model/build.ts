@@ -1,16 +1,6 @@
 import { a1, type CellRef } from '../cells';
-import {
-  TABLE_KEYS,
-  TABLE_NUMBERS_2021,
-  TABLE_NAMES,
-  codeLevel,
-  type Amount,
-  type ColumnId,
-  type Line,
-  type TableKey,
-  type TableModel,
-  type WorkbookModel,
-} from './tables';
+import { tableNumberIn } from '../editions';
+import { TABLE_KEYS, TABLE_NAMES, codeLevel, type Amount, type ColumnId, type Line, type TableKey, type TableModel, type WorkbookModel } from './tables';
 
 /**
  * Build table models from plain figures, without a sheet: for rule and figure tests,
@@ -54,7 +44,7 @@ export function modelTable(
   lines: Array<[string, Record<ColumnId, FigureSpec>] | LineSpec>,
   options: { sheet?: string; number?: string; notes?: string[]; firstRow?: number } = {},
 ): TableModel {
-  const number = options.number ?? TABLE_NUMBERS_2021[key];
+  const number = options.number ?? tableNumberIn(undefined, key) ?? '';
   const sheet = options.sheet ?? `公开${number}表`;
   const firstRow = options.firstRow ?? 5;
   const columns: Record<ColumnId, number> = {};

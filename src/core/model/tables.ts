@@ -40,26 +40,6 @@ export const TABLE_KEYS: TableKey[] = [
   'stateCapital',
 ];
 
-/** The 公开NN表 numbers of each table in the 2021 order (also Shanghai's) and the 2023+ order. */
-export const TABLE_NUMBERS_2021: Record<TableKey, string> = {
-  summary: '01',
-  income: '02',
-  expenditure: '03',
-  fiscalSummary: '04',
-  gpbExpenditure: '05',
-  gpbBasic: '06',
-  threePublic: '07',
-  govFund: '08',
-  stateCapital: '09',
-};
-
-export const TABLE_NUMBERS_2023: Record<TableKey, string> = {
-  ...TABLE_NUMBERS_2021,
-  govFund: '07',
-  stateCapital: '08',
-  threePublic: '09',
-};
-
 /** Official names, for messages. */
 export const TABLE_NAMES: Record<TableKey, string> = {
   summary: '收入支出决算总表',
@@ -187,8 +167,11 @@ export interface WorkbookModel {
   /** Tables looked for and not found. */
   missing: TableKey[];
   problems: ReadProblem[];
-  /** The table order the workbook follows, as far as the 公开NN表 labels tell. */
-  order?: '2021' | '2023' | 'shanghai';
+  /**
+   * The edition (src/core/editions) the workbook's tables follow, as far as their
+   * 公开NN表 labels and titles tell; undefined when they tell nothing.
+   */
+  edition?: string;
   /** Names of the sheets the model was read from (for messages when nothing is found). */
   sheets?: string[];
 }

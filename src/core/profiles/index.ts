@@ -1,18 +1,16 @@
 import type { TableKey } from '../model/tables';
 import type { Profile, TableSpec } from './types';
-import profile2021 from './data/2021.json';
-import profile2023 from './data/2023.json';
+import { EDITIONS } from '../editions';
 
 export * from './types';
 
 /**
- * The profiles the product ships, by id. A new profile is a new JSON file under
- * data/ and one line here (the bundler needs the static import).
+ * The profiles the product ships, by id: the layouts the editions own
+ * (src/core/editions/<id>/profile.json). A new layout comes with a new edition.
  */
-const PROFILES: Record<string, Profile> = {
-  '2021': profile2021 as unknown as Profile,
-  '2023': profile2023 as unknown as Profile,
-};
+const PROFILES: Record<string, Profile> = {};
+// No Object.fromEntries: the task pane runs in ES2017 webviews.
+for (const e of EDITIONS) if (e.ownsProfile) PROFILES[e.profile.id] = e.profile;
 
 export function profileIds(): string[] {
   return Object.keys(PROFILES);

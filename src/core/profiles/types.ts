@@ -2,7 +2,7 @@ import type { ColumnId, LineId, TableKey } from '../model/tables';
 
 /**
  * A profile: one year's (or region's) layout of the 公开 tables, held as data
- * (src/core/profiles/data/<id>.json). Adding a profile is a data change: the
+ * (src/core/editions/<folder>/profile.json). Adding a profile is a data change: the
  * template, the formula builders and the workflows read everything from here.
  *
  * Columns are 0-based sheet columns; header rows are an explicit grid of texts

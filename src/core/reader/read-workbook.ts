@@ -1,3 +1,4 @@
+import { detectEdition } from '../editions';
 import type { SheetSnapshot } from '../model/snapshot';
 import { TABLE_KEYS, TABLE_NAMES, type ReadProblem, type TableKey, type TableModel, type WorkbookModel } from '../model/tables';
 import { parseTableNumber } from '../text/normalize';
@@ -94,7 +95,7 @@ export function readWorkbook(snapshots: SheetSnapshot[], options: ReadOptions = 
     }
   }
   const missing = wanted.filter((k) => !tables[k]);
-  return { tables, missing, problems: problems.list, order: orderOf(tables), sheets: snapshots.map((s) => s.name) };
+  return { tables, missing, problems: problems.list, edition: detectEdition(tables)?.id, sheets: snapshots.map((s) => s.name) };
 }
 
 interface Candidate {
@@ -156,15 +157,6 @@ function assignNumbers(blocks: Block[], models: Array<TableModel | undefined>): 
     m.number =
       own[i] ?? head[i] ?? (i > 0 && tailGoesDown(i - 1) ? tail[i - 1] : undefined) ?? (!tailGoesDown(i) ? tail[i] : undefined);
   });
-}
-
-function orderOf(tables: Partial<Record<TableKey, TableModel>>): WorkbookModel['order'] {
-  const n = (k: TableKey) => tables[k]?.number;
-  if (n('threePublic') === '09' || n('govFund') === '07' || n('stateCapital') === '08') return '2023';
-  const shanghaiState = tables.stateCapital && /收入支出/.test(tables.stateCapital.title.replace(/\s/g, ''));
-  if (n('threePublic') === '07' || n('govFund') === '08' || n('stateCapital') === '09') return shanghaiState ? 'shanghai' : '2021';
-  if (shanghaiState) return 'shanghai';
-  return undefined;
 }
 
 export { parseTableNumber };

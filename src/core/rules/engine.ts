@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../findings/finding';
-import { TABLE_KEYS, TABLE_NUMBERS_2021, TABLE_NUMBERS_2023, type TableKey, type WorkbookModel } from '../model/tables';
+import { tableNumberIn } from '../editions';
+import { TABLE_KEYS, type TableKey, type WorkbookModel } from '../model/tables';
 import { compareSides, DEFAULT_TOLERANCE } from './compare';
 import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
 
@@ -9,11 +10,11 @@ import type { CheckInputs, CheckOptions, Rule, RuleContext } from './types';
  * rule list lives in index.ts.
  */
 
-/** The 公开NN表 number of a table: as found on its sheet, else as the workbook's order implies. */
+/** The 公开NN表 number of a table: as found on its sheet, else as the workbook's edition implies. */
 export function tableNumber(model: WorkbookModel, key: TableKey): string {
   const found = model.tables[key]?.number;
   if (found) return found;
-  return (model.order === '2023' ? TABLE_NUMBERS_2023 : TABLE_NUMBERS_2021)[key];
+  return tableNumberIn(model.edition, key) ?? '';
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, unverified: 3 };

@@ -1,6 +1,6 @@
 import type { WorkbookHost } from '../host';
 import { computeFigures } from '../figures/compute';
-import type { Figures, WordingEdition } from '../figures/types';
+import type { Figures } from '../figures/types';
 import { readInputs } from '../inputs/read';
 import type { Inputs } from '../inputs/types';
 import type { SheetSnapshot } from '../model/snapshot';
@@ -14,8 +14,8 @@ export { narrativeSheetPlan, NARRATIVE_SHEET_NAME };
 export type { NarrativeDraft };
 
 export interface DraftNarrativeOptions {
-  /** Force the wording edition (default: from the workbook's table order and the 决算年度). */
-  edition?: WordingEdition;
+  /** Force the edition by id (default: the one the workbook's tables follow, else by the 决算年度). */
+  edition?: string;
   /** The table reader (default: src/core/reader readWorkbook). */
   readWorkbook?: (snapshots: SheetSnapshot[]) => WorkbookModel;
 }

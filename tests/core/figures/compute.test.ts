@@ -1,16 +1,17 @@
 import { strict as assert } from 'assert';
 import { computeFigures, formatFigure, roundHalfAway, type Figures } from '../../../src/core/figures';
+import type { FigureId } from '../../../src/core/figures/types';
 import { emptyInputs, inputsFromValues } from '../../../src/core/inputs';
 import { modelTable, modelWorkbook } from '../../../src/core/model/build';
 import { SEED_2021_INPUTS } from '../../../src/core/sample/seed-2021-inputs';
 import { seedModel } from './seed-model';
 
-const at = (f: Figures, id: string) => {
+const at = (f: Figures, id: FigureId) => {
   const fig = f.get(id);
   assert.ok(fig, `figure ${id} missing`);
   return formatFigure(fig);
 };
-const cells = (f: Figures, id: string) => f.get(id)!.cells.map((c) => `${c.sheet}!${c.address}`);
+const cells = (f: Figures, id: FigureId) => f.get(id)!.cells.map((c) => `${c.sheet}!${c.address}`);
 
 describe('figures: computeFigures on the seed (2021)', () => {
   const f = computeFigures(seedModel(), inputsFromValues(SEED_2021_INPUTS));
@@ -103,11 +104,14 @@ describe('figures: computeFigures on the seed (2021)', () => {
   });
 
   it('uses the 2021 wording for the 2021 table order, 2023 wording when the year is 2023', () => {
-    assert.equal(f.edition, '2021');
+    assert.equal(f.edition.id, '2021');
     const m = seedModel();
-    delete m.order;
+    delete m.edition;
     const g = computeFigures(m, inputsFromValues({ values: { year: 2023 } }));
-    assert.equal(g.edition, '2023');
+    assert.equal(g.edition.id, '2023');
+    // A recognised edition wins over the year; an explicit one over both.
+    assert.equal(computeFigures(seedModel(), inputsFromValues({ values: { year: 2023 } })).edition.id, '2021');
+    assert.equal(computeFigures(seedModel(), inputsFromValues({ values: {} }), { edition: 'shanghai' }).edition.id, 'shanghai');
     assert.equal(g.get('threePublic.car')!.label, '公务用车购置及运行维护费');
   });
 });

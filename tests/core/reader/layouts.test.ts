@@ -198,7 +198,7 @@ describe('reader on other layouts', () => {
     it('2023+: 07 政府性基金, 08 国有资本经营, 09 三公 — identified by title, not number', () => {
       const wb = readWorkbook(toSnapshots(layout2023()));
       assert.deepEqual(wb.missing, []);
-      assert.equal(wb.order, '2023');
+      assert.equal(wb.edition, '2023');
       assert.equal(wb.tables.govFund!.number, '07');
       assert.equal(wb.tables.stateCapital!.number, '08');
       assert.equal(wb.tables.threePublic!.number, '09');
@@ -209,7 +209,7 @@ describe('reader on other layouts', () => {
     it('Shanghai: 07 三公 (interleaved), 08 政府性基金, 09 国有资本经营预算财政拨款收入支出决算表', () => {
       const wb = readWorkbook(toSnapshots(layoutShanghai()));
       assert.deepEqual(wb.missing, []);
-      assert.equal(wb.order, 'shanghai');
+      assert.equal(wb.edition, 'shanghai');
       const t9 = wb.tables.stateCapital!;
       assert.equal(t9.number, '09');
       assert.deepEqual(Object.keys(t9.columns), ['opening', 'income', 'total', 'basic', 'project', 'closing']);

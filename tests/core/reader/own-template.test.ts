@@ -34,7 +34,7 @@ describe('reader on the product\'s own template (2021 sample workbook)', () => {
       const wb = readWorkbook(input);
       assert.deepEqual(wb.missing, []);
       assert.deepEqual(wb.problems, []);
-      assert.equal(wb.order, '2021');
+      assert.equal(wb.edition, '2021');
       for (const k of TABLE_KEYS) assert.equal(wb.tables[k]!.number, `0${TABLE_KEYS.indexOf(k) + 1}`);
     }
   });

@@ -18,7 +18,7 @@ describe('reader on the seed report (2021, 株洲市石峰区机关事务服务�
   it('finds all nine tables, on their sheets, in the 2021 order', () => {
     assert.deepEqual(wb.missing, []);
     for (const k of TABLE_KEYS) assert.ok(wb.tables[k], k);
-    assert.equal(wb.order, '2021');
+    assert.equal(wb.edition, '2021');
     assert.equal(wb.tables.summary!.number, '01');
     assert.equal(wb.tables.fiscalSummary!.number, '04', '"公 开 04 表" is read');
     assert.equal(wb.tables.threePublic!.number, '07');

@@ -3,7 +3,7 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const newer = seedWorkbook({ omit: ['govFund', 'threePublic'] });
-newer.order = '2023';
+newer.edition = '2023';
 
 new RuleTester().run(rule, {
   valid: [{ name: 'all nine tables', model: seedWorkbook() }],

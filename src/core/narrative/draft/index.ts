@@ -1,15 +1,15 @@
 import { computeFigures } from '../../figures/compute';
-import type { Figures, WordingEdition } from '../../figures/types';
+import type { Figures } from '../../figures/types';
 import { TABLE_KEYS, type TableKey, type WorkbookModel } from '../../model/tables';
 import type { Inputs } from '../../inputs/types';
-import { SECTION_IDS, WORDING } from '../patterns';
+import { SECTION_IDS } from '../patterns';
 import { SECTION_WRITERS } from './sections';
 import type { NarrativeDraft } from './types';
-import { SectionWriter } from './writer';
+import { SectionWriter, type DraftStyle } from './writer';
 
 export * from './types';
 export { narrativeSheetPlan, narrativeText, NARRATIVE_SHEET_NAME } from './sheet-plan';
-export { cleanReason, compareWord } from './writer';
+export { cleanReason, compareWord, type DraftStyle } from './writer';
 
 /**
  * Draft the 情况说明 (sections 一 … 十五) from computed figures and the 补充信息 inputs.
@@ -21,23 +21,25 @@ export function draftFromFigures(
   inputs: Inputs,
   /** Sheets of the tables the reader found: a section whose table is there but whose total is unusable says so. */
   found: Partial<Record<TableKey, string>> = {},
+  /** Sentence variants and number forms (default: the national ones). */
+  style: DraftStyle = {},
 ): NarrativeDraft {
   const todo: string[] = [];
   if (figures.year === undefined) todo.push('补充信息：请填写“决算年度”（情况说明中暂写作“本年度”）');
   for (const p of inputs.problems) todo.push(`补充信息：${p.message}`);
-  const wording = WORDING[figures.edition];
-  const sections = SECTION_IDS.map((id) => {
-    const title = wording.titles[id];
-    const w = new SectionWriter(figures, inputs, todo, `${id}、${title}`, found);
-    const text = SECTION_WRITERS[id](w).join('\n');
-    return { id, title, text, figures: w.refs_() };
+  // Sections in the edition's order, numbered 一、二、… by position.
+  const sections = figures.edition.narrative.sections.map(({ key, title }, i) => {
+    const id = SECTION_IDS[i];
+    const w = new SectionWriter(figures, inputs, todo, `${id}、${title}`, found, style);
+    const text = SECTION_WRITERS[key](w).join('\n');
+    return { id, key, title, text, figures: w.refs_() };
   });
-  return { sections, todo, edition: figures.edition, year: figures.year };
+  return { sections, todo, edition: figures.edition.id, year: figures.year };
 }
 
 /** computeFigures + draftFromFigures. */
-export function draftFromModel(model: WorkbookModel, inputs: Inputs, options: { edition?: WordingEdition } = {}): NarrativeDraft {
-  return draftFromFigures(computeFigures(model, inputs, options), inputs, foundSheets(model));
+export function draftFromModel(model: WorkbookModel, inputs: Inputs, options: { edition?: string; style?: DraftStyle } = {}): NarrativeDraft {
+  return draftFromFigures(computeFigures(model, inputs, options), inputs, foundSheets(model), options.style);
 }
 
 /** The sheet of each table the reader found. */

@@ -1,8 +1,10 @@
-import { EXPENDITURE_ITEMS, INCOME_ITEMS, threePublicLabels } from '../../figures/compute';
+import { EXPENDITURE_ITEMS, INCOME_ITEMS } from '../../figures/compute';
+import type { SectionKey } from '../../editions/types';
+import { isFigureBase, type Figure, type FigureBase, type FigureId } from '../../figures/types';
 import type { BudgetLine } from '../../inputs/types';
 import { inputText } from '../../inputs/types';
 import { INPUT_SHEET_NAME, type InputKey } from '../../inputs/fields';
-import { NO_RATE, PROMPTS, SIGN_WORDS, SUBHEAD_NUMBERS, WORDING, type SectionId } from '../patterns';
+import { PROMPTS, SIGN_WORDS, SUBHEAD_NUMBERS } from '../patterns';
 import { compareWord, SectionWriter } from './writer';
 import type { TableKey } from '../../model/tables';
 
@@ -13,67 +15,79 @@ import type { TableKey } from '../../model/tables';
  */
 export type SectionFn = (w: SectionWriter) => string[];
 
-const nonZero = (w: SectionWriter, id: string) => Math.round((w.value(id) ?? 0) * 100) !== 0;
+/** The id of an amount figure (the figures listed by prefix are amounts, never derived). */
+function baseOf(f: Figure): FigureBase {
+  if (isFigureBase(f.id)) return f.id;
+  throw new Error(`${f.id} is not a base figure`);
+}
+
+const nonZero = (w: SectionWriter, id: FigureId) => Math.round((w.value(id) ?? 0) * 100) !== 0;
 
 /** 一、收入支出决算总体情况说明 */
 const s1: SectionFn = (w) => {
   if (!w.has('summary.total')) return [noTable(w, '收入支出决算总表', 'summary')];
+  if (w.style.pairedTotals) {
+    let s = `${w.year}收、支总计${w.say('pairedTotal', 'summary.total')}`;
+    if (w.has('summary.total.changeRate') && Math.round((w.value('summary.total.change') ?? 0) * 100) !== 0) {
+      s += `，${w.say('pairedYearOnYear', 'summary.total')}，主要原因是${w.reason('reason.summaryTotal')}`;
+    } else s += w.yoy('summary.total', 'prior.summaryTotal', 'reason.summaryTotal');
+    return [`${s}。`];
+  }
   return [
-    `${w.year}收、支总计${w.amt('summary.total')}万元${w.yoy('summary.total', 'prior.summaryTotal', 'reason.summaryTotal')}。`,
+    `${w.year}收、支总计${w.money('summary.total')}${w.yoy('summary.total', 'prior.summaryTotal', 'reason.summaryTotal')}。`,
   ];
 };
 
 /** 二、收入决算情况说明 */
 const s2: SectionFn = (w) => {
   if (!w.has('income.total')) return [noTable(w, '收入决算表', 'income')];
-  if (!nonZero(w, 'income.total')) return [`本年收入合计${w.amt('income.total')}万元。`];
-  const parts = INCOME_ITEMS.map(([col, label]) => `${label}${w.amt(`income.${col}`)}万元，占${w.pct(`income.${col}.share`)}%`);
-  return [`本年收入合计${w.amt('income.total')}万元，其中：${parts.join('；')}。`];
+  if (!nonZero(w, 'income.total')) return [`本年收入合计${w.money('income.total')}。`];
+  const parts = INCOME_ITEMS.map(([col, label]) => `${label}${w.say('share', `income.${col}`)}`);
+  return [`本年收入合计${w.money('income.total')}，其中：${parts.join('；')}。`];
 };
 
 /** 三、支出决算情况说明 */
 const s3: SectionFn = (w) => {
   if (!w.has('expenditure.total')) return [noTable(w, '支出决算表', 'expenditure')];
-  if (!nonZero(w, 'expenditure.total')) return [`本年支出合计${w.amt('expenditure.total')}万元。`];
+  if (!nonZero(w, 'expenditure.total')) return [`本年支出合计${w.money('expenditure.total')}。`];
   const parts = EXPENDITURE_ITEMS.map(
-    ([col, label]) => `${label}${w.amt(`expenditure.${col}`)}万元，占${w.pct(`expenditure.${col}.share`)}%`,
+    ([col, label]) => `${label}${w.say('share', `expenditure.${col}`)}`,
   );
-  return [`本年支出合计${w.amt('expenditure.total')}万元，其中：${parts.join('；')}。`];
+  return [`本年支出合计${w.money('expenditure.total')}，其中：${parts.join('；')}。`];
 };
 
 /** 四、财政拨款收入支出决算总体情况说明 */
 const s4: SectionFn = (w) => {
   if (!w.has('fiscal.total')) return [noTable(w, '财政拨款收入支出决算总表', 'fiscalSummary')];
-  return [`${w.year}财政拨款收、支总计${w.amt('fiscal.total')}万元${w.yoy('fiscal.total', 'prior.fiscalTotal', 'reason.fiscalTotal')}。`];
+  return [`${w.year}财政拨款收、支总计${w.money('fiscal.total')}${w.yoy('fiscal.total', 'prior.fiscalTotal', 'reason.fiscalTotal')}。`];
 };
 
 /** 五、一般公共预算财政拨款支出决算情况说明 */
 const s5: SectionFn = (w) => {
   if (!w.has('gpb.total')) return [noTable(w, '一般公共预算财政拨款支出决算表', 'gpbExpenditure')];
-  const sub = WORDING[w.f.edition].gpbSub;
+  const sub = w.f.edition.narrative.gpbSub;
   const out: string[] = [];
   // (一) 总体
   out.push(`${SUBHEAD_NUMBERS[0]}${sub[0]}`);
-  const share = w.has('gpb.total.share') ? `，占本年支出合计${w.amt('expenditure.total')}万元的${w.pct('gpb.total.share')}%` : '';
-  out.push(`${w.year}一般公共预算财政拨款支出${w.amt('gpb.total')}万元${share}${w.yoy('gpb.total', 'prior.gpbTotal', 'reason.gpbTotal')}。`);
+  const share = w.has('gpb.total.share') ? `，${w.say('shareOf', 'gpb.total', { total: 'expenditure.total' })}` : '';
+  out.push(`${w.year}一般公共预算财政拨款支出${w.money('gpb.total')}${share}${w.yoy('gpb.total', 'prior.gpbTotal', 'reason.gpbTotal')}。`);
   // (二) 结构
   out.push(`${SUBHEAD_NUMBERS[1]}${sub[1]}`);
   const classes = w.f.withPrefix('gpb.class.').filter((f) => f.kind === 'amount');
   if (classes.length === 0 || !nonZero(w, 'gpb.total')) {
-    out.push(`${w.year}一般公共预算财政拨款支出${w.amt('gpb.total')}万元。`);
+    out.push(`${w.year}一般公共预算财政拨款支出${w.money('gpb.total')}。`);
   } else {
-    const parts = classes.map((c) => `${c.label}支出${w.amt(c.id)}万元，占${w.pct(`${c.id}.share`)}%`);
-    out.push(`${w.year}一般公共预算财政拨款支出${w.amt('gpb.total')}万元，主要用于以下方面：${parts.join('；')}。`);
+    const parts = classes.map((c) => `${c.label}支出${w.say('share', baseOf(c))}`);
+    out.push(`${w.year}一般公共预算财政拨款支出${w.money('gpb.total')}，主要用于以下方面：${parts.join('；')}。`);
   }
   // (三) 具体情况
   out.push(`${SUBHEAD_NUMBERS[2]}${sub[2]}`);
   const items = w.f.withPrefix('gpb.item.').filter((f) => f.kind === 'amount');
-  let total = `${w.year}一般公共预算财政拨款支出年初预算为`;
+  let total = `${w.year}一般公共预算财政拨款支出`;
   if (w.has('gpb.total.budget')) {
-    total += `${w.amt('gpb.total.budget')}万元，支出决算为${w.amt('gpb.total')}万元，`;
-    total += w.has('gpb.total.completion') ? `完成年初预算的${w.pct('gpb.total.completion')}%` : NO_RATE.initialBudgetZero;
+    total += w.say(w.has('gpb.total.completion') ? 'budgetActual' : 'budgetActualNoRate', 'gpb.total');
   } else {
-    total += `${PROMPTS.value('年初预算数')}万元，支出决算为${w.amt('gpb.total')}万元`;
+    total += `年初预算为${PROMPTS.value('年初预算数')}万元，支出决算为${w.money('gpb.total')}`;
     w.addTodo('请在补充信息表的年初预算表中填写每个有支出的项的年初预算数');
   }
   out.push(items.length ? `${total}，其中：` : `${total}。`);
@@ -81,18 +95,17 @@ const s5: SectionFn = (w) => {
     const code = it.id.slice('gpb.item.'.length);
     const bl = w.inputs.budgets.find((b) => b.code === code);
     out.push(`${i + 1}、${it.label}。`);
-    out.push(itemBudgetSentence(w, it.id, bl));
+    out.push(itemBudgetSentence(w, baseOf(it), bl));
   });
   return out;
 };
 
-function itemBudgetSentence(w: SectionWriter, id: string, bl: BudgetLine | undefined): string {
+function itemBudgetSentence(w: SectionWriter, id: FigureBase, bl: BudgetLine | undefined): string {
   if (!w.has(`${id}.budget`)) {
     w.addTodo(`请在补充信息表的年初预算表中填写科目${id.slice('gpb.item.'.length)}的年初预算数`);
-    return `年初预算为${PROMPTS.value('年初预算数')}万元，支出决算为${w.amt(id)}万元。`;
+    return `年初预算为${PROMPTS.value('年初预算数')}万元，支出决算为${w.money(id)}。`;
   }
-  let s = `年初预算为${w.amt(`${id}.budget`)}万元，支出决算为${w.amt(id)}万元，`;
-  s += w.has(`${id}.completion`) ? `完成年初预算的${w.pct(`${id}.completion`)}%` : NO_RATE.initialBudgetZero;
+  const s = w.say(w.has(`${id}.completion`) ? 'budgetActual' : 'budgetActualNoRate', id);
   const diff = w.figure(`${id}.budgetDiff`)!.value;
   const word = compareWord(diff);
   if (word === SIGN_WORDS.compare.eq) return `${s}，决算数等于年初预算数。`;
@@ -106,7 +119,7 @@ function itemBudgetSentence(w: SectionWriter, id: string, bl: BudgetLine | undef
 const s6: SectionFn = (w) => {
   if (!w.has('basic.total')) return [noTable(w, '一般公共预算财政拨款基本支出决算明细表', 'gpbBasic')];
   if (!w.has('basic.personnel') || !nonZero(w, 'basic.total')) {
-    return [`${w.year}一般公共预算财政拨款基本支出${w.amt('basic.total')}万元。`];
+    return [`${w.year}一般公共预算财政拨款基本支出${w.money('basic.total')}。`];
   }
   const econ = w.f.withPrefix('basic.econ.').filter((f) => f.kind === 'amount');
   const itemsOf = (classes: string[]) => {
@@ -119,116 +132,119 @@ const s6: SectionFn = (w) => {
       : econ.filter((f) => classes.includes(f.id.slice('basic.econ.'.length)));
     return chosen.map((f) => f.label);
   };
-  const part = (id: string, name: string, classes: string[]) => {
-    let s = `${name}${w.amt(id)}万元`;
-    if (w.has(`${id}.share`)) s += `，占基本支出的${w.pct(`${id}.share`)}%`;
+  const part = (id: FigureBase, name: string, classes: string[]) => {
+    let s = `${name}${w.money(id)}`;
+    if (w.has(`${id}.share`)) s += `，占基本支出的${w.percent(`${id}.share`)}`;
     const names = itemsOf(classes);
     if (names.length && nonZero(w, id)) s += `，主要包括${names.join('、')}`;
     return s;
   };
   return [
-    `${w.year}一般公共预算财政拨款基本支出${w.amt('basic.total')}万元，其中：${part('basic.personnel', '人员经费', ['301', '303'])}；${part('basic.public', '公用经费', ['302', '307', '309', '310', '399'])}。`,
+    `${w.year}一般公共预算财政拨款基本支出${w.money('basic.total')}，其中：${part('basic.personnel', '人员经费', ['301', '303'])}；${part('basic.public', '公用经费', ['302', '307', '309', '310', '399'])}。`,
   ];
 };
 
 /** 七、"三公"经费 */
 const s7: SectionFn = (w) => {
   if (!w.has('threePublic.total')) return [noTable(w, '“三公”经费支出决算表', 'threePublic')];
-  const ed = WORDING[w.f.edition];
-  const names = threePublicLabels(w.f.edition);
+  const ed = w.f.edition.narrative;
+  const names = ed.threePublicNames;
   const out: string[] = [];
   out.push(`${SUBHEAD_NUMBERS[0]}${ed.threePublicSub[0]}`);
-  let head = `${w.year}${ed.threePublicName}支出`;
+  let head = `${w.year}${ed.threePublicName}`;
   if (w.has('threePublic.total.budget')) {
-    head += `预算为${w.amt('threePublic.total.budget')}万元，支出决算为${w.amt('threePublic.total')}万元`;
-    if (w.has('threePublic.total.completion')) head += `，完成预算的${w.pct('threePublic.total.completion')}%`;
-    else if (nonZero(w, 'threePublic.total')) head += `，${NO_RATE.budgetZero}`;
+    head += budgetSentence(w, 'threePublic.total');
   } else {
-    head += `预算为${PROMPTS.value('“三公”经费预算数')}万元，支出决算为${w.amt('threePublic.total')}万元`;
+    head += `支出预算为${PROMPTS.value('“三公”经费预算数')}万元，支出决算为${w.money('threePublic.total')}`;
     w.addTodo('公开表中没有“三公”经费预算数，请在补充信息表填写“三公”经费各项预算数');
   }
   out.push(`${head}，其中：`);
-  const items: Array<[string, 'abroad' | 'car' | 'reception', InputKey | InputKey[], InputKey, InputKey]> = [
+  const items: Array<[FigureBase, 'abroad' | 'car' | 'reception', InputKey | InputKey[], InputKey, InputKey]> = [
     ['threePublic.abroad', 'abroad', 'prior.threePublic.abroad', 'reason.threePublic.abroad.budget', 'reason.threePublic.abroad.change'],
     ['threePublic.reception', 'reception', 'prior.threePublic.reception', 'reason.threePublic.reception.budget', 'reason.threePublic.reception.change'],
     ['threePublic.car', 'car', ['prior.threePublic.carPurchase', 'prior.threePublic.carOperation'], 'reason.threePublic.car.budget', 'reason.threePublic.car.change'],
   ];
   for (const [id, key, priorKey, budgetReason, changeReason] of items) {
-    let s = `${names[key]}支出`;
+    let s = `${names[key]}`;
     if (w.has(`${id}.budget`)) {
-      s += `预算为${w.amt(`${id}.budget`)}万元，支出决算为${w.amt(id)}万元`;
-      if (w.has(`${id}.completion`)) s += `，完成预算的${w.pct(`${id}.completion`)}%`;
-      else if (nonZero(w, id)) s += `，${NO_RATE.budgetZero}`;
+      s += budgetSentence(w, id);
       const word = compareWord(w.figure(`${id}.budgetDiff`)!.value);
       s += word === SIGN_WORDS.compare.eq ? `，决算数等于预算数` : `，决算数${word}预算数的主要原因是${w.reason(budgetReason)}`;
     } else {
-      s += `决算为${w.amt(id)}万元`;
+      s += `支出决算为${w.money(id)}`;
     }
     s += w.yoy(id, priorKey, changeReason);
     out.push(`${s}。`);
   }
   // (二) 具体情况
   out.push(`${SUBHEAD_NUMBERS[1]}${ed.threePublicSub[1]}`);
-  const order: Array<['abroad' | 'car' | 'reception', string]> = [
+  const order: Array<['abroad' | 'car' | 'reception', FigureBase]> = [
     ['abroad', 'threePublic.abroad'],
     ['reception', 'threePublic.reception'],
     ['car', 'threePublic.car'],
   ];
   if (nonZero(w, 'threePublic.total')) {
-    const parts = order.map(([k, id]) => `${names[k]}支出决算${w.amt(id)}万元，占${w.pct(`${id}.share`)}%`);
-    out.push(`${w.year}${ed.threePublicName}支出决算${w.amt('threePublic.total')}万元，其中：${parts.join('；')}。具体情况如下：`);
+    const parts = order.map(([k, id]) => `${names[k]}支出决算${w.money(id)}，占${w.percent(`${id}.share`)}`);
+    out.push(`${w.year}${ed.threePublicName}支出决算${w.money('threePublic.total')}，其中：${parts.join('；')}。具体情况如下：`);
   } else {
-    out.push(`${w.year}${ed.threePublicName}支出决算为${w.amt('threePublic.total')}万元。具体情况如下：`);
+    out.push(`${w.year}${ed.threePublicName}支出决算为${w.money('threePublic.total')}。具体情况如下：`);
   }
   out.push(
-    `1、${names.abroad}支出决算为${w.amt('threePublic.abroad')}万元，全年安排因公出国（境）团组${w.cntOr('threePublic.abroad.groups', 'count.abroad.groups')}个，累计${w.cntOr('threePublic.abroad.persons', 'count.abroad.persons')}人次。`,
+    `1、${names.abroad}支出决算为${w.money('threePublic.abroad')}，全年安排因公出国（境）团组${w.cntOr('threePublic.abroad.groups', 'count.abroad.groups')}个，累计${w.cntOr('threePublic.abroad.persons', 'count.abroad.persons')}人次。`,
   );
   out.push(
-    `2、${names.reception}支出决算为${w.amt('threePublic.reception')}万元，全年共接待来访团组${w.cntOr('threePublic.reception.batches', 'count.reception.batches')}个、来宾${w.cntOr('threePublic.reception.persons', 'count.reception.persons')}人次。`,
+    `2、${names.reception}支出决算为${w.money('threePublic.reception')}，全年共接待来访团组${w.cntOr('threePublic.reception.batches', 'count.reception.batches')}个、来宾${w.cntOr('threePublic.reception.persons', 'count.reception.persons')}人次。`,
   );
   const end = w.f.year !== undefined ? `截至${w.f.year}年12月31日` : '截至年末';
   out.push(
-    `3、${names.car}支出决算为${w.amt('threePublic.car')}万元，其中：${names.carPurchase}${w.amt('threePublic.carPurchase')}万元，购置（更新）公务用车${w.cntOr('threePublic.car.purchased', 'count.car.purchased')}辆；${names.carOperation}${w.amt('threePublic.carOperation')}万元，${end}，开支财政拨款的公务用车保有量为${w.cntOr('threePublic.car.fleet', 'count.car.fleet')}辆。`,
+    `3、${names.car}支出决算为${w.money('threePublic.car')}，其中：${names.carPurchase}${w.money('threePublic.carPurchase')}，购置（更新）公务用车${w.cntOr('threePublic.car.purchased', 'count.car.purchased')}辆；${names.carOperation}${w.money('threePublic.carOperation')}，${end}，开支财政拨款的公务用车保有量为${w.cntOr('threePublic.car.fleet', 'count.car.fleet')}辆。`,
   );
   return out;
 };
 
+/** A 三公 subject's budget, actual and completion ("支出预算为…，支出决算为…，完成预算的…%"). */
+function budgetSentence(w: SectionWriter, id: FigureBase): string {
+  const family = w.has(`${id}.completion`) ? 'budgetActual' : nonZero(w, id) ? 'budgetActualNoRate' : 'budgetActualOnly';
+  const s = w.say(family, id, { variant: 'budget-last' });
+  return s.startsWith('支出') ? s : `支出${s}`;
+}
+
 /** 八、政府性基金 */
 const s8: SectionFn = (w) => {
-  const ids = ['govFund.opening', 'govFund.income', 'govFund.total', 'govFund.closing'];
+  const ids: FigureId[] = ['govFund.opening', 'govFund.income', 'govFund.total', 'govFund.closing'];
   if (!ids.some((id) => nonZero(w, id))) {
     for (const id of ids) w.figure(id);
     return [`${w.year}本单位没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。`];
   }
   return [
-    `${w.year}政府性基金预算财政拨款收入${w.amt('govFund.income')}万元；年初结转和结余${w.amt('govFund.opening')}万元；支出${w.amt('govFund.total')}万元，其中：基本支出${w.amt('govFund.basic')}万元，项目支出${w.amt('govFund.project')}万元；年末结转和结余${w.amt('govFund.closing')}万元。`,
+    `${w.year}政府性基金预算财政拨款收入${w.money('govFund.income')}；年初结转和结余${w.money('govFund.opening')}；支出${w.money('govFund.total')}，其中：基本支出${w.money('govFund.basic')}，项目支出${w.money('govFund.project')}；年末结转和结余${w.money('govFund.closing')}。`,
   ];
 };
 
 /** 九、国有资本经营 */
 const s9: SectionFn = (w) => {
-  const ids = ['stateCapital.opening', 'stateCapital.income', 'stateCapital.total', 'stateCapital.closing'].filter((id) => w.has(id));
+  const ids = (['stateCapital.opening', 'stateCapital.income', 'stateCapital.total', 'stateCapital.closing'] as const).filter((id) => w.has(id));
   if (!ids.some((id) => nonZero(w, id))) {
     for (const id of ids) w.figure(id);
     return [`${w.year}本单位没有使用国有资本经营预算财政拨款安排的支出。`];
   }
   let s = `${w.year}国有资本经营预算财政拨款`;
-  if (w.has('stateCapital.income')) s += `收入${w.amt('stateCapital.income')}万元；`;
-  if (w.has('stateCapital.opening')) s += `年初结转和结余${w.amt('stateCapital.opening')}万元；`;
-  s += `支出${w.amt('stateCapital.total')}万元，其中：基本支出${w.amt('stateCapital.basic')}万元，项目支出${w.amt('stateCapital.project')}万元`;
-  if (w.has('stateCapital.closing')) s += `；年末结转和结余${w.amt('stateCapital.closing')}万元`;
+  if (w.has('stateCapital.income')) s += `收入${w.money('stateCapital.income')}；`;
+  if (w.has('stateCapital.opening')) s += `年初结转和结余${w.money('stateCapital.opening')}；`;
+  s += `支出${w.money('stateCapital.total')}，其中：基本支出${w.money('stateCapital.basic')}，项目支出${w.money('stateCapital.project')}`;
+  if (w.has('stateCapital.closing')) s += `；年末结转和结余${w.money('stateCapital.closing')}`;
   return [`${s}。`];
 };
 
 /** 十、机关运行经费 */
 const s10: SectionFn = (w) => {
   if (!w.has('operatingCost')) return [`本部门${w.year}机关运行经费支出${w.ask('operatingCost')}万元。`];
-  return [`本部门${w.year}机关运行经费支出${w.amt('operatingCost')}万元${w.yoy('operatingCost', 'prior.operatingCost', 'reason.operatingCost', 'budget')}。`];
+  return [`本部门${w.year}机关运行经费支出${w.money('operatingCost')}${w.yoy('operatingCost', 'prior.operatingCost', 'reason.operatingCost', 'budget')}。`];
 };
 
 /** 十一、一般性支出 */
 const s11: SectionFn = (w) => [
-  `${w.yearPlain}本部门开支会议费${w.amtOr('meeting', 'meeting')}万元，开支培训费${w.amtOr('training', 'training')}万元。`,
+  `${w.yearPlain}本部门开支会议费${w.moneyOr('meeting', 'meeting')}，开支培训费${w.moneyOr('training', 'training')}。`,
 ];
 
 /** 十二、政府采购 */
@@ -241,10 +257,10 @@ const s12: SectionFn = (w) => {
     w.figure('procurement.total');
     return [`本部门${w.year}没有政府采购支出。`];
   }
-  let s = `本部门${w.year}政府采购支出总额${w.amt('procurement.total')}万元，其中：政府采购货物支出${w.amt('procurement.goods')}万元、政府采购工程支出${w.amt('procurement.works')}万元、政府采购服务支出${w.amt('procurement.services')}万元`;
+  let s = `本部门${w.year}政府采购支出总额${w.money('procurement.total')}，其中：政府采购货物支出${w.money('procurement.goods')}、政府采购工程支出${w.money('procurement.works')}、政府采购服务支出${w.money('procurement.services')}`;
   if (w.has('procurement.sme')) {
-    s += `；授予中小企业合同金额${w.amt('procurement.sme')}万元，占政府采购支出总额的${w.pct('procurement.sme.share')}%`;
-    if (w.has('procurement.small')) s += `，其中：授予小微企业合同金额${w.amt('procurement.small')}万元，占政府采购支出总额的${w.pct('procurement.small.share')}%`;
+    s += `；授予中小企业合同金额${w.money('procurement.sme')}，占政府采购支出总额的${w.percent('procurement.sme.share')}`;
+    if (w.has('procurement.small')) s += `，其中：授予小微企业合同金额${w.money('procurement.small')}，占政府采购支出总额的${w.percent('procurement.small.share')}`;
   } else {
     s += `；授予中小企业合同金额${w.ask('procurement.sme')}万元`;
   }
@@ -254,7 +270,7 @@ const s12: SectionFn = (w) => {
 /** 十三、国有资产占用 */
 const s13: SectionFn = (w) => {
   const end = w.f.year !== undefined ? `截至${w.f.year}年12月31日` : '截至年末';
-  const kinds: Array<[string, string]> = [
+  const kinds: Array<['leader' | 'confidential' | 'emergency' | 'enforcement' | 'special' | 'other', string]> = [
     ['leader', '领导干部用车'],
     ['confidential', '机要通信用车'],
     ['emergency', '应急保障用车'],
@@ -283,7 +299,7 @@ const s14: SectionFn = (w) => {
     out.push(`${w.year}本部门未对一般公共预算项目支出开展绩效自评。`);
   } else {
     out.push(
-      `根据预算绩效管理要求，本部门组织对${w.year}一般公共预算项目支出开展绩效自评，共涉及项目${w.cnt('performance.gpb.count')}个，涉及资金${w.amtOr('performance.gpb.amount', 'performance.gpb.amount')}万元。`,
+      `根据预算绩效管理要求，本部门组织对${w.year}一般公共预算项目支出开展绩效自评，共涉及项目${w.cnt('performance.gpb.count')}个，涉及资金${w.moneyOr('performance.gpb.amount', 'performance.gpb.amount')}。`,
     );
   }
   for (const [k, name] of [
@@ -292,7 +308,7 @@ const s14: SectionFn = (w) => {
   ] as const) {
     if ((w.value(`performance.${k}.count`) ?? 0) > 0) {
       out.push(
-        `组织对${w.cnt(`performance.${k}.count`)}个${name}项目支出开展绩效自评，涉及资金${w.amtOr(`performance.${k}.amount`, `performance.${k}.amount`)}万元。`,
+        `组织对${w.cnt(`performance.${k}.count`)}个${name}项目支出开展绩效自评，涉及资金${w.moneyOr(`performance.${k}.amount`, `performance.${k}.amount`)}。`,
       );
     }
   }
@@ -319,20 +335,21 @@ function noTable(w: SectionWriter, table: string, key: TableKey): string {
   return PROMPTS.value(`未读到${table}`);
 }
 
-export const SECTION_WRITERS: Record<SectionId, SectionFn> = {
-  一: s1,
-  二: s2,
-  三: s3,
-  四: s4,
-  五: s5,
-  六: s6,
-  七: s7,
-  八: s8,
-  九: s9,
-  十: s10,
-  十一: s11,
-  十二: s12,
-  十三: s13,
-  十四: s14,
-  十五: s15,
+/** One writer per section, by what the section is about (the edition orders them). */
+export const SECTION_WRITERS: Record<SectionKey, SectionFn> = {
+  summary: s1,
+  income: s2,
+  expenditure: s3,
+  fiscal: s4,
+  gpb: s5,
+  basic: s6,
+  threePublic: s7,
+  govFund: s8,
+  stateCapital: s9,
+  operatingCost: s10,
+  general: s11,
+  procurement: s12,
+  assets: s13,
+  performance: s14,
+  other: s15,
 };

@@ -1,5 +1,6 @@
 import type { CellRef } from '../../cells';
-import type { FigureId, WordingEdition } from '../../figures/types';
+import type { SectionKey } from '../../editions/types';
+import type { FigureId } from '../../figures/types';
 import type { SectionId } from '../patterns';
 
 /** A figure a section states, with every cell it comes from (table and 补充信息 cells). */
@@ -9,7 +10,10 @@ export interface DraftFigureRef {
 }
 
 export interface DraftSection {
+  /** The section's number in its edition's order (一 … 十五). */
   id: SectionId;
+  /** What the section is about. */
+  key: SectionKey;
   /** Title without the number: 收入支出决算总体情况说明. */
   title: string;
   /** Plain text, paragraphs separated by "\n", ready to paste into Word. */
@@ -22,6 +26,7 @@ export interface NarrativeDraft {
   sections: DraftSection[];
   /** What the user still has to give (reasons, last year's figures …), in Chinese, with cells. */
   todo: string[];
-  edition: WordingEdition;
+  /** The edition's id (src/core/editions). */
+  edition: string;
   year?: number;
 }

@@ -1,9 +1,10 @@
 import type { CellRef } from '../../cells';
-import { formatAmount, formatCount, formatPercent } from '../../figures/format';
-import type { Figure, FigureId, Figures } from '../../figures/types';
+import { formatAmount, formatCount } from '../../figures/format';
+import type { Figure, FigureBase, FigureId, Figures } from '../../figures/types';
 import { inputField, INPUT_SHEET_NAME, type InputKey } from '../../inputs/fields';
 import { inputText, type Inputs } from '../../inputs/types';
-import { NO_RATE, PROMPTS, SIGN_WORDS } from '../patterns';
+import { PROMPTS, SIGN_WORDS } from '../patterns';
+import { DRAFT_WORDS, pattern, render, writeAmount, writePercent, type FigureSlot, type NumberStyle, type SentenceChoice, type SentenceFamily } from '../grammar';
 import type { DraftFigureRef } from './types';
 import type { TableKey } from '../../model/tables';
 
@@ -12,8 +13,33 @@ import type { TableKey } from '../../model/tables';
  * picks sign words from the numbers, and turns anything missing into a visible
  * prompt plus a todo line. Never invents a number or a reason.
  */
+/**
+ * How a draft is worded beyond its edition: which variant of each sentence family
+ * (budget first or last, 比上年 or 与上年相比 …) and how numbers are written. The
+ * product drafts in the national style; other styles let the checker's tests narrate
+ * the same figures the way other regions do.
+ */
+export interface DraftStyle {
+  sentences?: SentenceChoice;
+  numbers?: NumberStyle;
+  /** 收、支总计 stated as a pair (四川: 收、支总计各是A、B万元). */
+  pairedTotals?: boolean;
+}
+
+/** The figure each slot of a sentence reads, relative to its subject. */
+const SLOT_FIGURE: Record<FigureSlot, (subject: FigureBase) => FigureId> = {
+  amount: (s) => s,
+  budget: (s) => `${s}.budget`,
+  completion: (s) => `${s}.completion`,
+  change: (s) => `${s}.change`,
+  changeRate: (s) => `${s}.changeRate`,
+  share: (s) => `${s}.share`,
+  total: (s) => s,
+};
+
 export class SectionWriter {
   private refs = new Map<FigureId, CellRef[]>();
+  readonly style: DraftStyle;
 
   constructor(
     readonly f: Figures,
@@ -23,7 +49,56 @@ export class SectionWriter {
     readonly where: string,
     /** Sheets of the tables the reader found (see draftFromFigures). */
     readonly found: Partial<Record<TableKey, string>> = {},
-  ) {}
+    style: DraftStyle = {},
+  ) {
+    this.style = style;
+  }
+
+  /** An amount with its unit as the style writes it ("1474.07万元"), or a prompt. */
+  money(id: FigureId): string {
+    const fig = this.figure(id);
+    return fig ? writeAmount(fig.value, this.style.numbers) : `${this.missing(id)}万元`;
+  }
+
+  moneyOr(id: FigureId, key: InputKey): string {
+    return this.has(id) ? this.money(id) : `${this.ask(key)}万元`;
+  }
+
+  /** A percentage with % as the style writes it ("95.42%"), or a prompt. */
+  percent(id: FigureId): string {
+    const fig = this.figure(id);
+    return fig ? writePercent(fig.value, this.style.numbers) : `${this.missing(id)}%`;
+  }
+
+  /**
+   * A sentence of the grammar about `subject`: each figure slot reads its figure
+   * (signed changes written as magnitudes with their word), the variant from the style,
+   * else `variant`, else the family's first. `total` is the denominator of shareOf.
+   */
+  say(family: SentenceFamily, subject: FigureBase, options: { variant?: string; total?: FigureBase } = {}): string {
+    const choice: SentenceChoice = { [family]: this.style.sentences?.[family] ?? options.variant };
+    const p = pattern(family, choice);
+    const figures: Partial<Record<FigureSlot, number[]>> = {};
+    // No String.prototype.matchAll: the task pane runs in ES2017 webviews.
+    const slots: string[] = [];
+    const slotRe = /\{([a-zA-Z]+)\}/g;
+    let sm: RegExpExecArray | null;
+    while ((sm = slotRe.exec(p.text))) slots.push(sm[1]);
+    let sign = 0;
+    for (const name of slots) {
+      if (!(name in SLOT_FIGURE)) continue;
+      const slot = name as FigureSlot;
+      const id = slot === 'total' ? options.total ?? subject : SLOT_FIGURE[slot](subject);
+      const fig = this.figure(id);
+      if (!fig) throw new Error(`no figure ${id} for sentence ${family}/${p.id}`);
+      if (slot === 'change') sign = Math.sign(Math.round(fig.value * 100));
+      const v = slot === 'change' || slot === 'changeRate' ? Math.abs(fig.value) : fig.value;
+      (figures[slot] ??= []).push(v);
+    }
+    const dir = sign > 0 ? 'up' : sign < 0 ? 'down' : 'flat';
+    const words = { changeWord: DRAFT_WORDS.changeWord[dir], rateWord: DRAFT_WORDS.rateWord[dir], compareWord: DRAFT_WORDS.compareWord[dir] };
+    return render(p, { figures, words }, this.style.numbers);
+  }
 
   get year(): string {
     return this.f.year !== undefined ? `${this.f.year}年度` : '本年度';
@@ -51,22 +126,6 @@ export class SectionWriter {
   amt(id: FigureId): string {
     const fig = this.figure(id);
     return fig ? formatAmount(fig.value) : this.missing(id);
-  }
-
-  /** Absolute value of a signed amount: "290.92". */
-  absAmt(id: FigureId): string {
-    const fig = this.figure(id);
-    return fig ? formatAmount(Math.abs(fig.value)) : this.missing(id);
-  }
-
-  pct(id: FigureId): string {
-    const fig = this.figure(id);
-    return fig ? formatPercent(fig.value) : this.missing(id);
-  }
-
-  absPct(id: FigureId): string {
-    const fig = this.figure(id);
-    return fig ? formatPercent(Math.abs(fig.value)) : this.missing(id);
   }
 
   cnt(id: FigureId): string {
@@ -137,7 +196,7 @@ export class SectionWriter {
    *   ，与上年持平
    *   ，与上年相比【请填写：上年收、支总计】
    */
-  yoy(base: FigureId, priorKey: InputKey | InputKey[], reasonKey: InputKey | undefined, style: 'plain' | 'budget' = 'plain'): string {
+  yoy(base: FigureBase, priorKey: InputKey | InputKey[], reasonKey: InputKey | undefined, style: 'plain' | 'budget' = 'plain'): string {
     const change = this.f.get(`${base}.change`);
     if (!change) {
       const prompt = Array.isArray(priorKey)
@@ -150,12 +209,8 @@ export class SectionWriter {
     if (Math.round(change.value * 100) === 0) {
       return style === 'plain' ? `，与上年${SIGN_WORDS.flat}` : `，与上年决算数${SIGN_WORDS.flat}`;
     }
-    const up = change.value > 0;
-    const lead = style === 'plain' ? '，与上年相比，' : '，比上年决算数';
-    let s = `${lead}${up ? SIGN_WORDS.change.up : SIGN_WORDS.change.down}${this.absAmt(`${base}.change`)}万元，`;
-    s += this.has(`${base}.changeRate`)
-      ? `${up ? SIGN_WORDS.rate.up : SIGN_WORDS.rate.down}${this.absPct(`${base}.changeRate`)}%`
-      : NO_RATE.priorZero;
+    const variant = style === 'plain' ? undefined : 'than-actual';
+    let s = `，${this.say(this.has(`${base}.changeRate`) ? 'yearOnYear' : 'yearOnYearNoRate', base, { variant })}`;
     if (reasonKey) s += `，主要原因是${this.reason(reasonKey)}`;
     return s;
   }

@@ -1,4 +1,4 @@
-import type { FigureId } from '../../figures/types';
+import type { FigureBase } from '../../figures/types';
 import type { Topic } from './types';
 
 /**
@@ -10,8 +10,8 @@ import type { Topic } from './types';
 export interface SubjectPattern {
   re: RegExp;
   /** The base in any topic not listed in byTopic; omitted = only the topics listed. */
-  base?: FigureId;
-  byTopic?: Partial<Record<Topic, FigureId>>;
+  base?: FigureBase;
+  byTopic?: Partial<Record<Topic, FigureBase>>;
 }
 
 /** Topic of a section from its top-level heading; first match wins. */
@@ -123,7 +123,7 @@ export const COUNT_SUBJECTS: SubjectPattern[] = [
 ];
 
 /** Counts named after the number ("0个政府性基金预算项目"). */
-export const COUNT_SUFFIXES: Array<[RegExp, FigureId]> = [
+export const COUNT_SUFFIXES: Array<[RegExp, FigureBase]> = [
   [/^一般公共预算项目/, 'performance.gpb.count'],
   [/^政府性基金预算项目/, 'performance.govFund.count'],
   [/^国有资本经营预算项目/, 'performance.stateCapital.count'],

@@ -1,4 +1,4 @@
-import type { FigureId } from '../../figures/types';
+import type { FigureBase } from '../../figures/types';
 import {
   AMOUNT_SUBJECTS,
   COMPARISON_WORDS,
@@ -24,6 +24,7 @@ import type {
   Topic,
 } from './types';
 import { resolveItemChain, vocabularyFromModel, vocabularyPatterns, type ParseVocabulary } from './vocabulary';
+import { matchSentences, type GrammarMatch, type SlotMatch } from '../grammar/compile';
 
 /**
  * parseNarrative(text, vocabulary?) → sections, sentences, statements, leftovers.
@@ -34,7 +35,7 @@ export function parseNarrative(text: string, vocabulary: ParseVocabulary = vocab
   const norm = normalizeNarrative(text);
   const N = norm.text;
   const amountPatterns = [...AMOUNT_SUBJECTS, ...vocabularyPatterns(vocabulary)];
-  const ctx: Ctx = { norm, N, vocabulary, amountPatterns };
+  const ctx: Ctx = { norm, N, vocabulary, amountPatterns, groups: 0 };
 
   const paragraphs = splitParagraphs(N);
   const sections = buildSections(ctx, paragraphs);
@@ -42,7 +43,7 @@ export function parseNarrative(text: string, vocabulary: ParseVocabulary = vocab
   const statements: Statement[] = [];
   paragraphs.forEach((p, pi) => {
     const section = sectionAt(sections, p.from);
-    let lastSubject: { base: FigureId; text: string } | undefined;
+    let lastSubject: { base: FigureBase; text: string } | undefined;
     for (const s of splitSentences(N, p.from, p.to)) {
       const span = originalSpan(norm, s.from, s.to);
       const sentence: Sentence = {
@@ -68,6 +69,10 @@ interface Ctx {
   N: string;
   vocabulary: ParseVocabulary;
   amountPatterns: SubjectPattern[];
+  /** Grammar matches numbered across the text. */
+  groups: number;
+  /** The sentence being parsed, with its subject matches by topic and pattern set. */
+  sentence?: { from: number; to: number; cache: Map<string, SubjectMatch[]> };
 }
 
 // ---------------------------------------------------------------------------
@@ -132,7 +137,7 @@ function buildSections(ctx: Ctx, paragraphs: Range[]): Section[] {
     if (at >= 0) stack.length = at;
     const parent = stack[stack.length - 1];
     const stop = text.indexOf('。');
-    const title = (stop >= 0 ? text.slice(m[0].length, stop) : text.slice(m[0].length)).trim();
+    const title = runOnTitle((stop >= 0 ? text.slice(m[0].length, stop) : text.slice(m[0].length)).trim());
     const own = topicOf(title);
     const topic: Topic =
       parent === undefined ? own ?? 'other' : parent.topic === 'other' ? own ?? 'other' : parent.topic;
@@ -172,7 +177,24 @@ function buildSections(ctx: Ctx, paragraphs: Range[]): Section[] {
   return sections;
 }
 
-function headingSubject(ctx: Ctx, section: Section, from: number, to: number): FigureId | undefined {
+/**
+ * A heading run on into its first sentence (text taken from PDF): "一般公共预算财政拨款
+ * 支出决算总体情况一般公共预算财政拨款支出1406.53万元…" — the title ends at the last
+ * 情况说明/情况/说明 before the first number; the rest is the paragraph's first sentence.
+ */
+export function runOnTitle(title: string): string {
+  const digit = title.search(/\d/);
+  if (digit < 0) return title;
+  const head = title.slice(0, digit);
+  let end = -1;
+  // No String.prototype.matchAll: the task pane runs in ES2017 webviews.
+  const re = /情况说明|情况|说明/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(head))) end = m.index + m[0].length;
+  return end > 0 ? title.slice(0, end) : title;
+}
+
+function headingSubject(ctx: Ctx, section: Section, from: number, to: number): FigureBase | undefined {
   const all = allSubjects(ctx, ctx.amountPatterns, section.topic, from, to);
   all.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
   return all[0]?.base || undefined;
@@ -204,7 +226,7 @@ interface SubjectMatch {
   from: number;
   to: number;
   /** '' when the words name something the tables do not (an unknown 项). */
-  base: FigureId;
+  base: FigureBase | '';
   text: string;
   order: number;
 }
@@ -222,11 +244,34 @@ function globalRe(re: RegExp): RegExp {
   return g;
 }
 
-function patternBase(p: SubjectPattern, topic: Topic): FigureId | undefined {
+function patternBase(p: SubjectPattern, topic: Topic): FigureBase | undefined {
   return p.byTopic?.[topic] ?? p.base;
 }
 
-function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch[] {
+/**
+ * Subject matches inside [from, to). Within the sentence being parsed, every pattern runs
+ * once over the whole sentence and the matches are filtered by range (a match cannot
+ * run across a number's unit, so the result equals matching the slice).
+ */
+function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number, exact = false): SubjectMatch[] {
+  const s = exact ? undefined : ctx.sentence;
+  let found: SubjectMatch[];
+  if (s && from >= s.from && to <= s.to) {
+    const key = `${topic}|${patterns === ctx.amountPatterns ? 'a' : 'c'}`;
+    let all = s.cache.get(key);
+    if (!all) {
+      all = rawSubjects(ctx, patterns, topic, s.from, s.to);
+      s.cache.set(key, all);
+    }
+    found = all.filter((m) => m.from >= from && m.to <= to);
+  } else found = rawSubjects(ctx, patterns, topic, from, to);
+  // Drop matches inside a longer one ("财政拨款支出" inside "三公经费财政拨款支出").
+  return found.filter(
+    (a) => !found.some((b) => b !== a && b.from <= a.from && b.to >= a.to && b.to - b.from > a.to - a.from),
+  );
+}
+
+function rawSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch[] {
   const slice = ctx.N.slice(from, to);
   const found: SubjectMatch[] = [];
   patterns.forEach((p, order) => {
@@ -256,14 +301,11 @@ function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: n
       });
     }
   }
-  // Drop matches inside a longer one ("财政拨款支出" inside "三公经费财政拨款支出").
-  return found.filter(
-    (a) => !found.some((b) => b !== a && b.from <= a.from && b.to >= a.to && b.to - b.from > a.to - a.from),
-  );
+  return found;
 }
 
-function bestSubject(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch | undefined {
-  const all = allSubjects(ctx, patterns, topic, from, to);
+function bestSubject(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number, exact = false): SubjectMatch | undefined {
+  const all = allSubjects(ctx, patterns, topic, from, to, exact);
   all.sort((a, b) => b.to - a.to || b.to - b.from - (a.to - a.from) || a.order - b.order);
   return all[0];
 }
@@ -278,6 +320,8 @@ function cleanTail(s: string): string {
 
 // ---------------------------------------------------------------------------
 // Statements
+
+const PERCENT_SLOTS = new Set(['completion', 'changeRate', 'share']);
 
 const TOKEN = /(\d+(?:\.\d+)?)(万元|亿元|元|%|辆|人次|个|名|人|台\(套\)|台套|台|套|批次)?/g;
 const COUNT_UNITS = new Set(['辆', '人次', '个', '名', '人', '台(套)', '台套', '台', '套', '批次']);
@@ -303,9 +347,10 @@ function parseSentence(
   ctx: Ctx,
   sentence: Sentence,
   out: Statement[],
-  lastIn: { base: FigureId; text: string } | undefined,
-): { base: FigureId; text: string } | undefined {
+  lastIn: { base: FigureBase; text: string } | undefined,
+): { base: FigureBase; text: string } | undefined {
   const { N, norm } = ctx;
+  ctx.sentence = { from: sentence.from, to: sentence.to, cache: new Map() };
   const section = sentence.section;
   const topic = section.topic;
   const reasons = reasonRanges(N, sentence);
@@ -328,6 +373,26 @@ function parseSentence(
     if (unit === '人' && /^[民员]/.test(after)) continue;
     tokens.push({ from, to, num: m[1], unit });
   }
+  // The grammar: what each number of a declared sentence is, and whose.
+  const roles = new Map<number, { match: GrammarMatch; slot: SlotMatch; group: number }>();
+  for (const gm of matchSentences(slice)) {
+    const group = ctx.groups++;
+    const match: GrammarMatch = {
+      ...gm,
+      from: gm.from + sentence.from,
+      to: gm.to + sentence.from,
+      slots: gm.slots.map((s) => ({ ...s, from: s.from + sentence.from, to: s.to + sentence.from, word: s.word && { ...s.word, from: s.word.from + sentence.from, to: s.word.to + sentence.from } })),
+    };
+    match.slots.forEach((slot, i) => {
+      roles.set(slot.from, { match, slot, group });
+      if (tokens.some((t) => t.from === slot.from)) return;
+      // A number written without its unit (the first of a pair "A、B万元"): the pair's unit.
+      const unit = slot.unit || match.slots.slice(i + 1).find((x) => x.unit)?.unit || (PERCENT_SLOTS.has(slot.slot) ? '%' : '万元');
+      tokens.push({ from: slot.from, to: slot.to, num: N.slice(slot.from, slot.to), unit });
+    });
+  }
+  tokens.sort((a, b) => a.from - b.from);
+  const matchSubjects = new Map<GrammarMatch, FigureBase | undefined>();
   const comparisons = comparisonMatches(N, sentence);
 
   const emit = (partial: Omit<Statement, 'id' | 'start' | 'end' | 'quote' | 'sentence' | 'section'>): Statement => {
@@ -345,6 +410,34 @@ function parseSentence(
     return st;
   };
   const contextSubject = () => last?.base ?? section.subject ?? parentSubject(section);
+  const matchSubjectTexts = new Map<GrammarMatch, string>();
+  /**
+   * Whose figures a grammar match states: the subject named just before it (nothing but
+   * measure words between), else — when nothing else is named there — the subject in
+   * force (the item's, the paragraph's). Something else named there: unknown.
+   */
+  const roleSubject = (match: GrammarMatch, localFrom: number): FigureBase | undefined => {
+    if (matchSubjects.has(match)) return matchSubjects.get(match);
+    // A 原因 clause or a 决算数大于预算数 before the match names nothing: look after it.
+    const spent = [...reasons, ...comparisons.map((c) => ({ from: c.from, to: comparisonEnd(N, c.to) }))];
+    const afterReasons = Math.max(localFrom, ...spent.filter((r) => r.to <= match.from).map((r) => r.to));
+    const from = Math.min(afterReasons, match.from);
+    // Matched on the slice itself: the sentence may begin with words a subject pattern
+    // could also take ("…费" + "支出决算为…").
+    const found = bestSubject(ctx, ctx.amountPatterns, topic, from, match.from, true);
+    let subject: FigureBase | undefined;
+    if (found) {
+      if (found.base && TAIL_OK.test(cleanTail(N.slice(found.to, match.from)))) {
+        subject = found.base;
+        matchSubjectTexts.set(match, found.text);
+      }
+    } else if (TAIL_OK.test(cleanTail(N.slice(from, match.from)))) {
+      subject = contextSubject();
+      if (last) matchSubjectTexts.set(match, last.text);
+    }
+    matchSubjects.set(match, subject);
+    return subject;
+  };
 
   let pendingDenominator: Statement | undefined;
   let ci = 0;
@@ -357,8 +450,18 @@ function parseSentence(
     const reason = inReason(tok.from);
     const written = tok.num;
     const magnitude = Number(written);
-    const decimals = written.includes('.') ? written.split('.')[1].length : 0;
-    const base = { written, decimals, inReason: reason, from: tok.from, to: tok.to };
+    const writtenDecimals = written.includes('.') ? written.split('.')[1].length : 0;
+    // Decimals in 万元: an amount in whole 元 is exact to the 分 of 万元's two decimals.
+    const decimals = tok.unit === '元' ? Math.min(2, writtenDecimals + 4) : tok.unit === '亿元' ? 0 : writtenDecimals;
+    const role = reason ? undefined : roles.get(tok.from);
+    const base = {
+      written,
+      decimals,
+      inReason: reason,
+      from: tok.from,
+      to: tok.to,
+      pattern: role && { family: role.match.family, variant: role.match.variant, slot: role.slot.slot, group: role.group },
+    };
 
     if (tok.unit === '%') {
       let kind: StatementKind = 'percent';
@@ -387,9 +490,26 @@ function parseSentence(
         wordFrom = localFrom + dir.index;
         leftover = dir[2];
       }
+      if (role) {
+        // The grammar knows what this percentage is.
+        kind = role.slot.slot === 'completion' ? 'completion' : role.slot.slot === 'changeRate' ? 'changeRate' : 'share';
+        if (kind === 'changeRate' && role.slot.word) {
+          word = role.slot.word.text;
+          wordFrom = role.slot.word.from;
+          leftover = undefined;
+        }
+      }
       const anchor = findAnchor(out, firstInSentence, kind);
       const subject =
-        kind === 'share' ? (anchor ? anchor.subject : contextSubject()) : kind === 'percent' || reason ? undefined : contextSubject();
+        kind === 'share'
+          ? anchor
+            ? anchor.subject
+            : contextSubject()
+          : kind === 'percent' || reason
+            ? undefined
+            : role
+              ? roleSubject(role.match, localFrom)
+              : contextSubject();
       const direction = word ? (leftover ? undefined : DIRECTION_WORDS[word]) : undefined;
       const wordSpan = word ? originalSpan(norm, wordFrom, wordFrom + word.length + (leftover?.length ?? 0)) : undefined;
       emit({
@@ -416,7 +536,7 @@ function parseSentence(
     if (tok.unit === '元') value = magnitude / 10000;
     if (tok.unit === '亿元') value = magnitude * 10000;
     const patterns = isCount ? COUNT_SUBJECTS : ctx.amountPatterns;
-    let subject: FigureId | undefined;
+    let subject: FigureBase | undefined;
     let subjectText: string | undefined;
     let tail = local;
     const found = reason ? undefined : bestSubject(ctx, patterns, topic, localFrom, tok.from);
@@ -467,9 +587,27 @@ function parseSentence(
       wordSpan = originalSpan(norm, wf, wf + dir[0].length);
       if (!found) subject = contextSubject();
     }
+    // A number right after a change word is a difference, never a total.
+    if (kind !== 'change' && !isCount && dir && !role) subject = undefined;
     const lastClause = tail.split(/[，；：]/).pop() ?? '';
-    const measure: Measure =
+    let measure: Measure =
       kind === 'change' ? 'actual' : /上年/.test(lastClause) ? 'prior' : /预算/.test(lastClause) ? 'budget' : 'actual';
+    if (role && !isCount && role.slot.slot !== 'total') {
+      // The grammar knows what this amount is and whose (a share's denominator names its own).
+      const slot = role.slot.slot;
+      subject = roleSubject(role.match, localFrom);
+      subjectText = subject ? (matchSubjectTexts.get(role.match) ?? subjectText) : undefined;
+      measure = slot === 'budget' ? 'budget' : 'actual';
+      if (slot === 'change') {
+        kind = 'change';
+        if (role.slot.word) {
+          word = role.slot.word.text;
+          leftover = undefined;
+          direction = DIRECTION_WORDS[word];
+          wordSpan = originalSpan(norm, role.slot.word.from, role.slot.word.to);
+        }
+      } else kind = 'amount';
+    }
     const st = emit({
       ...base,
       kind,
@@ -485,7 +623,7 @@ function parseSentence(
       leftover: leftover ? `${word}${leftover}` : undefined,
       anchor: kind === 'change' ? findAnchor(out, firstInSentence, 'change')?.id : undefined,
     });
-    const inShare = !isCount && /占[^，；。]*$/.test(local);
+    const inShare = !isCount && (/占[^，；。]*$/.test(local) || role?.slot.slot === 'total');
     if (inShare) {
       st.role = 'denominator';
       pendingDenominator = st;
@@ -518,7 +656,7 @@ function parseSentence(
   }
 }
 
-function parentSubject(section: Section): FigureId | undefined {
+function parentSubject(section: Section): FigureBase | undefined {
   void section;
   return undefined;
 }
@@ -536,12 +674,12 @@ function findAnchor(out: Statement[], firstInSentence: number, kind: StatementKi
 }
 
 /** 绩效自评 "共涉及资金X万元": the fund named last before it. '' = named but not a figure. */
-function performanceSubject(N: string, sentence: Sentence, local: string): FigureId | undefined {
+function performanceSubject(N: string, sentence: Sentence, local: string): FigureBase | '' | undefined {
   if (!/涉及/.test(local)) return undefined;
   const text = N.slice(sentence.from, sentence.to);
   if (!/自评/.test(text)) return '';
   const before = N.slice(sentence.from, sentence.from + text.indexOf(local) + local.length);
-  const funds: Array<[number, FigureId]> = [
+  const funds: Array<[number, FigureBase]> = [
     [before.lastIndexOf('一般公共预算'), 'performance.gpb.amount'],
     [before.lastIndexOf('政府性基金'), 'performance.govFund.amount'],
     [before.lastIndexOf('国有资本经营'), 'performance.stateCapital.amount'],
@@ -553,12 +691,20 @@ function performanceSubject(N: string, sentence: Sentence, local: string): Figur
 const COMPARISON_RE =
   /决算数?(?:与(?:年初)?预算数?)?(大于|小于|等于|高于|低于|超过|多于|少于|持平)(\([^)]{1,4}\))?(?:年初|全年)?(?:预算数?)?/g;
 
+/** The end of a comparison clause: past its 年初预算数 and the comma after it. */
+function comparisonEnd(N: string, to: number): number {
+  const m = /^(?:\([^)]{1,4}\))?(?:年初|全年)?(?:预算)?数?/.exec(N.slice(to, to + 12));
+  return to + (m ? m[0].length : 0);
+}
+
 function comparisonMatches(N: string, s: Sentence): Array<{ from: number; to: number; word: string; leftover?: string }> {
   const text = N.slice(s.from, s.to);
   const out: Array<{ from: number; to: number; word: string; leftover?: string }> = [];
   const re = new RegExp(COMPARISON_RE.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
+    // "与上年决算数持平" compares with last year, not with the budget.
+    if (/上年$/.test(text.slice(0, m.index))) continue;
     const wordAt = m.index + m[0].indexOf(m[1]);
     out.push({ from: s.from + wordAt, to: s.from + wordAt + m[1].length + (m[2]?.length ?? 0), word: m[1], leftover: m[2] });
   }

@@ -1,4 +1,5 @@
-import type { FigureId } from '../../figures/types';
+import type { FigureBase } from '../../figures/types';
+import type { FigureSlot, SentenceFamily } from '../grammar/sentences';
 import type { NormalizedText } from './normalize';
 
 /**
@@ -43,7 +44,7 @@ export interface Section {
   topic: Topic;
   parentId?: string;
   /** Subject named by the heading (a 项 chain, a 三公 item), for the paragraphs under it. */
-  subject?: FigureId;
+  subject?: FigureBase;
   from: number;
   to: number;
   start: number;
@@ -92,12 +93,12 @@ export interface Statement {
   /** '万元', '%', or the count's measure word ('辆', '人次', '个' …); '' for comparisons. */
   unit: string;
   /** The figure base it speaks of, when the parser could tell. */
-  subject?: FigureId;
+  subject?: FigureBase;
   /** The words that named the subject (normalised), for messages. */
   subjectText?: string;
   measure: Measure;
   /** Shares: the denominator as written after 占 ('' when not stated) and what it resolves to. */
-  denominator?: { text: string; subject?: FigureId };
+  denominator?: { text: string; subject?: FigureBase };
   /** Changes, rates, comparisons: the sign word and its direction. */
   word?: string;
   direction?: 1 | 0 | -1;
@@ -112,6 +113,12 @@ export interface Statement {
   inReason: boolean;
   /** Shares, completions, change rates: the statement they refer to (an amount or change). */
   anchor?: number;
+  /**
+   * The grammar sentence (../grammar) the number was read by: its family, variant, slot,
+   * and a group number shared by the statements of one match (budget, actual and rate of
+   * one subject). Absent for numbers read by the fallback heuristics.
+   */
+  pattern?: { family: SentenceFamily; variant: string; slot: FigureSlot; group: number };
   /** Original span and exact text of the number with its unit. */
   start: number;
   end: number;

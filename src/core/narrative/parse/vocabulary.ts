@@ -1,5 +1,6 @@
 import classes2021 from '../../catalog/functional-classes-2021.json';
 import type { WorkbookModel } from '../../model/tables';
+import type { FigureBase } from '../../figures/types';
 import type { SubjectPattern } from './lexicon';
 
 /**
@@ -61,7 +62,7 @@ export function vocabularyPatterns(v: ParseVocabulary): SubjectPattern[] {
   for (const c of v.classes) {
     const stem = labelKey(c.label);
     if (stem.length < 2) continue;
-    const id = `gpb.class.${c.code}`;
+    const id: FigureBase = `gpb.class.${c.code}`;
     out.push({
       re: new RegExp(`${escapeRe(stem)}(?:\\(类\\)支出|支出\\(类\\)|\\(类\\)|支出)`),
       byTopic: { gpb: id, other: id },
@@ -71,7 +72,7 @@ export function vocabularyPatterns(v: ParseVocabulary): SubjectPattern[] {
     let stem = e.label.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
     if (/支出$/.test(stem) && stem.length > 4) stem = stem.replace(/支出$/, '');
     if (stem.length < 2) continue;
-    const id = `basic.econ.${e.code}`;
+    const id: FigureBase = `basic.econ.${e.code}`;
     out.push({ re: new RegExp(escapeRe(stem)), byTopic: { basic: id, performance: id, other: id } });
   }
   return out;

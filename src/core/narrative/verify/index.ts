@@ -71,7 +71,8 @@ export function runNarrativeRules(
         }
         findings.push({
           rule: rule.meta.id,
-          severity: r.severity ?? rule.meta.severity,
+          // 无法核对 is its own severity, never a 提示 (shown apart, collapsed, last).
+          severity: r.unverified ? 'unverified' : r.severity ?? rule.meta.severity,
           message: r.message,
           cells: r.cells ?? [],
           quote: narrative.original.slice(start, end),

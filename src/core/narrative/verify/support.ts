@@ -102,9 +102,9 @@ export function judgePercent(
 ): '' | Severity {
   const expected = (num / den) * 100;
   if (Math.abs(stated - roundHalfAway(expected)) < 1e-9) return '';
-  if (decimals < 2 && Math.abs(stated - expected) <= 0.5 * 10 ** -decimals + 1e-9) {
-    return Math.abs(roundHalfAway(expected) - Math.round(expected * 10 ** decimals) / 10 ** decimals) < 1e-9 ? '' : 'rounding';
-  }
+  // A rate written with one or no decimal (73.2%, 43%) agrees when it is the rate rounded so.
+  if (decimals < 2 && Math.abs(stated - roundHalfAway(expected, decimals)) < 1e-9) return '';
+  if (decimals < 2 && Math.abs(stated - expected) <= 0.5 * 10 ** -decimals + 1e-9) return 'rounding';
   const rel = (num === 0 ? 0 : tolerance / Math.abs(num)) + tolerance / Math.abs(den);
   const bound = Math.abs(expected) * rel + (num === 0 ? (tolerance / Math.abs(den)) * 100 : 0) + 0.005 + 1e-9;
   if (Math.abs(stated - expected) <= Math.max(bound, 0.01 + 1e-9)) return 'rounding';

@@ -118,15 +118,19 @@ describe('narrative draft: sign words, zero bases, missing inputs', () => {
     assert.equal(text(full, '九'), '2022年度国有资本经营预算财政拨款支出7.50万元，其中：基本支出0.00万元，项目支出7.50万元。');
   });
 
-  it('the 2023 wording: 财政拨款“三公”经费, 公务用车购置及运行维护费', () => {
+  it('the 2023 wording: 政府性基金 and 国有资本经营 before 三公 (九), 财政拨款“三公”经费, 公务用车购置及运行维护费', () => {
     const d = draft({}, { year: 2023 });
     assert.equal(d.edition, '2023');
-    assert.equal(d.sections[6].title, '财政拨款“三公”经费支出决算情况说明');
-    const lines = text(d, '七').split('\n');
+    assert.deepEqual(
+      d.sections.slice(6, 9).map((s) => [s.id, s.key]),
+      [['七', 'govFund'], ['八', 'stateCapital'], ['九', 'threePublic']],
+    );
+    assert.equal(d.sections[8].title, '财政拨款“三公”经费支出决算情况说明');
+    const lines = text(d, '九').split('\n');
     assert.match(lines[1], /^2023年度财政拨款“三公”经费支出预算为12\.00万元/);
     assert.match(lines[4], /^公务用车购置及运行维护费支出预算为10\.00万元/);
     assert.match(lines[9], /公务用车运行维护费12\.00万元/);
-    assert.equal(d.sections[7].title, '政府性基金预算财政拨款收入支出决算情况说明');
+    assert.equal(d.sections[6].title, '政府性基金预算财政拨款收入支出决算情况说明');
   });
 
   it('no 补充信息 sheet and no 三公 table: visible prompts, 本年度, and a todo list', () => {

@@ -47,6 +47,23 @@ describe('narrative parse: sections', () => {
   });
 });
 
+describe('narrative parse: run-on sub-headings (text from PDF)', () => {
+  it('splits the heading from its first sentence, so the sentence keeps its own subject', () => {
+    const p = parseNarrative(
+      '五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况一般公共预算财政拨款支出1406.53万元，占本年支出合计的95.42%。\n（二）一般公共预算财政拨款支出决算结构情况一般公共服务（类）支出1406.53万元，占100%。',
+      vocab(),
+    );
+    assert.deepEqual(p.sections.slice(2).map((s) => s.title), ['一般公共预算财政拨款支出决算总体情况', '一般公共预算财政拨款支出决算结构情况']);
+    assert.deepEqual(
+      p.statements.filter((s) => s.kind === 'amount').map((s) => [s.quote, s.subject]),
+      [
+        ['1406.53万元', 'gpb.total'],
+        ['1406.53万元', 'gpb.class.201'],
+      ],
+    );
+  });
+});
+
 describe('narrative parse: statements', () => {
   it('reads amounts with their subject, shares with their anchor and denominator', () => {
     const p = parseNarrative('二、收入决算情况说明\n本年收入合计1474.07万元，其中：财政拨款收入1406.53万元，占95.42%；其他收入67.54万元，占4.58%。');

@@ -93,7 +93,7 @@ describe('narrative verifier: the seed 情况说明 against the seed tables', ()
   it('lists what it cannot verify as 无法核对 warnings, never silently', () => {
     const findings = verifyText(model, undefined, TEXT);
     const unverified = findings.filter((f) => f.unverified);
-    assert.ok(unverified.every((f) => f.severity === 'warning' && /无法(完全)?核对/.test(f.message)));
+    assert.ok(unverified.every((f) => f.severity === 'unverified' && /无法(完全)?核对/.test(f.message)));
     const quotes = (section: string) => unverified.filter((f) => f.section === section).map((f) => f.quote);
     assert.deepEqual(quotes('一'), ['290.92万元', '16.48%']); // needs last year
     assert.deepEqual(quotes('十'), ['56.70万元', '34.43\n\n万元', '37.78%']);

@@ -44,7 +44,7 @@ ruleTester(rule, {
     {
       name: 'a figure that needs the 补充信息 sheet, without one: 无法核对',
       text: '十、机关运行经费\n本部门2021年度机关运行经费支出56.70万元。',
-      findings: [{ quote: '56.70万元', severity: 'warning', unverified: true, message: /无法核对.*补充信息/ }],
+      findings: [{ quote: '56.70万元', severity: 'unverified', unverified: true, message: /无法核对.*补充信息/ }],
     },
     {
       name: 'with the 补充信息 sheet, a wrong 机关运行经费 is an error naming the input cell',
@@ -56,8 +56,8 @@ ruleTester(rule, {
       name: 'an amount the tool cannot tie to a cell, and one in a 原因 clause: 无法核对',
       text: '十四、绩效\n物业管理及水电气经费480.21万元。决算数大于年初预算数的主要原因是：年中调增预算6.55万元。',
       findings: [
-        { quote: '480.21万元', severity: 'warning', unverified: true, message: /无法核对/ },
-        { quote: '6.55万元', severity: 'warning', unverified: true, message: /原因说明/ },
+        { quote: '480.21万元', severity: 'unverified', unverified: true, message: /无法核对/ },
+        { quote: '6.55万元', severity: 'unverified', unverified: true, message: /原因说明/ },
       ],
     },
     {

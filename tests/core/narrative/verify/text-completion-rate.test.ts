@@ -37,7 +37,7 @@ ruleTester(rule, {
     {
       name: 'without the 补充信息 sheet, a rate that agrees with the budget the text states is only 无法完全核对',
       text: `${ITEM1}年初预算为328.99万元，支出决算为335.54万元，完成年初预算的101.99%。`,
-      findings: [{ quote: '101.99%', severity: 'warning', unverified: true, message: /文中的预算数/ }],
+      findings: [{ quote: '101.99%', severity: 'unverified', unverified: true, message: /文中的预算数/ }],
     },
     {
       name: 'with the 补充信息 budget, a wrong rate is an error naming the input cell',

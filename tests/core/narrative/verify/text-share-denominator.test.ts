@@ -59,7 +59,7 @@ ruleTester(rule, {
     {
       name: 'a share of something the tool cannot name: 无法核对',
       text: '十四、绩效\n占比为12.00%。',
-      findings: [{ quote: '12.00%', severity: 'warning', unverified: true }],
+      findings: [{ quote: '12.00%', severity: 'unverified', unverified: true }],
     },
   ],
 });
@@ -70,7 +70,7 @@ ruleTester(rule, {
     {
       name: 'a percentage the parser cannot classify is listed as 无法核对, not passed',
       text: '十五、其他\n满意度达到98.50%。',
-      findings: [{ quote: '98.50%', severity: 'warning', unverified: true, message: /无法核对/ }],
+      findings: [{ quote: '98.50%', severity: 'unverified', unverified: true, message: /无法核对/ }],
     },
   ],
 });

@@ -1,29 +1,38 @@
 import { formatCount, roundHalfAway } from '../../../figures/format';
 import type { FigureId } from '../../../figures/types';
 import type { Statement } from '../../parse/types';
-import { figureCells, money, sectionName } from '../support';
+import { figureCells, figureIdOf, judgeAmount, money, sectionName } from '../support';
 import type { NarrativeRule } from '../types';
 
 /** Totals and the parts the text lists beside them (data). */
 export const PART_GROUPS: Array<{ total: FigureId; parts: FigureId[] }> = [
   {
     total: 'assets.vehicles',
-    parts: ['leader', 'confidential', 'emergency', 'enforcement', 'special', 'other'].map((k) => `assets.vehicles.${k}`),
+    parts: (['leader', 'confidential', 'emergency', 'enforcement', 'special', 'other'] as const).map((k): FigureId => `assets.vehicles.${k}`),
   },
   { total: 'procurement.total', parts: ['procurement.goods', 'procurement.works', 'procurement.services'] },
   { total: 'threePublic.total', parts: ['threePublic.abroad', 'threePublic.car', 'threePublic.reception'] },
   { total: 'threePublic.car', parts: ['threePublic.carPurchase', 'threePublic.carOperation'] },
   {
     total: 'income.total',
-    parts: ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'].map((k) => `income.${k}`),
+    parts: (['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'] as const).map((k): FigureId => `income.${k}`),
   },
   {
     total: 'expenditure.total',
-    parts: ['basic', 'project', 'toSuperior', 'operating', 'toAffiliated'].map((k) => `expenditure.${k}`),
+    parts: (['basic', 'project', 'toSuperior', 'operating', 'toAffiliated'] as const).map((k): FigureId => `expenditure.${k}`),
   },
   { total: 'basic.total', parts: ['basic.personnel', 'basic.public'] },
   { total: 'govFund.total', parts: ['govFund.basic', 'govFund.project'] },
 ];
+
+function isCountGroup(total: Statement): boolean {
+  return total.kind === 'count';
+}
+
+function partContradictsTable(ctx: Parameters<NarrativeRule['check']>[0], s: Statement): boolean {
+  const fig = ctx.figure(figureIdOf(s));
+  return !!fig && judgeAmount(s.value, fig.value, s.decimals, ctx.tolerance) === 'error';
+}
 
 /** The part of the text a total and its parts must share: the section down to its second level. */
 function scope(st: Statement): string {
@@ -59,11 +68,15 @@ export const rule: NarrativeRule = {
         }
         if (parts.size < 2) continue;
         const stated = [...parts.values()];
+        // A part that contradicts its own cell is reported there (rule 21); the sum then
+        // says nothing more, and quoting the total would blame a right number.
+        if (!isCountGroup(total) && stated.some((s) => partContradictsTable(ctx, s))) continue;
         const isCount = total.kind === 'count';
         const sum = isCount ? stated.reduce((a, s) => a + s.value, 0) : roundHalfAway(stated.reduce((a, s) => a + roundHalfAway(s.value), 0));
         const complete = parts.size === group.parts.length;
         const diff = roundHalfAway(sum - total.value);
-        const bound = isCount ? 0 : stated.filter((s) => s.value !== 0).length * ctx.tolerance;
+        // Each nonzero part may be off by its rounding; a single 0.01 is always 尾数差异.
+        const bound = isCount ? 0 : Math.max(2, stated.filter((s) => s.value !== 0).length) * ctx.tolerance;
         const gap = complete ? Math.abs(diff) : diff;
         if (gap <= 1e-9) continue;
         const show = (x: number) => (isCount ? `${formatCount(x)}${total.unit}` : money(x));

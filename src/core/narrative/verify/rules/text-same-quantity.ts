@@ -1,6 +1,6 @@
 import { formatCount, roundHalfAway } from '../../../figures/format';
 import type { Statement } from '../../parse/types';
-import { figureCells, judgeAmount, money, sectionName, subjectName } from '../support';
+import { figureCells, figureIdOf, judgeAmount, money, sectionName, subjectName } from '../support';
 import type { NarrativeRule } from '../types';
 
 /**
@@ -25,7 +25,7 @@ export const rule: NarrativeRule = {
     for (const list of groups.values()) {
       if (list.length < 2) continue;
       const first = list[0];
-      const fig = ctx.figure(first.measure === 'budget' ? `${first.subject}.budget` : first.measure === 'prior' ? `${first.subject}.prior` : first.subject);
+      const fig = ctx.figure(figureIdOf(first));
       const show = (s: Statement) => (s.kind === 'count' ? `${formatCount(s.value)}${s.unit}` : money(s.value));
       const reported = new Set<number>();
       for (const other of list.slice(1)) {

@@ -1,7 +1,7 @@
 import { percentOf, roundHalfAway } from '../../../figures/format';
 import type { Figure, FigureId } from '../../../figures/types';
 import type { Statement } from '../../parse/types';
-import { figureCells, judgePercent, missingReason, money, pct, sourceText, subjectName } from '../support';
+import { figureCells, judgePercent, missingReason, money, nearby, pct, sourceText, subjectName } from '../support';
 import type { NarrativeContext, NarrativeRule } from '../types';
 
 /** Denominators a share is commonly (mis)taken over, tried when a stated share is wrong. */
@@ -72,6 +72,7 @@ function checkShare(ctx: NarrativeContext, st: Statement): void {
   if (st.denominator?.text) denId = st.denominator.subject;
   else denId = proper?.basis?.denominator ?? defaultDenominator(ctx, st);
   const den = ctx.figure(denId);
+  if (num !== undefined && !den && denId && anchor && checkAgainstText(ctx, st, anchor.value, denId)) return;
   if (num === undefined || !den) {
     const why = st.denominator?.text && !st.denominator.subject
       ? `不能确定分母“${st.denominator.text}”对应的表中数字`
@@ -149,6 +150,25 @@ function checkShare(ctx: NarrativeContext, st: Statement): void {
       message: `文中以“${st.denominator.text}”为分母；${numFig?.label ?? '该项'}的占比应以${pd.label}为分母，为${pct(proper.value)}。`,
     });
   }
+}
+
+/**
+ * Neither table nor 补充信息 holds the denominator, but the text states it beside the
+ * share (政府采购总额 and 授予中小企业): the share must follow from the two amounts the
+ * text gives. Reports and returns true when it does not; false leaves it 无法核对.
+ */
+function checkAgainstText(ctx: NarrativeContext, st: Statement, num: number, denId: FigureId): boolean {
+  const total = nearby(ctx, st, (s) => s.kind === 'amount' && s.subject === denId && s.measure === 'actual' && s.role !== 'denominator');
+  if (!total || total.value === 0) return false;
+  const verdict = judgePercent(st.value, num, total.value, st.decimals, ctx.tolerance);
+  if (verdict !== 'error') return false;
+  const expected = percentOf(num, total.value)!;
+  ctx.report({
+    at: st,
+    expected: pct(expected),
+    message: `文中占比为${st.written}%，按文中所写${money(num)}÷${money(total.value)}计算应为${pct(expected)}（两数均取自文中）。`,
+  });
+  return true;
 }
 
 /** A share with no stated denominator of something with no .share figure: by topic. */

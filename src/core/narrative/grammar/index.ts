@@ -1,0 +1,3 @@
+export * from './sentences';
+export * from './render';
+export * from './compile';
