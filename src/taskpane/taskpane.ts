@@ -74,9 +74,18 @@ function panelOf(e: Element | null): HTMLElement {
   return (e?.closest('.panel') as HTMLElement | null) ?? (document.querySelector('.panel:not([hidden])') as HTMLElement);
 }
 
-/** The status line under a panel's actions: progress during a job, a notice after it. */
+/**
+ * The status line under a panel's actions: progress during a job, a notice after it.
+ * A panel built by its own module (导入上年报表) may have none: one is added under it.
+ */
 function statusLine(panel: HTMLElement): HTMLElement {
-  return panel.querySelector('.progress') as HTMLElement;
+  const line = panel.querySelector<HTMLElement>('.progress');
+  if (line) return line;
+  const added = el('div', { className: 'progress' });
+  added.setAttribute('role', 'status');
+  added.setAttribute('aria-live', 'polite');
+  panel.append(added);
+  return added;
 }
 
 function showError(e: unknown, near?: Element | null): void {
