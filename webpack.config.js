@@ -20,12 +20,15 @@
  *   legacy          also build the ES5 bundle in development mode (production always
  *                   builds it; without it, commands.js is built as ES2017)
  *   port=3000       dev server port
+ *   preview         also build preview.html (`npm run preview`: the pane beside a simulated
+ *                   workbook; src/preview/server.ts sets it — not part of what is deployed)
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { CSP } = require('./src/taskpane/csp.js');
 
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
 
@@ -139,7 +142,11 @@ module.exports = (env = {}, argv = {}) => {
     { from: 'wps', to: 'wps', globOptions: { ignore: ['**/README.md'] }, info: { minimized: true } },
     { from: 'assets/icon-{32,80}.png', to: 'wps/images/[name][ext]' },
     { from: 'src/taskpane/taskpane.css', to: 'wps/taskpane.css' },
+    // ES5 start-up scripts of the pane (files, not inline, for the Content-Security-Policy)
+    { from: 'assets/{boot,legacy-check,bundle-loader}.js', to: '[name][ext]', info: { minimized: true } },
+    { from: 'assets/legacy-check.js', to: 'wps/[name][ext]', info: { minimized: true } },
   ];
+  if (env.preview) copies.push({ from: 'src/preview/preview.css', to: 'preview.css' });
   if (!env.noOfficeJs) {
     copies.push({
       from: OFFICE_JS_DIR + '/dist',
@@ -169,6 +176,7 @@ module.exports = (env = {}, argv = {}) => {
       // self-contained; the WPS page loads them from there ('../' + 'wps/…').
       'wps/taskpane': { import: './src/taskpane/taskpane.ts', publicPath: '../' },
       ...(legacy ? {} : { commands: './src/commands/commands.ts' }),
+      ...(env.preview ? { preview: './src/preview/preview.ts' } : {}),
     },
     // dist/cli/ is the compiled command line (scripts/build-cli.js): webpack leaves it.
     output: { path: outDir, filename: '[name].js', chunkFilename: 'wps/[name].js', clean: { keep: /^cli[\\/]/ } },
@@ -193,9 +201,9 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        // the template's loader picks taskpane.js or taskpane.legacy.js (Internet Explorer 11)
+        // assets/bundle-loader.js picks taskpane.js or taskpane.legacy.js (Internet Explorer 11)
         inject: false,
-        templateParameters: { officeJs: true },
+        templateParameters: { officeJs: true, csp: CSP },
       }),
       new HtmlWebpackPlugin({
         filename: 'wps/taskpane.html',
@@ -204,11 +212,15 @@ module.exports = (env = {}, argv = {}) => {
         // WPS has no Office.js; the script is linked by the template itself so that
         // its URL stays relative to dist/wps/ (the folder wpsjs packs).
         inject: false,
-        templateParameters: { officeJs: false },
+        templateParameters: { officeJs: false, csp: CSP },
       }),
       // commands.js comes from the legacy (ES5) build: the function file loads in IE11 too
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', inject: false }),
-      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', inject: false, templateParameters: { csp: CSP } }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], templateParameters: { csp: CSP } }),
+      // `npm run preview`: the pane beside a simulated workbook (src/preview/server.ts)
+      ...(env.preview
+        ? [new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'], templateParameters: { csp: CSP } })]
+        : []),
       new CopyWebpackPlugin({ patterns: copies }),
       new ManifestPlugin(outDir),
       ...(legacy ? [new LegacyBundlePlugin(legacyConfig(dev, outDir))] : []),

@@ -35,6 +35,12 @@ export interface MarkRequest {
   cells: CellRef[];
   /** Fill colour "#RRGGBB" of the highlight. */
   color: string;
+  /**
+   * Add to the marks this product made before instead of replacing them (e.g. the
+   * suspect cells of a likely slip in a stronger colour over the lighter marks of the
+   * findings it explains). Default false: replace.
+   */
+  keep?: boolean;
 }
 
 export interface WorkbookHost {

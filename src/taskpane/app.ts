@@ -8,7 +8,9 @@ import { parseRange } from '../core/cells';
 import type { Finding, Severity } from '../core/findings/finding';
 import type { TableKey } from '../core/model/tables';
 import { loadProfile, profileIds, sheetNameOf } from '../core/profiles';
-import { buildSampleWorkbook, SEED_2021_UNIT } from '../core/sample';
+import { inputSheetPlan, INPUT_SHEET_NAME } from '../core/inputs';
+import { buildSampleWorkbook, SEED_2021_PROFILE, SEED_2021_UNIT } from '../core/sample';
+import { SEED_2021_INPUTS } from '../core/sample/seed-2021-inputs';
 import { checkWorkbook, type CheckResult } from '../core/workflows/check-workbook';
 import { draftNarrative, writeNarrativeSheet, type NarrativeDraft } from '../core/workflows/draft-narrative';
 import { insertTables, type ConflictMode, type InsertResult } from '../core/workflows/insert-tables';
@@ -73,8 +75,26 @@ export function writeDraft(host: WorkbookHost, d: NarrativeDraft): Promise<strin
   return writeNarrativeSheet(host, d);
 }
 
-export function insertSample(host: WorkbookHost): Promise<unknown> {
-  return buildSampleWorkbook(host);
+export interface SampleResult {
+  /** The sheets written (公开01–09表 and 补充信息), empty when the sample was already there. */
+  created: string[];
+  /** Sheets of the sample's names already in the workbook: nothing is written then. */
+  existing: string[];
+}
+
+/**
+ * The seed sample (2021, 株洲市石峰区机关事务服务中心): the nine tables with their
+ * figures and the filled 补充信息 sheet, as `juesuan demo` builds it. When any sheet of
+ * those names exists, nothing is written (no silent "公开01表(2)" copies).
+ */
+export async function insertSample(host: WorkbookHost): Promise<SampleResult> {
+  const wanted = [...loadProfile(SEED_2021_PROFILE).tables.map(sheetNameOf), INPUT_SHEET_NAME];
+  const have = new Set((await host.listSheets()).map((s) => s.name.toLowerCase()));
+  const existing = wanted.filter((n) => have.has(n.toLowerCase()));
+  if (existing.length) return { created: [], existing };
+  await buildSampleWorkbook(host);
+  await host.apply({ create: [inputSheetPlan(SEED_2021_INPUTS)], update: [] });
+  return { created: wanted, existing: [] };
 }
 
 /** A finding about the narrative text, as the pane shows it. */

@@ -53,6 +53,7 @@ export class MemoryHost implements WorkbookHost {
   roundTrips = 0;
   /** Calls by method name. */
   calls: string[] = [];
+  private readonly listeners = new Set<(call: string) => void>();
 
   /**
    * calculator: computes formula values for readSheets (e.g. HyperFormula in tests);
@@ -147,6 +148,20 @@ export class MemoryHost implements WorkbookHost {
     this.calls.push(name);
   }
 
+  /**
+   * Be told after each call that changed the workbook, the marks or the selection
+   * (apply, mark, clearMarks, select) — e.g. to redraw a view of it. Returns the unsubscribe.
+   */
+  subscribe(listener: (call: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tell the listeners (setup helpers that change the workbook call it too). */
+  notify(call: string): void {
+    for (const l of this.listeners) l(call);
+  }
+
   // ---- WorkbookHost ----
 
   async isStructureProtected(): Promise<boolean> {
@@ -202,28 +217,32 @@ export class MemoryHost implements WorkbookHost {
     for (const p of batch.create) writePlan(this.addSheet(p.name), p);
     for (const p of batch.update) writePlan(this.sheet(p.name)!, p);
     if (batch.activate) this.activeSheet = batch.activate;
+    this.notify('apply');
   }
 
   async mark(request: MarkRequest): Promise<void> {
     this.trip('mark');
-    this.marks = new Map();
+    if (!request.keep) this.marks = new Map();
     for (const c of request.cells) {
       const { row, col } = parseA1(c.address);
       const m = this.marks.get(c.sheet) ?? new Map<string, string>();
       m.set(key(row, col), request.color);
       this.marks.set(c.sheet, m);
     }
+    this.notify('mark');
   }
 
   async clearMarks(): Promise<void> {
     this.trip('clearMarks');
     this.marks = new Map();
+    this.notify('clearMarks');
   }
 
   async select(cells: CellRef[]): Promise<void> {
     this.trip('select');
     this.selection = [...cells];
     if (cells[0]) this.activeSheet = cells[0].sheet;
+    this.notify('select');
   }
 }
 

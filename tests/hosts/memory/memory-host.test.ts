@@ -87,4 +87,33 @@ describe('MemoryHost', () => {
     await host.select([{ sheet: 'S', address: 'C3' }]);
     assert.equal(host.activeSheet, 'S');
   });
+
+  it('mark with keep adds to the marks (suspects over the rest), and clearMarks removes both', async () => {
+    const host = new MemoryHost();
+    host.setCell('S', 'A1', 1);
+    await host.mark({ cells: [{ sheet: 'S', address: 'A1' }, { sheet: 'S', address: 'B2' }], color: '#FFC7CE' });
+    await host.mark({ cells: [{ sheet: 'S', address: 'B2' }], color: '#FF7C80', keep: true });
+    assert.deepEqual([...(host.marks.get('S') ?? new Map())], [
+      ['0,0', '#FFC7CE'],
+      ['1,1', '#FF7C80'],
+    ]);
+    await host.mark({ cells: [{ sheet: 'S', address: 'C3' }], color: '#FFC7CE' });
+    assert.deepEqual([...(host.marks.get('S')?.keys() ?? [])], ['2,2'], 'without keep, a mark replaces');
+    await host.clearMarks();
+    assert.equal(host.marks.size, 0);
+  });
+
+  it('tells subscribers after each change of the workbook, marks or selection (for the preview)', async () => {
+    const host = new MemoryHost();
+    const seen: string[] = [];
+    const off = host.subscribe((c) => seen.push(c));
+    await host.apply({ create: [plan('S', [{ row: 0, col: 0, value: 1 }])], update: [] });
+    await host.readSheets();
+    await host.mark({ cells: [{ sheet: 'S', address: 'A1' }], color: '#FFC7CE' });
+    await host.select([{ sheet: 'S', address: 'A1' }]);
+    await host.clearMarks();
+    off();
+    await host.select([{ sheet: 'S', address: 'A1' }]);
+    assert.deepEqual(seen, ['apply', 'mark', 'select', 'clearMarks']);
+  });
 });
