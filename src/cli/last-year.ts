@@ -1,6 +1,6 @@
 import { HostError } from '../core/host';
 import type { LastYearSource } from '../core/workflows/import-last-year';
-import { openForReading } from './commands/check';
+import { openForReading } from './open';
 import { CliError } from './io';
 import * as path from 'path';
 

@@ -9,7 +9,7 @@ import { CliError, EXIT, type Io } from '../io';
 import { LAST_YEAR_HELP, LAST_YEAR_OPTIONS, loadLastYear } from '../last-year';
 import { readText } from './verify-text';
 import { draftWithLastYear, lastYearLines, type LastYearImport, type LastYearSource } from '../../core/workflows/import-last-year';
-import { openForReading } from './check';
+import { openForReading } from '../open';
 
 /** `juesuan narrate --json` prints this (a public contract). */
 export interface JsonNarrative {
