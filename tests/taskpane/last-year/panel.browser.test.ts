@@ -124,6 +124,11 @@ describe('task pane: 导入上年报表 in headless Chromium', function () {
     assert.ok(!requests.some((r) => /last-year/.test(r)), requests.join(' '));
     await page.click('#sample');
     await page.waitForFunction(() => /示例/.test(document.getElementById('insert-result')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    // the pane's sample comes with a filled 补充信息 (issue #11); this test starts without one
+    await page.evaluate(() => {
+      const host = (window as unknown as { __juesuan: { host: MemoryCells } }).__juesuan.host;
+      host.sheets = host.sheets.filter((x) => x.name !== '补充信息');
+    });
   });
 
   it('previews what will be filled from last year’s .xlsx and 情况说明, then writes 补充信息 in one go', async () => {
