@@ -596,7 +596,8 @@ export class OfficeHost implements WorkbookHost {
         const custom = cf.customOrNullObject;
         if (!custom || custom.isNullObject) continue;
         const formula = custom.rule?.formula;
-        if (typeof formula === 'string' && formula.includes(MARK_TAG)) cf.delete();
+        // request.keep: add to the marks already there (e.g. suspects over their consequences)
+        if (typeof formula === 'string' && formula.includes(MARK_TAG) && !request?.keep) cf.delete();
       }
     }
     if (request) {
@@ -661,7 +662,7 @@ export class OfficeHost implements WorkbookHost {
     const next: SavedFills = {};
     for (const [sheet, cells] of Object.entries(all)) {
       for (const [address, color] of Object.entries(cells)) {
-        if (wanted.get(sheet)?.has(address)) (next[sheet] ??= {})[address] = color;
+        if (wanted.get(sheet)?.has(address) || request?.keep) (next[sheet] ??= {})[address] = color;
         else restoreFill(sheets.getItem(sheet).getRange(address).format.fill, color);
       }
     }

@@ -441,7 +441,7 @@ export class WpsHost implements WorkbookHost {
       for (const c of request.cells) {
         if (!byName.has(c.sheet)) throw new HostError(`找不到工作表“${c.sheet}”，无法标记。`, [c]);
       }
-      this.removeMarks(all);
+      if (!request.keep) this.removeMarks(all);
       for (const [sheet, rects] of markRects(request.cells)) {
         const s = byName.get(sheet)!;
         for (const r of rects) {

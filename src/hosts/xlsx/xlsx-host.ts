@@ -746,7 +746,7 @@ export class XlsxHost implements WorkbookHost {
       bySheet.set(c.sheet, list);
     }
     const color = argb(request.color);
-    await this.clearMarks();
+    if (!request.keep) await this.clearMarks();
     for (const [sheet, addresses] of bySheet) {
       const ws = this.findSheet(sheet)!;
       // A priority of its own (after the user's rules, whose priorities stay as they are).

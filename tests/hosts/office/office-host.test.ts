@@ -337,6 +337,12 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       // marking again replaces our marks, not adds to them
       await host.mark({ cells: [{ sheet: '公开03表', address: 'C9' }], color: '#FFEB9C' });
       assert.equal(s.cfs.filter((c) => c.formula === MARK_FORMULA).length, 1);
+      // keep: the suspect of a likely slip is added over its consequences' marks
+      await host.mark({ cells: [{ sheet: '公开03表', address: 'C12' }], color: '#F4B183', keep: true });
+      assert.deepEqual(
+        s.cfs.filter((c) => c.formula === MARK_FORMULA).map((c) => c.fill),
+        ['#F4B183', '#FFEB9C'], // the newer first: priority 0 puts it on top
+      );
       await host.clearMarks();
       assert.equal(s.cfs.length, 2);
       assert.deepEqual(
@@ -377,7 +383,13 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       await host.mark({ cells: [{ sheet: 'Sheet1', address: 'B2' }], color: '#FFEB9C' });
       assert.equal(s.peek('A1')!.fill, null);
       assert.equal(s.peek('B2')!.fill, '#FFEB9C');
+      // keep: C3 is painted as well, B2 stays marked; both originals restored by clearMarks
+      s.cell(2, 2).fill = '#E2EFDA';
+      await host.mark({ cells: [{ sheet: 'Sheet1', address: 'C3' }], color: '#F4B183', keep: true });
+      assert.equal(s.peek('B2')!.fill, '#FFEB9C');
+      assert.equal(s.peek('C3')!.fill, '#F4B183');
       await host.clearMarks();
+      assert.equal(s.peek('C3')!.fill, '#E2EFDA');
       assert.equal(s.peek('B2')!.fill, '#DDEBF7');
       assert.equal(book.settings.get(SAVED_FILLS_KEY), null);
       assert.equal(s.peek('A1')!.value, '用户自己的数据');

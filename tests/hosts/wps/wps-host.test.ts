@@ -122,6 +122,9 @@ describe('WpsHost (over a fake of the WPS object model)', () => {
     assert.equal(s.peek('C8')!.color, undefined, 'the cell fill is untouched');
     await host.mark({ cells: [{ sheet: '公开03表', address: 'C10' }], color: '#FFEB9C' });
     assert.equal(s.fcs.filter((f) => f.formula === MARK_FORMULA).length, 1);
+    // keep: added over the marks already there (a likely slip's suspect over its consequences)
+    await host.mark({ cells: [{ sheet: '公开03表', address: 'C12' }], color: '#F4B183', keep: true });
+    assert.equal(s.fcs.filter((f) => f.formula === MARK_FORMULA).length, 2);
     await host.clearMarks();
     assert.deepEqual(s.fcs.map((f) => f.formula), ['=C8>1000', '']);
     await assert.rejects(host.mark({ cells: [{ sheet: '无此表', address: 'A1' }], color: '#FFC7CE' }), /找不到工作表“无此表”/);

@@ -272,6 +272,9 @@ describe('XlsxHost', () => {
     // A new mark replaces the old ones.
     await back.mark({ cells: [{ sheet: '公开03表', address: 'E7' }], color: '#FFC7CE' });
     assert.deepEqual(back.markedRanges(), { '公开03表': ['E7'] });
+    // keep: added to the marks already there
+    await back.mark({ cells: [{ sheet: '公开03表', address: 'C5' }], color: '#F4B183', keep: true });
+    assert.deepEqual(back.markedRanges(), { '公开03表': ['E7', 'C5'] });
 
     await back.clearMarks();
     back = await roundTrip(back, 'cleared.xlsx');
