@@ -29,6 +29,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { CSP } = require('./src/taskpane/csp.js');
+const { withStaticFallbacks } = require('./scripts/css-fallbacks.js');
 
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/package.json'));
 
@@ -136,7 +137,8 @@ module.exports = (env = {}, argv = {}) => {
 
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
-    { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+    // Office's pane may be Internet Explorer 11: static copies of var() declarations (scripts/css-fallbacks.js)
+    { from: 'src/taskpane/taskpane.css', to: 'taskpane.css', transform: (content) => withStaticFallbacks(content.toString()) },
     // The WPS加载项, self-contained in dist/wps/ (index.html, ribbon.xml, js/, images/,
     // taskpane.*) so that `npx wpsjs build`/`publish` can run there (wps/README.md).
     { from: 'wps', to: 'wps', globOptions: { ignore: ['**/README.md'] }, info: { minimized: true } },
