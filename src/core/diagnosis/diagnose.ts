@@ -240,7 +240,7 @@ class Places {
   }
 
   /** For messages (a few calls): a scan of the sheet's tables, no map built. */
-  of(a: Amount): Place | undefined {
+  placeOf(a: Amount): Place | undefined {
     const built = this.sheets.get(a.cell.sheet);
     if (built) return built.get(a.cell.address);
     for (const t of Object.values(this.model.tables)) {
@@ -307,7 +307,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const flat = log.terms();
   const state: State = { log, flat, diff: log.differences.slice(), bounds: [], target, index: new Map() };
   const places = new Places(model);
-  const placeOf = (a: Amount) => places.of(a);
+  const placeOf = (a: Amount) => places.placeOf(a);
   const value = new Map<Amount, number>();
   const valueOf = (a: Amount) => value.get(a) ?? a.value;
 

@@ -108,11 +108,13 @@ const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'st
  * (the template writes "部门：", the sheet says "部门：某单位"), which is always kept.
  * A text already as the template has it is not written again.
  */
-function frameToWrite(c: CellWrite, snap: SheetSnapshot | undefined, restore: boolean): boolean {
+function frameToWrite(c: CellWrite, snap: SheetSnapshot | undefined, restore: boolean, unit: string): boolean {
   if (!snap) return true;
   const current = valueAt(snap, c.row, c.col);
   if (blank(current)) return true;
   if (typeof c.value === 'string' && typeof current === 'string' && current.trim() === c.value.trim()) return false;
+  // The 部门/单位 line naming the unit the user gave for this refresh: they asked for it.
+  if (unit.trim() && typeof c.value === 'string' && c.value.includes(unit.trim())) return true;
   if (!restore) return false;
   if (typeof c.value !== 'string' || typeof current !== 'string') return true;
   const template = c.value.trim();
@@ -212,7 +214,7 @@ export async function insertTables(host: WorkbookHost, options: InsertOptions): 
     const u = formulaUpdates(formulaWrites, snapshots);
     result.keptValues.push(...u.keptValues);
     const snap = snapshots.find((x) => x.name === b.plan.name);
-    const frame = frameCells(b).filter((c) => frameToWrite(c, snap, options.restoreFrame ?? false));
+    const frame = frameCells(b).filter((c) => frameToWrite(c, snap, options.restoreFrame ?? false, options.unit ?? ''));
     const headerMerges = b.plan.merges.filter((m) => m.bottom < b.firstDataRow && mergeAllowed(m, snap));
     update.push({
       name: b.plan.name,
