@@ -69,7 +69,10 @@ interface Crossing {
 }
 
 async function main() {
-  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
   const list = sizes.length ? sizes : [1000, 5000, 20000];
   const only = new Set((process.env.BENCH_ONLY ?? 'e2e,rules,reader,diagnosis').split(','));
   const started = new Date();
@@ -185,7 +188,19 @@ async function main() {
     console.log('## End to end: checkWorkbook(host), min / median ms\n');
     console.log(
       table(
-        ['项 rows per table', 'host', 'round trips', 'cells read', 'response MB: values+formulas', 'fake Excel ms', 'host adapter ms', 'reader ms', 'rules ms', 'total ms', 'findings E/W/R'],
+        [
+          '项 rows per table',
+          'host',
+          'round trips',
+          'cells read',
+          'response MB: values+formulas',
+          'fake Excel ms',
+          'host adapter ms',
+          'reader ms',
+          'rules ms',
+          'total ms',
+          'findings E/W/R',
+        ],
         e2eRows,
       ),
     );
@@ -193,7 +208,9 @@ async function main() {
   }
   if (only.has('rules')) {
     console.log('\n## runRules on the built model (01–05)\n');
-    console.log(table(['项 rows per table', 'lines (all tables)', 'min ms', 'median ms', 'µs per line (min)', 'model heap MB', 'heap during run MB', 'findings E/W/R'], ruleRows));
+    console.log(
+      table(['项 rows per table', 'lines (all tables)', 'min ms', 'median ms', 'µs per line (min)', 'model heap MB', 'heap during run MB', 'findings E/W/R'], ruleRows),
+    );
   }
   if (only.has('reader')) {
     console.log('\n## readWorkbook on the 02/03/05 sheets\n');
@@ -203,7 +220,15 @@ async function main() {
     console.log('\n## Diagnosis pass (issue #9) on the built model (01–05), min / median ms\n');
     console.log(
       table(
-        ['项 rows per table', 'comparisons recorded', 'runRules', 'runRules + recording', 'diagnose', 'heap during recording run MB', 'top-level findings E/W/R before → after'],
+        [
+          '项 rows per table',
+          'comparisons recorded',
+          'runRules',
+          'runRules + recording',
+          'diagnose',
+          'heap during recording run MB',
+          'top-level findings E/W/R before → after',
+        ],
         diagRows,
       ),
     );

@@ -75,7 +75,7 @@ export function sheetPayload(sheet: FakeSheet): SheetPayload {
     const line: unknown[] = [];
     for (let col = left; col <= right; col++) {
       const c = sheet.cells.get(`${row},${col}`);
-      line.push(c ? (prop === 'values' ? c.value : c.formula ?? c.value) : '');
+      line.push(c ? (prop === 'values' ? c.value : (c.formula ?? c.value)) : '');
     }
     return line;
   };
@@ -89,8 +89,7 @@ export function sheetPayload(sheet: FakeSheet): SheetPayload {
   if (!u) return { name: sheet.name, cells: 0, valuesFormulas: 0, cost: direct };
   const n = u.bottom - u.top + 1;
   const sums = { values: new Float64Array(n + 1), formulas: new Float64Array(n + 1) };
-  for (const prop of ['values', 'formulas'] as const)
-    for (let i = 0; i < n; i++) sums[prop][i + 1] = sums[prop][i] + bytes(rowOf(u.top + i, u.left, u.right, prop));
+  for (const prop of ['values', 'formulas'] as const) for (let i = 0; i < n; i++) sums[prop][i + 1] = sums[prop][i] + bytes(rowOf(u.top + i, u.left, u.right, prop));
   const cost = (r: RangeRect, prop: 'values' | 'formulas') => {
     if (r.left !== u.left || r.right !== u.right || r.top < u.top || r.bottom > u.bottom) return direct(r, prop);
     const s = sums[prop];
@@ -239,7 +238,11 @@ export async function officeCheck(book: FakeBook, limit?: { bytes: number; sheet
     });
   const host = timed(new OfficeHost(env));
   try {
-    return await measureCheck(host, () => book.syncs, () => ({ ms: fakeMs, refused }));
+    return await measureCheck(
+      host,
+      () => book.syncs,
+      () => ({ ms: fakeMs, refused }),
+    );
   } finally {
     book.payloadCells = Infinity;
     book.payloadCost = null;
@@ -249,5 +252,9 @@ export async function officeCheck(book: FakeBook, limit?: { bytes: number; sheet
 /** One check through the in-memory host. */
 export async function memoryCheck(memory: MemoryHost): Promise<E2ERun> {
   const host = timed(memory);
-  return measureCheck(host, () => memory.roundTrips, () => ({ ms: 0, refused: 0 }));
+  return measureCheck(
+    host,
+    () => memory.roundTrips,
+    () => ({ ms: 0, refused: 0 }),
+  );
 }

@@ -161,7 +161,7 @@ export function snapshotsOf(model: WorkbookModel): SheetSnapshot[] {
         continue;
       }
       const total = t.lines.find((l) => l.id === 'total')!;
-      values.push([r[0] || null, r[1] || null, ...cols.map((c) => (total.values[c]?.blank ? null : total.values[c]?.value ?? null))]);
+      values.push([r[0] || null, r[1] || null, ...cols.map((c) => (total.values[c]?.blank ? null : (total.values[c]?.value ?? null)))]);
     }
     for (const l of t.lines) {
       if (l.id === 'total') continue;
@@ -172,4 +172,3 @@ export function snapshotsOf(model: WorkbookModel): SheetSnapshot[] {
   }
   return out;
 }
-

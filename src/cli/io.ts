@@ -87,7 +87,10 @@ export const EXIT = {
 
 /** A refusal with a Chinese message for stderr and an exit code. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.unreadable) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.unreadable,
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -107,6 +110,6 @@ export function writeFailure(file: string, e: unknown): CliError {
             ? '磁盘空间不足'
             : code === 'EISDIR'
               ? '这是一个文件夹'
-              : (e as Error)?.message ?? String(e);
+              : ((e as Error)?.message ?? String(e));
   return new CliError(`无法写入“${file}”：${why}。`);
 }

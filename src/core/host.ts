@@ -25,7 +25,10 @@ export interface SheetInfo {
 
 /** A host refusal with a message in Chinese for the user (nothing was written). */
 export class HostError extends Error {
-  constructor(message: string, public readonly cells: CellRef[] = []) {
+  constructor(
+    message: string,
+    public readonly cells: CellRef[] = [],
+  ) {
     super(message);
     this.name = 'HostError';
   }

@@ -96,7 +96,11 @@ export async function chooseHost(search: string, win: PaneWindow, times: Partial
     const ready = win.Office.onReady().catch(() => null);
     const wait = officeHost ? t.officeInside : t.office;
     // WPS may load the Office page too: whichever answers first
-    const info = await Promise.race([ready, timeout(wait, null), inWps ? waitForWps(win, wait, t.poll).then((ok) => (ok ? 'wps' : null)) : new Promise<never>(() => undefined)]);
+    const info = await Promise.race([
+      ready,
+      timeout(wait, null),
+      inWps ? waitForWps(win, wait, t.poll).then((ok) => (ok ? 'wps' : null)) : new Promise<never>(() => undefined),
+    ]);
     if (info === 'wps' || hasWps(win)) return wps(win);
     if (info && typeof info === 'object' && info.host === 'Excel') return excel(win);
     if (info && typeof info === 'object' && info.host) {
@@ -110,7 +114,10 @@ export async function chooseHost(search: string, win: PaneWindow, times: Partial
   }
   if (inWps) {
     if (await waitForWps(win, t.wps, t.poll)) return wps(win);
-    return unconnected('wps', `WPS 表格在 ${Math.round(t.wps / 1000)} 秒内没有提供表格接口（window.Application），加载项未能连接到工作簿。请确认在 WPS 表格（而非文字或演示）中打开，并已启用 JS 加载项（oem.ini 中 JsApiPlugin=true）。`);
+    return unconnected(
+      'wps',
+      `WPS 表格在 ${Math.round(t.wps / 1000)} 秒内没有提供表格接口（window.Application），加载项未能连接到工作簿。请确认在 WPS 表格（而非文字或演示）中打开，并已启用 JS 加载项（oem.ini 中 JsApiPlugin=true）。`,
+    );
   }
   return preview('预览（未连接 Excel/WPS）');
 }
@@ -143,7 +150,10 @@ function excel(win: PaneWindow): ChosenHost {
 
 /** Inside Excel or WPS without a connection: every action says why, nothing is written anywhere. */
 class UnconnectedHost implements WorkbookHost {
-  constructor(readonly kind: string, private readonly reason: string) {}
+  constructor(
+    readonly kind: string,
+    private readonly reason: string,
+  ) {}
   private refuse(): never {
     throw new HostError(this.reason);
   }

@@ -308,7 +308,10 @@ function setupInsert(): void {
   renderTableChecks();
   input('year').value = store?.getItem('juesuan.year') ?? String(new Date().getFullYear() - 1);
   input('unit').value = store?.getItem('juesuan.unit') ?? '';
-  const setAll = (v: boolean) => $('tables').querySelectorAll('input').forEach((i) => (i.checked = v));
+  const setAll = (v: boolean) =>
+    $('tables')
+      .querySelectorAll('input')
+      .forEach((i) => (i.checked = v));
   $('tables-all').addEventListener('click', () => setAll(true));
   $('tables-none').addEventListener('click', () => setAll(false));
 
@@ -571,11 +574,13 @@ function setupDraft(): void {
     for (const s of d.sections) {
       const copy = el('button', { type: 'button', textContent: '复制' });
       copy.setAttribute('aria-label', `复制“${s.id}、${s.title}”`);
-      copy.addEventListener('click', () =>
-        void act(copy, async () => {
-          await copyText(sectionsText([s]));
-          return '已复制';
-        }),
+      copy.addEventListener(
+        'click',
+        () =>
+          void act(copy, async () => {
+            await copyText(sectionsText([s]));
+            return '已复制';
+          }),
       );
       const section = el('div', { className: 'section' }, el('h3', {}, el('span', { textContent: `${s.id}、${s.title}` }), copy));
       const bad = concerns.get(s.id);

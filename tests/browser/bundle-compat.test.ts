@@ -40,7 +40,24 @@ const LEGACY = ['taskpane.legacy.js', 'commands.js', 'bundle-loader.js', 'boot.j
 type Tok = acorn.Token & { value?: unknown };
 
 /** Built-ins newer than ES2017 that no polyfill covers: `.name(` calls and plain names. */
-const UNCOVERED_METHODS = ['flat', 'fromEntries', 'trimStart', 'trimEnd', 'finally', 'matchAll', 'replaceAll', 'at', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced', 'hasOwn', 'allSettled', 'groupBy'];
+const UNCOVERED_METHODS = [
+  'flat',
+  'fromEntries',
+  'trimStart',
+  'trimEnd',
+  'finally',
+  'matchAll',
+  'replaceAll',
+  'at',
+  'findLast',
+  'findLastIndex',
+  'toSorted',
+  'toReversed',
+  'toSpliced',
+  'hasOwn',
+  'allSettled',
+  'groupBy',
+];
 const UNCOVERED_NAMES = ['structuredClone'];
 /** Static members checked with their owner (`Promise.any(` – `.any(` alone is too common). */
 const UNCOVERED_STATIC: Array<[string, string]> = [['Promise', 'any']];
@@ -51,7 +68,9 @@ const POLYFILLED_METHODS = ['flatMap'];
 async function build(outDir: string): Promise<void> {
   // Loaded when a build runs, not when mocha loads the test files.
   const webpack = (await import('webpack')).default;
-  const configOf = ((await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: (env: object, argv: object) => import('webpack').Configuration }).default;
+  const configOf = (
+    (await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: (env: object, argv: object) => import('webpack').Configuration }
+  ).default;
   const config = configOf({ outDir, noOfficeJs: true, legacy: true }, { mode: 'development' });
   config.context = ROOT;
   config.devtool = false; // no eval-source-map: the code stays code, not strings
@@ -130,7 +149,7 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
         acorn.parse(code, { ecmaVersion: 2017, sourceType: 'script', allowHashBang: true });
       } catch (e) {
         const err = e as SyntaxError & { loc?: { line: number; column: number } };
-        const line = err.loc ? code.split('\n')[err.loc.line - 1] ?? '' : '';
+        const line = err.loc ? (code.split('\n')[err.loc.line - 1] ?? '') : '';
         const col = err.loc?.column ?? 0;
         failures.push(`${path.relative(tmp, f)}: ${err.message}\n    ${line.slice(Math.max(0, col - 60), col + 80).trim()}`);
         // the parse stops at the first error: name every regex literal that is not ES2017
@@ -191,8 +210,14 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
       require(modPath);
       assert.equal(typeof Array.prototype.flatMap, 'function');
       assert.notEqual(Array.prototype.flatMap, saved.value, 'the polyfill, not the native');
-      assert.deepEqual([1, 2, 3].flatMap((x) => (x === 2 ? [] : [x, [x * 10]])), [1, [10], 3, [30]]);
-      assert.deepEqual(['a', 'b'].flatMap((x, i, arr) => `${x}${i}${arr.length}`), ['a02', 'b12']);
+      assert.deepEqual(
+        [1, 2, 3].flatMap((x) => (x === 2 ? [] : [x, [x * 10]])),
+        [1, [10], 3, [30]],
+      );
+      assert.deepEqual(
+        ['a', 'b'].flatMap((x, i, arr) => `${x}${i}${arr.length}`),
+        ['a02', 'b12'],
+      );
       // Holes (written by index: a sparse literal is a lint error) are skipped, in the input and in the mapped arrays.
       const holey = [1];
       holey[2] = 3;
@@ -203,7 +228,12 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
       };
       assert.deepEqual(holey.flatMap(withHole), [1, 1, 3, 3]);
       const ctx = { k: 7 };
-      assert.deepEqual([1].flatMap(function (this: typeof ctx, x) { return [x * this.k]; }, ctx), [7]);
+      assert.deepEqual(
+        [1].flatMap(function (this: typeof ctx, x) {
+          return [x * this.k];
+        }, ctx),
+        [7],
+      );
       assert.equal(Object.getOwnPropertyDescriptor(Array.prototype, 'flatMap')!.enumerable, false);
       const keys: string[] = [];
       const array: object = [1]; // for…in over an array on purpose: it lists inherited enumerable keys too
@@ -273,20 +303,57 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
   it('the legacy bundle calls no built-in newer than ES5 that core-js does not provide in it', function () {
     // Built-ins IE11 lacks, as `.name(` calls or plain names, and the core-js modules that provide them.
     const methods: Record<string, RegExp> = {
-      includes: /^es\.(array|string)\.includes$/, find: /^es\.array\.find$/, findIndex: /^es\.array\.find-index$/, fill: /^es\.array\.fill$/,
-      from: /^es\.array\.from$/, of: /^es\.array\.of$/, assign: /^es\.object\.assign$/, entries: /^es\.(object\.entries|array\.iterator)$/,
-      values: /^es\.(object\.values|array\.iterator)$/, startsWith: /^es\.string\.starts-with$/, endsWith: /^es\.string\.ends-with$/,
-      padStart: /^es\.string\.pad-start$/, padEnd: /^es\.string\.pad-end$/, repeat: /^es\.string\.repeat$/, trimStart: /^es\.string\.trim-start$/,
-      trimEnd: /^es\.string\.trim-end$/, flat: /^es\.array\.flat$/, flatMap: /^es\.array\.flat-map$/, fromEntries: /^es\.object\.from-entries$/,
-      isInteger: /^es\.number\.is-integer$/, isNaN: /^es\.number\.is-nan$|^$/, trunc: /^es\.math\.trunc$/, sign: /^es\.math\.sign$/,
-      codePointAt: /^es\.string\.code-point-at$/, finally: /^es\.promise\.finally$/, allSettled: /^es\.promise\.all-settled$/,
-      matchAll: /^es\.string\.match-all$/, replaceAll: /^es\.string\.replace-all$/, at: /^es\.(array|string)\.at$/,
-      findLast: /^es\.array\.find-last$/, hasOwn: /^es\.object\.has-own$/, normalize: /^$/,
+      includes: /^es\.(array|string)\.includes$/,
+      find: /^es\.array\.find$/,
+      findIndex: /^es\.array\.find-index$/,
+      fill: /^es\.array\.fill$/,
+      from: /^es\.array\.from$/,
+      of: /^es\.array\.of$/,
+      assign: /^es\.object\.assign$/,
+      entries: /^es\.(object\.entries|array\.iterator)$/,
+      values: /^es\.(object\.values|array\.iterator)$/,
+      startsWith: /^es\.string\.starts-with$/,
+      endsWith: /^es\.string\.ends-with$/,
+      padStart: /^es\.string\.pad-start$/,
+      padEnd: /^es\.string\.pad-end$/,
+      repeat: /^es\.string\.repeat$/,
+      trimStart: /^es\.string\.trim-start$/,
+      trimEnd: /^es\.string\.trim-end$/,
+      flat: /^es\.array\.flat$/,
+      flatMap: /^es\.array\.flat-map$/,
+      fromEntries: /^es\.object\.from-entries$/,
+      isInteger: /^es\.number\.is-integer$/,
+      isNaN: /^es\.number\.is-nan$|^$/,
+      trunc: /^es\.math\.trunc$/,
+      sign: /^es\.math\.sign$/,
+      codePointAt: /^es\.string\.code-point-at$/,
+      finally: /^es\.promise\.finally$/,
+      allSettled: /^es\.promise\.all-settled$/,
+      matchAll: /^es\.string\.match-all$/,
+      replaceAll: /^es\.string\.replace-all$/,
+      at: /^es\.(array|string)\.at$/,
+      findLast: /^es\.array\.find-last$/,
+      hasOwn: /^es\.object\.has-own$/,
+      normalize: /^$/,
     };
     const names: Record<string, RegExp> = {
-      Promise: /^es\.promise$/, Map: /^es\.map$/, Set: /^es\.set$/, WeakMap: /^es\.weak-map$/, WeakSet: /^es\.weak-set$/,
-      Symbol: /^es\.symbol$/, Reflect: /^es\.reflect\./, globalThis: /^es\.global-this$/, URLSearchParams: /^web\.url-search-params$/,
-      URL: /^web\.url$/, Proxy: /^$/, BigInt: /^$/, TextEncoder: /^$/, TextDecoder: /^$/, fetch: /^$/, structuredClone: /^$/, queueMicrotask: /^web\.queue-microtask$/,
+      Promise: /^es\.promise$/,
+      Map: /^es\.map$/,
+      Set: /^es\.set$/,
+      WeakMap: /^es\.weak-map$/,
+      WeakSet: /^es\.weak-set$/,
+      Symbol: /^es\.symbol$/,
+      Reflect: /^es\.reflect\./,
+      globalThis: /^es\.global-this$/,
+      URLSearchParams: /^web\.url-search-params$/,
+      URL: /^web\.url$/,
+      Proxy: /^$/,
+      BigInt: /^$/,
+      TextEncoder: /^$/,
+      TextDecoder: /^$/,
+      fetch: /^$/,
+      structuredClone: /^$/,
+      queueMicrotask: /^web\.queue-microtask$/,
     };
     const code = fs.readFileSync(path.join(tmp, 'taskpane.legacy.js'), 'utf8');
     // development build: every module is preceded by /***/ "./path":

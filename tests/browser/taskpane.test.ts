@@ -42,7 +42,16 @@ const SLIP: DiagnosedFinding = {
   table: 'expenditure',
   expected: 634.31,
   explains: [
-    { rule: 't03-sum', severity: 'error', message: '支出合计不等于基本支出与项目支出之和', cells: [{ sheet: '公开03表', address: 'C7' }, { sheet: '公开03表', address: 'E10' }], table: 'expenditure' },
+    {
+      rule: 't03-sum',
+      severity: 'error',
+      message: '支出合计不等于基本支出与项目支出之和',
+      cells: [
+        { sheet: '公开03表', address: 'C7' },
+        { sheet: '公开03表', address: 'E10' },
+      ],
+      table: 'expenditure',
+    },
     { rule: 't03-eq-t05', severity: 'error', message: '公开03表与公开05表项目支出不一致', cells: [{ sheet: '公开05表', address: 'E7' }], table: 'gpbExpenditure' },
   ],
 };
@@ -196,7 +205,10 @@ describe('task pane in headless Chromium', function () {
         await shot(page, `pane-${width}-busy`);
         await page.waitForSelector('#run-check.done', { timeout: 20_000 });
         // the confirmation reads as one (success colours), also under the pointer that clicked
-        assert.deepEqual(await page.$eval('#run-check', (b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]), ['rgb(241, 250, 241)', 'rgb(14, 112, 14)']);
+        assert.deepEqual(await page.$eval('#run-check', (b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]), [
+          'rgb(241, 250, 241)',
+          'rgb(14, 112, 14)',
+        ]);
         assert.ok(!(await page.isDisabled('#mark')));
         assert.equal(await page.getAttribute('#tab-check', 'aria-busy'), null);
         assert.match((await page.textContent('#check-summary')) ?? '', /错误 0提示 0尾数差异 \d+|未发现问题/);
@@ -234,7 +246,10 @@ describe('task pane in headless Chromium', function () {
         assert.equal(first, 'slip');
         assert.equal(await page.$eval('#findings .slip details.explains', (d) => (d as HTMLDetailsElement).open), false);
         assert.match((await page.textContent('#findings .slip details.explains summary')) ?? '', /由此引起的 2 处不一致/);
-        const unverified = await page.$eval('#findings details[data-severity="unverified"]', (d) => ({ open: (d as HTMLDetailsElement).open, label: d.querySelector('summary')?.textContent }));
+        const unverified = await page.$eval('#findings details[data-severity="unverified"]', (d) => ({
+          open: (d as HTMLDetailsElement).open,
+          label: d.querySelector('summary')?.textContent,
+        }));
         assert.deepEqual(unverified, { open: false, label: '另有 2 处无法核对，展开' });
         const summary = (await page.textContent('#check-summary')) ?? '';
         assert.match(summary, /错误 2/, 'the slip and the other error; not what the slip explains, not 无法核对');
@@ -318,8 +333,28 @@ describe('task pane in headless Chromium', function () {
         }
         await step('verify');
         // the collapsed count, deterministic: a hundred 无法核对 fold into one line
-        const many = Array.from({ length: 100 }, (_, i) => ({ rule: 'u', severity: 'unverified', unverified: true, message: '无法核对', quote: `${i}`, start: i, end: i + 1, section: i < 50 ? '七' : '八', cells: [] }));
-        const wrong = { rule: 'w', severity: 'error', message: '与表中不符', quote: '1474.07万元', start: 200, end: 209, section: '一', expected: '1474.08万元', cells: [{ sheet: '公开01表', address: 'C36' }] };
+        const many = Array.from({ length: 100 }, (_, i) => ({
+          rule: 'u',
+          severity: 'unverified',
+          unverified: true,
+          message: '无法核对',
+          quote: `${i}`,
+          start: i,
+          end: i + 1,
+          section: i < 50 ? '七' : '八',
+          cells: [],
+        }));
+        const wrong = {
+          rule: 'w',
+          severity: 'error',
+          message: '与表中不符',
+          quote: '1474.07万元',
+          start: 200,
+          end: 209,
+          section: '一',
+          expected: '1474.08万元',
+          cells: [{ sheet: '公开01表', address: 'C36' }],
+        };
         await page.evaluate((arg: { t: string; f: unknown[] }) => (window as unknown as W).__juesuan.showVerify(arg.t, arg.f), { t: text, f: [...many, wrong] });
         assert.equal(await page.$eval('#verify-findings details[data-severity="unverified"] summary', (s) => s.textContent), '另有 100 处无法核对，展开');
         assert.equal(await page.$eval('#verify-findings details[data-severity="unverified"]', (d) => (d as HTMLDetailsElement).open), false);
@@ -354,7 +389,11 @@ describe('task pane in headless Chromium', function () {
         assert.equal(meta?.[1].replace(/&#39;/g, "'"), CSP, `${p}: CSP meta`);
         if (html.includes('<script')) assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), `${p}: the policy comes before the first script`);
         const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[1]) && m[2].trim());
-        assert.deepEqual(inline.map((m) => m[2].slice(0, 40)), [], `${p}: inline script`);
+        assert.deepEqual(
+          inline.map((m) => m[2].slice(0, 40)),
+          [],
+          `${p}: inline script`,
+        );
       }
     });
 
@@ -381,7 +420,10 @@ describe('task pane in headless Chromium', function () {
       });
       assert.equal(ran, undefined);
       for (let i = 0; i < 40 && !violations.length; i++) await page.waitForTimeout(50);
-      assert.ok(violations.some((v) => v.startsWith('script-src')), violations.join());
+      assert.ok(
+        violations.some((v) => v.startsWith('script-src')),
+        violations.join(),
+      );
       assert.deepEqual(watch.external, []);
       await context.close();
     });
@@ -441,7 +483,8 @@ describe('task pane in headless Chromium', function () {
     // What the policy refuses there is Office.js's logging frame only: the frame itself
     // (frame-src) and the style="display:none" it sets on it (o15apptofilemappingtable.js:
     // proxyFrame.setAttribute("style","display:none"); sha256 of "display:none" below).
-    const telemetryFrame = (e: string) => /frame-src/.test(e) || /telemetryservice\.firstpartyapps\.oaspapps\.com/.test(e) || /style-src.*sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE=/.test(e);
+    const telemetryFrame = (e: string) =>
+      /frame-src/.test(e) || /telemetryservice\.firstpartyapps\.oaspapps\.com/.test(e) || /style-src.*sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE=/.test(e);
     const others = watch.errors.filter((e) => !telemetryFrame(e));
     assert.deepEqual(others, []);
     await context.close();

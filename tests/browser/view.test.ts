@@ -28,10 +28,10 @@ const f = (severity: Finding['severity'], table: Finding['table'], address = 'C8
 
 describe('task pane view helpers', () => {
   it('groups findings by severity (错误, 提示, 尾数差异) then by table in 01…09 order', () => {
-    const groups = groupFindings(
-      [f('warning', 'threePublic'), f('error', 'expenditure'), f('rounding', undefined), f('error', 'summary'), f('error', 'expenditure')],
-      { summary: '01', expenditure: '03' },
-    );
+    const groups = groupFindings([f('warning', 'threePublic'), f('error', 'expenditure'), f('rounding', undefined), f('error', 'summary'), f('error', 'expenditure')], {
+      summary: '01',
+      expenditure: '03',
+    });
     assert.deepEqual(
       groups.map((g) => [g.label, g.count]),
       [
@@ -102,14 +102,25 @@ describe('task pane view helpers', () => {
     table: 'expenditure',
     expected: 634.31,
     explains: [
-      { rule: 't03-sum', severity: 'error', message: '合计不等于各项之和', cells: [{ sheet: '公开03表', address: 'D7' }, { sheet: '公开03表', address: 'D9' }], table: 'expenditure' },
+      {
+        rule: 't03-sum',
+        severity: 'error',
+        message: '合计不等于各项之和',
+        cells: [
+          { sheet: '公开03表', address: 'D7' },
+          { sheet: '公开03表', address: 'D9' },
+        ],
+        table: 'expenditure',
+      },
       { rule: 't03-eq-t05', severity: 'error', message: '03表与05表不一致', cells: [{ sheet: '公开05表', address: 'D7' }], table: 'gpbExpenditure' },
     ],
   };
 
   describe('check results', () => {
     it('lists likely slips apart (first), keeps 无法核对 out of the counted groups, and counts them apart', () => {
-      const v = checkView([f('error', 'summary', 'B8'), slip, f('unverified', 'threePublic', 'C7'), f('unverified', undefined, 'A1'), f('rounding', 'summary')], { summary: '01' });
+      const v = checkView([f('error', 'summary', 'B8'), slip, f('unverified', 'threePublic', 'C7'), f('unverified', undefined, 'A1'), f('rounding', 'summary')], {
+        summary: '01',
+      });
       assert.deepEqual(v.diagnosed, [slip]);
       assert.deepEqual(
         v.groups.map((g) => [g.severity, g.count]),
@@ -129,9 +140,15 @@ describe('task pane view helpers', () => {
 
     it('marks the suspects apart from the cells of what they explain; 无法核对 is never marked', () => {
       const plan = markPlan([slip, f('warning', 'summary', 'B8'), f('unverified', 'summary', 'B9'), f('rounding', 'summary', 'B10')], false);
-      assert.deepEqual(plan.suspects.map((c) => `${c.sheet}!${c.address}`), ['公开03表!D9', '公开05表!D9']);
+      assert.deepEqual(
+        plan.suspects.map((c) => `${c.sheet}!${c.address}`),
+        ['公开03表!D9', '公开05表!D9'],
+      );
       // D9 of 03 is in an explained finding too: painted once, as a suspect
-      assert.deepEqual(plan.others.map((c) => `${c.sheet}!${c.address}`), ['公开03表!D7', '公开05表!D7', '公开03表!B8']);
+      assert.deepEqual(
+        plan.others.map((c) => `${c.sheet}!${c.address}`),
+        ['公开03表!D7', '公开05表!D7', '公开03表!B8'],
+      );
       assert.equal(markedLabel(plan), '已标记 5 个单元格（2 张表），其中 2 个疑似笔误（深色）');
       assert.equal(markPlan([f('rounding', 'summary', 'B10')], true).others.length, 1);
       assert.equal(markedLabel(markPlan([f('error', 'summary', 'B10')], false)), '已标记 1 个单元格（1 张表）');
@@ -148,7 +165,14 @@ describe('task pane view helpers', () => {
 
   it('groups a narrative check by section in text order, wrong statements first, 无法核对 apart', () => {
     const t = (severity: Finding['severity'], section: string | undefined, start: number, unverified?: boolean) => ({ severity, section, start, unverified });
-    const g = groupTextFindings([t('warning', '三', 50), t('warning', '一', 5, true), t('error', '一', 30), t('rounding', '一', 10), t('unverified', '二', 40), t('error', undefined, 90)]);
+    const g = groupTextFindings([
+      t('warning', '三', 50),
+      t('warning', '一', 5, true),
+      t('error', '一', 30),
+      t('rounding', '一', 10),
+      t('unverified', '二', 40),
+      t('error', undefined, 90),
+    ]);
     assert.deepEqual(
       g.wrong.map((s) => [s.section, s.items.map((i) => `${i.severity}@${i.start}`)]),
       [
@@ -176,7 +200,10 @@ describe('task pane view helpers', () => {
       [['三', ['D7']]],
     );
     const b8: Finding = { rule: 'r', severity: 'error', message: 'm', cells: [{ sheet: '公开01表', address: 'B8' }], table: 'summary' };
-    assert.deepEqual(draftConcerns([b8], sections).map((c) => c.sectionId), ['一']);
+    assert.deepEqual(
+      draftConcerns([b8], sections).map((c) => c.sectionId),
+      ['一'],
+    );
   });
 
   describe('chooseHost', () => {

@@ -68,11 +68,14 @@ describe('juesuan CLI', function () {
     const formulas = snaps.flatMap((s) => (s.formulas ?? []).flat().filter(Boolean));
     assert.ok(formulas.length > 30, `formulas: ${formulas.length}`);
     const texts = snaps.flatMap((s) => s.values.flat()).filter((v): v is string => typeof v === 'string');
-    assert.ok(texts.some((t) => t.includes('测试单位')), 'the unit is written');
+    assert.ok(
+      texts.some((t) => t.includes('测试单位')),
+      'the unit is written',
+    );
     assert.ok(texts.some((t) => t.includes('收入支出决算总表')));
   });
 
-  it('init on an existing workbook never overwrites the user\'s sheets', async () => {
+  it("init on an existing workbook never overwrites the user's sheets", async () => {
     const file = path.join(dir, 'mine.xlsx');
     assert.equal((await juesuan(['init', 'mine.xlsx', '--unit', '测试单位'], dir)).status, 0);
     // The user types a figure, colours a cell and adds a sheet of their own.
@@ -126,7 +129,10 @@ describe('juesuan CLI', function () {
     assert.equal(j.status, 0);
     const findings = JSON.parse(j.stdout) as Array<{ severity: string }>;
     assert.ok(Array.isArray(findings));
-    assert.ok(findings.every((f) => f.severity !== 'error'), j.stdout);
+    assert.ok(
+      findings.every((f) => f.severity !== 'error'),
+      j.stdout,
+    );
   });
 
   it('check exits 1 when a table contradicts itself; --json has exactly the public fields', async () => {
@@ -293,6 +299,9 @@ describe('juesuan as a process (node bin/juesuan.js)', function () {
     const check = juesuanSpawned(['check', 'demo.xlsx', '--json'], dir);
     assert.equal(check.status, 0, check.stderr);
     const findings = JSON.parse(check.stdout) as Array<{ file: string; severity: string }>;
-    assert.ok(findings.every((f) => f.file === 'demo.xlsx' && f.severity !== 'error'), check.stdout);
+    assert.ok(
+      findings.every((f) => f.file === 'demo.xlsx' && f.severity !== 'error'),
+      check.stdout,
+    );
   });
 });

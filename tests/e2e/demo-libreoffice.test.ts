@@ -18,7 +18,6 @@ import { recalculateXlsx, SOFFICE } from '../support/libreoffice';
  * that knows nothing of this code — must show the seed report's published totals.
  */
 
-
 /** Published figures of the seed report (tests/fixtures/seed-2021/), 万元. */
 const PUBLISHED: Array<{ table: TableKey; line: LineId; col: ColumnId[]; value: number; what: string; computed?: number }> = [
   { table: 'summary', line: 'inc.total', col: ['amount'], value: 1474.07, what: '01 本年收入合计' },
@@ -106,7 +105,10 @@ describe('e2e: the demo workbook recalculated by LibreOffice', function () {
       assert.equal(typeof v, 'number', `${cell.sheet}!${cell.address} = ${JSON.stringify(v)} (${f})`);
       const expected = p.computed ?? p.value;
       assert.ok(Math.abs((v as number) - expected) < 0.005, `${cell.sheet}!${cell.address} = ${v as number}, expected ${expected} (published ${p.value})`);
-      assert.ok(Math.abs((v as number) - p.value) <= 0.01 + 1e-9, `${cell.sheet}!${cell.address} = ${v as number} is more than a rounding cent from the published ${p.value}`);
+      assert.ok(
+        Math.abs((v as number) - p.value) <= 0.01 + 1e-9,
+        `${cell.sheet}!${cell.address} = ${v as number} is more than a rounding cent from the published ${p.value}`,
+      );
     });
   }
 
@@ -141,7 +143,10 @@ describe('e2e: the demo workbook recalculated by LibreOffice', function () {
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const findings = JSON.parse(r.stdout) as Array<{ rule: string; severity: string }>;
     assert.ok(!findings.some((f) => f.rule === 'formulas-not-computed'));
-    assert.ok(findings.every((f) => f.severity !== 'error'), r.stdout);
+    assert.ok(
+      findings.every((f) => f.severity !== 'error'),
+      r.stdout,
+    );
     const text = await juesuan(['check', out], dir, { JUESUAN_NO_ENGINE: '1' });
     assert.equal(text.status, 0);
     assert.doesNotMatch(text.stdout, /已在本机计算|没有计算结果/);

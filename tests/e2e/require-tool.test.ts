@@ -11,7 +11,11 @@ describe('requireTool (test support)', () => {
 
   function run(hook: (this: Mocha.Context) => void): 'ran' | 'skipped' | Error {
     const skipped = new Error('skip');
-    const ctx = { skip: () => { throw skipped; } } as unknown as Mocha.Context;
+    const ctx = {
+      skip: () => {
+        throw skipped;
+      },
+    } as unknown as Mocha.Context;
     try {
       hook.call(ctx);
       return 'ran';

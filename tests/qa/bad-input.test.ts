@@ -86,7 +86,11 @@ describe('QA: bad input files (juesuan CLI)', function () {
   it('a password-protected (encrypted) .xlsx: exit 2, the message says it has an open password', async () => {
     const file = path.join(dir, '加密 报表.xlsx');
     fs.writeFileSync(file, encryptedPackage());
-    for (const cmd of [['check', file], ['narrate', file], ['init', file]]) {
+    for (const cmd of [
+      ['check', file],
+      ['narrate', file],
+      ['init', file],
+    ]) {
       const r = await juesuan(cmd, dir);
       assert.equal(r.status, 2, `${cmd[0]}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, /加密 报表\.xlsx/);
@@ -195,7 +199,10 @@ describe('QA: bad input files (juesuan CLI)', function () {
     });
 
     it('an empty (or blank) text file: exit 2 and says it is empty, not "no differences"', async () => {
-      for (const [name, body] of [['empty.txt', ''], ['blank.txt', '\uFEFF\r\n  \u3000\r\n']] as const) {
+      for (const [name, body] of [
+        ['empty.txt', ''],
+        ['blank.txt', '\uFEFF\r\n  \u3000\r\n'],
+      ] as const) {
         const file = path.join(dir, name);
         fs.writeFileSync(file, body);
         const r = await juesuan(['verify-text', demo, file], dir);
@@ -250,7 +257,10 @@ describe('QA: bad input files (juesuan CLI)', function () {
       const r = await juesuan(['verify-text', demo, file, '--json'], dir);
       assert.equal(r.status, 1, r.stderr);
       const found = JSON.parse(r.stdout) as Array<{ rule: string; quote: string }>;
-      assert.ok(found.some((f) => f.rule === 'text-amount-matches-table' && f.quote === '1475.07万元'), r.stdout);
+      assert.ok(
+        found.some((f) => f.rule === 'text-amount-matches-table' && f.quote === '1475.07万元'),
+        r.stdout,
+      );
     });
 
     it('an amount written in 元 is shown in 元 with its 万元 figure, not as 万元', async () => {

@@ -59,7 +59,7 @@ describe('QA: a hidden old copy of a table before the visible one', function () 
     assert.match(dup.message, /“上年支出表”表（隐藏的工作表） A1 又有一张支出决算表（已使用“公开03表”表中的那一张）/);
   });
 
-  it('juesuan check finds no error from the hidden copy\'s figures', async () => {
+  it("juesuan check finds no error from the hidden copy's figures", async () => {
     const r = await juesuan(['check', file, '--json'], dir);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const found = JSON.parse(r.stdout) as Array<{ severity: string; message: string }>;

@@ -12,7 +12,6 @@ import { juesuan } from '../support/cli';
  * charts, pivot tables) is left untouched with a Chinese reason instead of losing them.
  */
 
-
 /** A user's own workbook: styles, number formats, widths, a merged title, a defined name. */
 async function userWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -106,7 +105,10 @@ describe('QA: juesuan init on an existing workbook', function () {
       return { out, d11: w.getWorksheet('公开03表')!.getCell('D11') };
     };
     const before = await units();
-    assert.ok(before.out.some((u) => u.endsWith('部门：株洲市石峰区机关事务服务中心')), before.out.join('\n'));
+    assert.ok(
+      before.out.some((u) => u.endsWith('部门：株洲市石峰区机关事务服务中心')),
+      before.out.join('\n'),
+    );
     const r = await juesuan(['init', file, '--on-conflict', 'refresh'], dir);
     assert.equal(r.status, 0, r.stderr);
     // The demo already holds the template's formulas: nothing to refresh, nothing written.
@@ -150,5 +152,4 @@ describe('QA: juesuan init on an existing workbook', function () {
     assert.match(await after.file('xl/workbook.xml')!.async('string'), /<sheet name="收支图" sheetId="99" r:id="rIdQaChart"\/>/);
     assert.notEqual((await juesuan(['check', file], dir)).status, 2);
   });
-
 });

@@ -83,21 +83,29 @@ describe('QA: unusual layouts of the sample, read and checked from real .xlsx fi
 
   it('codes as numbers, and code and name in one cell ("201 一般公共服务支出")', async () => {
     const numbers = await check(
-      await build('numbers', (r, c) => [r, c], (wb) => {
-        const ws = wb.getWorksheet('公开03表')!;
-        for (let r = 9; r <= 24; r++) ws.getCell(r, 1).value = Number(ws.getCell(r, 1).value);
-      }),
+      await build(
+        'numbers',
+        (r, c) => [r, c],
+        (wb) => {
+          const ws = wb.getWorksheet('公开03表')!;
+          for (let r = 9; r <= 24; r++) ws.getCell(r, 1).value = Number(ws.getCell(r, 1).value);
+        },
+      ),
     );
     assert.deepEqual(numbers.errors, []);
     assert.ok(numbers.model.tables.expenditure!.lines.some((l) => l.id === '2010301'));
     const joined = await check(
-      await build('joined', (r, c) => [r, c], (wb) => {
-        const ws = wb.getWorksheet('公开03表')!;
-        for (let r = 9; r <= 24; r++) {
-          ws.getCell(r, 1).value = `${ws.getCell(r, 1).text} ${ws.getCell(r, 2).text}`;
-          ws.getCell(r, 2).value = null;
-        }
-      }),
+      await build(
+        'joined',
+        (r, c) => [r, c],
+        (wb) => {
+          const ws = wb.getWorksheet('公开03表')!;
+          for (let r = 9; r <= 24; r++) {
+            ws.getCell(r, 1).value = `${ws.getCell(r, 1).text} ${ws.getCell(r, 2).text}`;
+            ws.getCell(r, 2).value = null;
+          }
+        },
+      ),
     );
     assert.deepEqual(joined.errors, []);
     assert.ok(joined.model.tables.expenditure!.lines.some((l) => l.id === '2120199'));
@@ -105,7 +113,11 @@ describe('QA: unusual layouts of the sample, read and checked from real .xlsx fi
 
   it('a merged amount cell (D11:E11 holding the 基本支出 figure) is read at its top-left cell', async () => {
     const { model, errors } = await check(
-      await build('merged', (r, c) => [r, c], (wb) => wb.getWorksheet('公开03表')!.mergeCells('D11:E11')),
+      await build(
+        'merged',
+        (r, c) => [r, c],
+        (wb) => wb.getWorksheet('公开03表')!.mergeCells('D11:E11'),
+      ),
     );
     const line = model.tables.expenditure!.lines.find((l) => l.id === '2010301')!;
     assert.equal(line.values.basic?.value, 335.54);
@@ -113,13 +125,17 @@ describe('QA: unusual layouts of the sample, read and checked from real .xlsx fi
   });
 
   it('renamed sheets (Sheet3, 表1) and a sheet of 12,000 unrelated rows change nothing', async () => {
-    const file = await build('renamed', (r, c) => [r, c], (wb) => {
-      wb.getWorksheet('公开03表')!.name = 'Sheet3';
-      wb.getWorksheet('公开01表')!.name = '表1';
-      const ledger = wb.addWorksheet('明细账');
-      ledger.addRow(['日期', '凭证号', '科目', '摘要', '金额']);
-      for (let i = 1; i <= 12_000; i++) ledger.addRow([`2021-${(i % 12) + 1}-01`, i, '201 一般公共服务支出', '办公费', (i % 97) + 0.5]);
-    });
+    const file = await build(
+      'renamed',
+      (r, c) => [r, c],
+      (wb) => {
+        wb.getWorksheet('公开03表')!.name = 'Sheet3';
+        wb.getWorksheet('公开01表')!.name = '表1';
+        const ledger = wb.addWorksheet('明细账');
+        ledger.addRow(['日期', '凭证号', '科目', '摘要', '金额']);
+        for (let i = 1; i <= 12_000; i++) ledger.addRow([`2021-${(i % 12) + 1}-01`, i, '201 一般公共服务支出', '办公费', (i % 97) + 0.5]);
+      },
+    );
     const started = Date.now();
     const { model, errors } = await check(file);
     assert.ok(Date.now() - started < 20_000, 'read and checked in well under 20 s');

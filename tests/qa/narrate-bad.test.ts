@@ -53,7 +53,10 @@ describe('QA: narrate on incomplete or broken workbooks', function () {
       d.todo.some((t) => t.startsWith('三、') && t.includes('“公开03表”表中的支出决算表已读到，但其合计数是错误值或文字')),
       d.todo.join('\n'),
     );
-    assert.ok(d.todo.some((t) => t.startsWith('读表：') && t.includes('E12')), 'the 读表 lines name the cell');
+    assert.ok(
+      d.todo.some((t) => t.startsWith('读表：') && t.includes('E12')),
+      'the 读表 lines name the cell',
+    );
     assert.ok(!d.todo.some((t) => t.includes('未读到支出决算表')), 'the table is not called missing');
   });
 

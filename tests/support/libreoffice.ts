@@ -52,18 +52,7 @@ export async function recalculateXlsx(input: string, outDir: string, timeoutMs =
   try {
     await run(
       SOFFICE,
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--headless',
-        '--norestore',
-        '--nologo',
-        '--nodefault',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        outDir,
-        input,
-      ],
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo', '--nodefault', '--convert-to', 'xlsx', '--outdir', outDir, input],
       timeoutMs,
     );
   } finally {

@@ -55,9 +55,16 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
     assert.deepEqual(model.missing, []);
     expectSeedSlips(findings, '公开03表', ['C', 'D', 'E'], ['11', '12', '19', '22', '25'], '公开06表', ['C25', 'C30', 'C32', 'C34', 'C37']);
     const warnings = findings.filter((f) => f.severity === 'warning');
-    assert.deepEqual(warnings.map((f) => f.rule), ['read-problems']);
+    assert.deepEqual(
+      warnings.map((f) => f.rule),
+      ['read-problems'],
+    );
     assert.match(warnings[0].message, /公开04表.*错位/);
-    assert.deepEqual(findings.map((f) => f.severity), ['warning', 'rounding', 'rounding', 'rounding'], 'sorted by severity');
+    assert.deepEqual(
+      findings.map((f) => f.severity),
+      ['warning', 'rounding', 'rounding', 'rounding'],
+      'sorted by severity',
+    );
   });
 
   it('typed into the 2023 layout (表1…表9, 类·款·项 columns, no 行次, 07/08/09 reordered): the same slips', async () => {
@@ -65,19 +72,34 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
     assert.equal(model.edition, '2023');
     assert.equal(model.tables.threePublic?.number, '09');
     expectSeedSlips(findings, '表3', ['E', 'F', 'G'], ['11', '12', '19', '22', '25'], '表6', ['C25', 'C30', 'C32', 'C34', 'C37']);
-    assert.deepEqual(findings.filter((f) => f.severity === 'warning'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'warning'),
+      [],
+    );
   });
 
   it('in Shanghai’s layout (sheets named by title, interleaved 三公): the same slips', async () => {
     const { findings } = await checkWorkbook(hostOf(toSnapshots(layoutShanghai())));
-    expectSeedSlips(findings, '支出决算表', ['C', 'D', 'E'], ['11', '12', '19', '22', '25'], '一般公共预算财政拨款基本支出决算明细表', ['C25', 'C30', 'C32', 'C34', 'C37']);
-    assert.deepEqual(findings.filter((f) => f.severity === 'warning').map((f) => f.rule), ['read-problems']);
+    expectSeedSlips(findings, '支出决算表', ['C', 'D', 'E'], ['11', '12', '19', '22', '25'], '一般公共预算财政拨款基本支出决算明细表', [
+      'C25',
+      'C30',
+      'C32',
+      'C34',
+      'C37',
+    ]);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'warning').map((f) => f.rule),
+      ['read-problems'],
+    );
   });
 
   it('all nine tables stacked on one sheet, in reverse: the same slips', async () => {
     const { findings } = await checkWorkbook(hostOf(seedSnapshots({ oneSheet: '决算表', reverse: true })));
     assert.equal(findings.filter((f) => f.severity === 'rounding').length, 3);
-    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
   });
 
   it('a real slip typed into the foreign layout: 05 2010302 项目支出 643.31 for 634.31', async () => {
@@ -105,13 +127,21 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
       't05-08-09-row-total-eq-basic-plus-project',
       't05-le-t03-by-code-and-column',
     ]);
-    for (const e of explained) assert.ok(e.cells.some((c) => `${c.sheet}!${c.address}` === cell), `${e.rule} points at ${cell}`);
+    for (const e of explained)
+      assert.ok(
+        e.cells.some((c) => `${c.sheet}!${c.address}` === cell),
+        `${e.rule} points at ${cell}`,
+      );
     assert.match(
       explained.find((f) => f.rule === 't05-08-09-row-total-eq-basic-plus-project')!.message,
       /05表2010302项小计 634\.31 ≠ 项目支出 643\.31，差额 -9\.00（超出尾数容差 0\.005）/,
     );
     assert.match(explained.find((f) => f.rule === 't05-le-t03-by-code-and-column')!.message, /05表2010302项项目支出 643\.31 > 03表2010302项项目支出 634\.31/);
-    assert.deepEqual(findings.filter((f) => f.severity === 'warning'), [], 'the 05 ≤ 03 warning is explained by the slip');
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'warning'),
+      [],
+      'the 05 ≤ 03 warning is explained by the slip',
+    );
     assert.equal(findings.filter((f) => f.severity === 'rounding').length, 3, 'the seed’s own slips stay 尾数差异');
   });
 
@@ -132,7 +162,10 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
     // (two failures, one likely slip: 1,138.53) and 06 303 ≠ Σ款 (one failure, any 款 could be it).
     assert.equal(findings.filter((f) => f.severity === 'rounding').length, 0);
     const errors = findings.filter((f) => f.severity === 'error');
-    assert.deepEqual(errors.map((f) => f.rule), ['likely-slip', 't06-class-eq-sum-sections']);
+    assert.deepEqual(
+      errors.map((f) => f.rule),
+      ['likely-slip', 't06-class-eq-sum-sections'],
+    );
     const slip = errors[0];
     assert.ok(isDiagnosed(slip));
     assert.equal(slip.expected, 1138.53);
@@ -153,7 +186,10 @@ describe('checkWorkbook on the seed report (acceptance)', () => {
   it('reports missing tables once each and still checks the rest', async () => {
     const { findings } = await checkWorkbook(hostOf(seedSnapshots({ omit: ['gpbBasic', 'stateCapital'] })));
     const missing = findings.filter((f) => f.rule === 'table-missing');
-    assert.deepEqual(missing.map((f) => f.table), ['gpbBasic', 'stateCapital']);
+    assert.deepEqual(
+      missing.map((f) => f.table),
+      ['gpbBasic', 'stateCapital'],
+    );
     assert.match(missing[0].message, /未找到公开06表（一般公共预算财政拨款基本支出决算明细表）/);
     assert.equal(findings.filter((f) => f.severity === 'rounding').length, 2, '03’s two slips; 06 not read');
   });

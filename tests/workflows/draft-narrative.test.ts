@@ -30,10 +30,7 @@ describe('workflow: draftNarrative', () => {
     // Nothing to fill but a look at the published 04, whose expense rows are shifted.
     assert.equal(d.todo.length, 1);
     assert.match(d.todo[0], /^读表：公开04表.*支出栏整体向左错位了一列/);
-    assert.equal(
-      d.sections[0].text,
-      '2021年度收、支总计1474.07万元，与上年相比，减少290.92万元，下降16.48%，主要原因是按区委区政府要求增收节支，厉行节约，减少支出。',
-    );
+    assert.equal(d.sections[0].text, '2021年度收、支总计1474.07万元，与上年相比，减少290.92万元，下降16.48%，主要原因是按区委区政府要求增收节支，厉行节约，减少支出。');
     // The prior year's cell is the 补充信息 cell the template put it in.
     const prior = d.sections[0].figures.find((f) => f.figureId === 'summary.total.prior')!;
     assert.deepEqual(prior.cells, [{ sheet: '补充信息', address: 'B8' }]);
@@ -44,10 +41,7 @@ describe('workflow: draftNarrative', () => {
     host.setCell('补充信息', 'B22', null);
     const { draft, inputs } = await draftNarrativeDetail(host, { readWorkbook: reader });
     assert.equal(inputs.values['reason.summaryTotal']!.cell!.address, 'B22');
-    assert.equal(
-      draft.sections[0].text,
-      '2021年度收、支总计1474.07万元，与上年相比，减少290.92万元，下降16.48%，主要原因是【请填写：主要原因】。',
-    );
+    assert.equal(draft.sections[0].text, '2021年度收、支总计1474.07万元，与上年相比，减少290.92万元，下降16.48%，主要原因是【请填写：主要原因】。');
     assert.deepEqual(
       draft.todo.filter((t) => !t.startsWith('读表：')),
       ['一、收入支出决算总体情况说明：请在补充信息表填写“收、支总计增减变动的主要原因”（补充信息!B22）'],

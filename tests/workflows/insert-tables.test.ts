@@ -104,18 +104,21 @@ describe('insertTables', () => {
     const host = new MemoryHost();
     host.setCell('公开03表', 'A1', 'x');
     host.protectStructure();
-    await assert.rejects(
-      insertTables(host, { ...base, onConflict: 'skip' }),
-      (e: unknown) => e instanceof HostError && /工作簿结构受保护/.test(e.message),
+    await assert.rejects(insertTables(host, { ...base, onConflict: 'skip' }), (e: unknown) => e instanceof HostError && /工作簿结构受保护/.test(e.message));
+    assert.deepEqual(
+      host.sheets.map((s) => s.name),
+      ['公开03表'],
     );
-    assert.deepEqual(host.sheets.map((s) => s.name), ['公开03表']);
     host.protectStructure(false);
     host.protectSheet('公开03表');
     await assert.rejects(
       insertTables(host, { ...base, onConflict: 'refresh' }),
       (e: unknown) => e instanceof HostError && /工作表“公开03表”受保护，无法刷新表样/.test(e.message),
     );
-    assert.deepEqual(host.sheets.map((s) => s.name), ['公开03表']);
+    assert.deepEqual(
+      host.sheets.map((s) => s.name),
+      ['公开03表'],
+    );
     assert.equal(host.cell('公开03表', 'A1')?.value, 'x');
   });
 

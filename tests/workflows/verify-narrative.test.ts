@@ -46,7 +46,10 @@ describe('workflow: verifyNarrative', () => {
     host.calls = [];
     const findings = await verifyNarrative(host, TEXT);
     assert.deepEqual(host.calls, ['readSheets']);
-    assert.equal(findings.find((f) => f.section === '十' && f.quote === '56.70万元'), undefined);
+    assert.equal(
+      findings.find((f) => f.section === '十' && f.quote === '56.70万元'),
+      undefined,
+    );
     const veh = findings.find((f) => f.rule === 'text-amount-matches-table' && f.quote === '35辆' && f.section === '十三')!;
     assert.equal(veh.expected, '36辆');
     assert.equal(veh.cells[0].sheet, '补充信息');
@@ -55,8 +58,14 @@ describe('workflow: verifyNarrative', () => {
   it('honours the rounding tolerance option', async () => {
     const host = seedHost();
     const strict = await verifyNarrative(host, '三、支出决算情况说明\n项目支出1138.53万元。', { tolerance: 0 });
-    assert.deepEqual(strict.map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      strict.map((f) => f.severity),
+      ['error'],
+    );
     const loose = await verifyNarrative(host, '三、支出决算情况说明\n项目支出1138.53万元。');
-    assert.deepEqual(loose.map((f) => f.severity), ['rounding']);
+    assert.deepEqual(
+      loose.map((f) => f.severity),
+      ['rounding'],
+    );
   });
 });

@@ -116,10 +116,7 @@ export function formatNarrative(n: NarrativeResult): string[] {
   return lines;
 }
 
-export async function checkFile(
-  file: string,
-  tolerance: number | undefined,
-): Promise<{ findings: Finding[]; computed: number; model?: WorkbookModel }> {
+export async function checkFile(file: string, tolerance: number | undefined): Promise<{ findings: Finding[]; computed: number; model?: WorkbookModel }> {
   const { host, notes, computed } = await openForReading(file);
   let result: Awaited<ReturnType<typeof checkWorkbook>>;
   try {
@@ -202,7 +199,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
       return;
     }
     if (json) return;
-    if (quiet && summary.status === 'ok' && !(r.narrative?.error)) return;
+    if (quiet && summary.status === 'ok' && !r.narrative?.error) return;
     progress.around(() => {
       if (printed++) io.out('');
       io.out(`文件：${r.file}`);
@@ -218,16 +215,20 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     }
   };
   flush();
-  await runBatch(files, { tolerance, text: !values['no-text'], jobs }, {
-    onDone: (n, r) => {
-      done = n;
-      progress.tick(n, r.file, r.ok);
+  await runBatch(
+    files,
+    { tolerance, text: !values['no-text'], jobs },
+    {
+      onDone: (n, r) => {
+        done = n;
+        progress.tick(n, r.file, r.ok);
+      },
+      onResult: (i, r) => {
+        slots[slotOf[i]] = r;
+        flush();
+      },
     },
-    onResult: (i, r) => {
-      slots[slotOf[i]] = r;
-      flush();
-    },
-  });
+  );
   flush();
   progress.clear();
 

@@ -21,7 +21,6 @@ export const INIT_HELP = `用法：juesuan init 输出.xlsx [--profile 2021] [--
                          从上年公开的报表（及情况说明）取得上年数，填入“补充信息”中空着的上年栏目；
                          已填写的不改动，与上年报表不同之处列出`;
 
-
 export interface InitOptions {
   profile: string;
   unit: string;
@@ -149,7 +148,10 @@ export async function initCommand(argv: string[], io: Io): Promise<number> {
   }
   if (skipped.length && !saved) io.out('  如需另建一份，请加 --on-conflict beside；如需刷新公式，请加 --on-conflict refresh。');
   if (result.keptValues.length) {
-    const shown = result.keptValues.slice(0, 8).map((c) => `${c.sheet}!${c.address}`).join('、');
+    const shown = result.keptValues
+      .slice(0, 8)
+      .map((c) => `${c.sheet}!${c.address}`)
+      .join('、');
     io.out(`  以下单元格应为公式，但已填写数字，予以保留：${shown}${result.keptValues.length > 8 ? ` 等 ${result.keptValues.length} 处` : ''}`);
   }
   if (done.lastYear) for (const l of lastYearLines(done.lastYear, { mode: saved ? 'written' : 'plan' })) io.out(`  ${l}`);

@@ -25,8 +25,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
   const edition = editionFor({ edition: options.edition, detected: model.edition, year });
 
   // 一 收、支总计 (01 总计)
-  const summaryTotal =
-    usable(amount(t.summary, 'inc.grandTotal', 'amount')) ?? usable(amount(t.summary, 'exp.grandTotal', 'amount'));
+  const summaryTotal = usable(amount(t.summary, 'inc.grandTotal', 'amount')) ?? usable(amount(t.summary, 'exp.grandTotal', 'amount'));
   if (summaryTotal) {
     b.amount('summary.total', '收、支总计', summaryTotal);
     b.yearOnYear('summary.total', '收、支总计', inputs, 'prior.summaryTotal');
@@ -63,9 +62,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
   }
 
   // 四 财政拨款收、支总计 (04 总计)
-  const fiscalTotal =
-    usable(amount(t.fiscalSummary, 'inc.grandTotal', 'amount')) ??
-    usable(amount(t.fiscalSummary, 'exp.grandTotal', 'total'));
+  const fiscalTotal = usable(amount(t.fiscalSummary, 'inc.grandTotal', 'amount')) ?? usable(amount(t.fiscalSummary, 'exp.grandTotal', 'total'));
   if (fiscalTotal) {
     b.amount('fiscal.total', '财政拨款收、支总计', fiscalTotal);
     b.yearOnYear('fiscal.total', '财政拨款收、支总计', inputs, 'prior.fiscalTotal');
@@ -164,9 +161,7 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
   const pub = usable(amount(basic06, 'publicTotal', 'amount'));
   const basicTotal =
     (gpb ? usable(amount(gpb, 'total', 'basic')) : undefined) ??
-    (personnel && pub
-      ? { value: roundHalfAway(personnel.value + pub.value), cells: [personnel.cell, pub.cell] }
-      : undefined);
+    (personnel && pub ? { value: roundHalfAway(personnel.value + pub.value), cells: [personnel.cell, pub.cell] } : undefined);
   if (basicTotal) {
     b.amount('basic.total', '一般公共预算财政拨款基本支出', basicTotal);
   }
@@ -212,10 +207,14 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
       let a: FigureValue | undefined = itemAmount(actual, tableCol);
       if (!a && col === 'car') a = sumOf([itemAmount(actual, 'carPurchase'), itemAmount(actual, 'carOperation')]);
       if (!a && col === 'total')
-        a = sumOf([itemAmount(actual, 'abroad'), itemAmount(actual, 'carTotal') ?? sumOf([itemAmount(actual, 'carPurchase'), itemAmount(actual, 'carOperation')]), itemAmount(actual, 'reception')]);
+        a = sumOf([
+          itemAmount(actual, 'abroad'),
+          itemAmount(actual, 'carTotal') ?? sumOf([itemAmount(actual, 'carPurchase'), itemAmount(actual, 'carOperation')]),
+          itemAmount(actual, 'reception'),
+        ]);
       b.amount(id, label, a ?? zeroAmount());
       // budget: 07 预算数, else 补充信息
-      let bud: FigureValue | undefined = budgetRowBlank ? undefined : itemAmount(budget, tableCol) ?? zeroAmount();
+      let bud: FigureValue | undefined = budgetRowBlank ? undefined : (itemAmount(budget, tableCol) ?? zeroAmount());
       let budInputs: CellRef[] = [];
       if (budgetRowBlank) {
         const keys = col === 'total' ? Object.values(tpBudgetInput) : col === 'car' ? [tpBudgetInput.carPurchase, tpBudgetInput.carOperation] : [tpBudgetInput[col]];
@@ -226,7 +225,16 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
         }
       }
       if (bud) {
-        b.add({ id: `${id}.budget`, label: `${label}预算数`, value: roundHalfAway(bud.value), unit: '万元', kind: 'budget', cells: cellsOf(bud), inputs: budInputs, base: id });
+        b.add({
+          id: `${id}.budget`,
+          label: `${label}预算数`,
+          value: roundHalfAway(bud.value),
+          unit: '万元',
+          kind: 'budget',
+          cells: cellsOf(bud),
+          inputs: budInputs,
+          base: id,
+        });
         b.budgetDerived(id, label);
       }
       // prior year
@@ -314,7 +322,15 @@ export function computeFigures(model: WorkbookModel, inputs: Inputs, options: { 
     }
     b.add({ id: 'procurement.total', label: '政府采购支出总额', value: sum, unit: '万元', kind: 'amount', cells: [], inputs: cells });
     for (const [part, label, k] of parts) {
-      b.add({ id: `procurement.${part}`, label, value: roundHalfAway(inputNumber(inputs, k) ?? 0), unit: '万元', kind: 'amount', cells: [], inputs: inputCell(inputs, k) });
+      b.add({
+        id: `procurement.${part}`,
+        label,
+        value: roundHalfAway(inputNumber(inputs, k) ?? 0),
+        unit: '万元',
+        kind: 'amount',
+        cells: [],
+        inputs: inputCell(inputs, k),
+      });
     }
     for (const [part, label, k] of [
       ['sme', '授予中小企业合同金额', 'procurement.sme'],
@@ -579,11 +595,7 @@ class FigureBuilder {
       has: (id) => byId.has(id),
       value: (id) => byId.get(id)?.value,
       matching: (n, unit) =>
-        list.filter(
-          (f) =>
-            (unit === undefined || f.unit === unit) &&
-            (f.unit === 'count' ? Math.round(f.value) === n : roundHalfAway(f.value) === roundHalfAway(n)),
-        ),
+        list.filter((f) => (unit === undefined || f.unit === unit) && (f.unit === 'count' ? Math.round(f.value) === n : roundHalfAway(f.value) === roundHalfAway(n))),
       withPrefix: (prefix) => list.filter((f) => f.id.startsWith(prefix)),
     };
   }

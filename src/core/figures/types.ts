@@ -104,16 +104,7 @@ export function isFigureBase(id: FigureId): id is FigureBase {
 /** '万元' amounts, '%' shares and rates, 'count' whole numbers (see countUnit). */
 export type FigureUnit = '万元' | '%' | 'count';
 
-export type FigureKind =
-  | 'amount'
-  | 'share'
-  | 'prior'
-  | 'change'
-  | 'changeRate'
-  | 'budget'
-  | 'budgetDiff'
-  | 'completion'
-  | 'count';
+export type FigureKind = 'amount' | 'share' | 'prior' | 'change' | 'changeRate' | 'budget' | 'budgetDiff' | 'completion' | 'count';
 
 export interface Figure {
   id: FigureId;
@@ -134,7 +125,6 @@ export interface Figure {
   /** The base id for derived figures ('income.fiscal' for 'income.fiscal.share'). */
   base?: FigureBase;
 }
-
 
 export interface Figures {
   /** Every figure, in a stable order (the order the narrative states them). */

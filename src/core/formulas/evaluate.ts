@@ -78,7 +78,8 @@ export const MAX_NESTING = 100;
 export const MAX_FORMULA_LENGTH = 8192;
 const MAX_COL = 16384;
 
-type Tok = { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; ref: Ref; to?: Ref } | { t: 'fn'; v: string } | { t: 'bool'; v: boolean } | { t: 'op'; v: string };
+type Tok =
+  { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'ref'; ref: Ref; to?: Ref } | { t: 'fn'; v: string } | { t: 'bool'; v: boolean } | { t: 'op'; v: string };
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})/;
 
@@ -370,8 +371,7 @@ export interface FormulaEvaluator {
 export function formulaEvaluator(source: FormulaSource): FormulaEvaluator {
   const slots = new Map<CellKey, Slot>();
 
-  const resolveSheet = (written: string | undefined, own: string): string | undefined =>
-    written === undefined ? own : source.sheet(written);
+  const resolveSheet = (written: string | undefined, own: string): string | undefined => (written === undefined ? own : source.sheet(written));
 
   const rangeOf = (from: Ref, to: Ref, own: string): RangeVal | CellError => {
     const sheet = resolveSheet(from.sheet, own);
@@ -469,26 +469,26 @@ export function formulaEvaluator(source: FormulaSource): FormulaEvaluator {
   };
 
   const binaryOp = (op: string, a: Val, b: Val): Val => {
-        if (isErr(a)) return a;
-        if (isErr(b)) return b;
-        if (['=', '<>', '<', '>', '<=', '>='].includes(op)) return compare(op, a, b);
-        const x = toNumber(a);
-        if (isErr(x)) return x;
-        const y = toNumber(b);
-        if (isErr(y)) return y;
-        switch (op) {
-          case '+':
-            return finite(x + y);
-          case '-':
-            return finite(x - y);
-          case '*':
-            return finite(x * y);
-          case '/':
-            return y === 0 ? err('#DIV/0!') : finite(x / y);
-          default:
-            if (x === 0 && y <= 0) return err(y === 0 ? '#NUM!' : '#DIV/0!');
-            return finite(x ** y);
-        }
+    if (isErr(a)) return a;
+    if (isErr(b)) return b;
+    if (['=', '<>', '<', '>', '<=', '>='].includes(op)) return compare(op, a, b);
+    const x = toNumber(a);
+    if (isErr(x)) return x;
+    const y = toNumber(b);
+    if (isErr(y)) return y;
+    switch (op) {
+      case '+':
+        return finite(x + y);
+      case '-':
+        return finite(x - y);
+      case '*':
+        return finite(x * y);
+      case '/':
+        return y === 0 ? err('#DIV/0!') : finite(x / y);
+      default:
+        if (x === 0 && y <= 0) return err(y === 0 ? '#NUM!' : '#DIV/0!');
+        return finite(x ** y);
+    }
   };
 
   const num = (node: Node, own: string): number | CellError => toNumber(scalar(node, own));

@@ -101,16 +101,13 @@ export const ROW_TOTALS: Partial<Record<TableKey, { target: ColumnId; parts: Col
 export function childrenOf(t: TableModel, l: Line): Line[] {
   const coded = t.lines.filter((x) => x.code && x !== l && (l.side === undefined || x.side === l.side));
   const codes = new Set(coded.map((x) => x.code!));
-  const hasParent = (code: string, within: number) =>
-    [3, 5].some((len) => len < code.length && len >= within && codes.has(code.slice(0, len)));
+  const hasParent = (code: string, within: number) => [3, 5].some((len) => len < code.length && len >= within && codes.has(code.slice(0, len)));
   if (l.id === 'total' || l.id === 'exp.total') {
     return coded.filter((x) => [3, 5, 7].includes(x.code!.length) && !hasParent(x.code!, 3));
   }
   if (!l.code) return [];
   if (l.code.length === 3) {
-    return coded.filter(
-      (x) => x.code!.startsWith(l.code!) && (x.code!.length === 5 || (x.code!.length === 7 && !codes.has(x.code!.slice(0, 5)))),
-    );
+    return coded.filter((x) => x.code!.startsWith(l.code!) && (x.code!.length === 5 || (x.code!.length === 7 && !codes.has(x.code!.slice(0, 5)))));
   }
   if (l.code.length === 5) return coded.filter((x) => x.code!.length === 7 && x.code!.startsWith(l.code!));
   return [];
@@ -125,9 +122,18 @@ export function classifiedFormulas(t: TableModel): CellWrite[] {
     if (l.id !== 'total' && !l.code) continue;
     const kids = childrenOf(t, l);
     if (kids.length) {
-      for (const c of cols) write(locate(t, l, c), kids.map((k) => locate(t, k, c)), out);
+      for (const c of cols)
+        write(
+          locate(t, l, c),
+          kids.map((k) => locate(t, k, c)),
+          out,
+        );
     } else if (rt && l.id !== 'total') {
-      write(locate(t, l, rt.target), rt.parts.map((p) => locate(t, l, p)), out);
+      write(
+        locate(t, l, rt.target),
+        rt.parts.map((p) => locate(t, l, p)),
+        out,
+      );
     }
   }
   return out;
@@ -140,14 +146,14 @@ export function summaryFormulas(t: TableModel): CellWrite[] {
     const l = byId(t, id);
     return l ? locate(t, l, 'amount') : undefined;
   };
-  write(
-    at('inc.total'),
-    ['inc.gpb', 'inc.govFund', 'inc.stateCapital', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other'].map(at),
-    out,
-  );
+  write(at('inc.total'), ['inc.gpb', 'inc.govFund', 'inc.stateCapital', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other'].map(at), out);
   write(at('inc.grandTotal'), ['inc.total', 'inc.useNonFiscalBalance', 'inc.opening'].map(at), out);
   const classes = t.lines.filter((l) => l.side === 'expense' && l.level === 'class');
-  write(at('exp.total'), classes.map((l) => locate(t, l, 'amount')), out);
+  write(
+    at('exp.total'),
+    classes.map((l) => locate(t, l, 'amount')),
+    out,
+  );
   write(at('exp.grandTotal'), ['exp.total', 'exp.balanceDistribution', 'exp.closing'].map(at), out);
   return out;
 }
@@ -161,21 +167,51 @@ export function fiscalSummaryFormulas(t: TableModel): CellWrite[] {
     const l = byId(t, id);
     return l ? locate(t, l, col) : undefined;
   };
-  write(at('inc.total', 'amount'), ['inc.gpb', 'inc.govFund', 'inc.stateCapital'].map((id) => at(id, 'amount')), out);
-  write(at('inc.opening', 'amount'), FUNDS.map((f) => at(`inc.opening.${f}`, 'amount')), out);
-  write(at('inc.grandTotal', 'amount'), ['inc.total', 'inc.opening'].map((id) => at(id, 'amount')), out);
+  write(
+    at('inc.total', 'amount'),
+    ['inc.gpb', 'inc.govFund', 'inc.stateCapital'].map((id) => at(id, 'amount')),
+    out,
+  );
+  write(
+    at('inc.opening', 'amount'),
+    FUNDS.map((f) => at(`inc.opening.${f}`, 'amount')),
+    out,
+  );
+  write(
+    at('inc.grandTotal', 'amount'),
+    ['inc.total', 'inc.opening'].map((id) => at(id, 'amount')),
+    out,
+  );
   const classes = t.lines.filter((l) => l.side === 'expense' && l.level === 'class');
-  for (const l of classes) write(locate(t, l, 'total'), FUNDS.map((f) => locate(t, l, f)), out);
+  for (const l of classes)
+    write(
+      locate(t, l, 'total'),
+      FUNDS.map((f) => locate(t, l, f)),
+      out,
+    );
   const closingRows = FUNDS.map((f) => byId(t, `exp.closing.${f}`)).filter((l): l is Line => !!l);
   for (const c of ['total', ...FUNDS]) {
-    write(at('exp.total', c), classes.map((l) => locate(t, l, c)), out);
+    write(
+      at('exp.total', c),
+      classes.map((l) => locate(t, l, c)),
+      out,
+    );
     write(at('exp.grandTotal', c), [at('exp.total', c), at('exp.closing', c)], out);
   }
   if (closingRows.length) {
     // Closing split into rows (another layout): the 年末 row's amount = Σ the fund rows.
-    for (const c of ['total', 'amount']) write(at('exp.closing', c), closingRows.map((l) => locate(t, l, c)), out);
+    for (const c of ['total', 'amount'])
+      write(
+        at('exp.closing', c),
+        closingRows.map((l) => locate(t, l, c)),
+        out,
+      );
   } else {
-    write(at('exp.closing', 'total'), FUNDS.map((f) => at('exp.closing', f)), out);
+    write(
+      at('exp.closing', 'total'),
+      FUNDS.map((f) => at('exp.closing', f)),
+      out,
+    );
   }
   return out;
 }
@@ -189,8 +225,16 @@ export function gpbBasicFormulas(t: TableModel): CellWrite[] {
     const kids = t.lines.filter((x) => x.code?.length === 5 && x.code.startsWith(l.code!));
     write(at(l), kids.map(at), out);
   }
-  write(at(byId(t, 'personnelTotal')), ['301', '303'].map((c) => at(byId(t, c))), out);
-  write(at(byId(t, 'publicTotal')), ['302', '307', '310', '399'].map((c) => at(byId(t, c))), out);
+  write(
+    at(byId(t, 'personnelTotal')),
+    ['301', '303'].map((c) => at(byId(t, c))),
+    out,
+  );
+  write(
+    at(byId(t, 'publicTotal')),
+    ['302', '307', '310', '399'].map((c) => at(byId(t, c))),
+    out,
+  );
   return out;
 }
 

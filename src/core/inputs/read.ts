@@ -1,12 +1,6 @@
 import { a1, displayText, isCellError, type CellRef, type CellValue } from '../cells';
 import type { SheetSnapshot } from '../model/snapshot';
-import {
-  BUDGET_TABLE_HEADERS,
-  INPUT_FIELDS,
-  INPUT_SHEET_NAME,
-  type InputField,
-  type InputKey,
-} from './fields';
+import { BUDGET_TABLE_HEADERS, INPUT_FIELDS, INPUT_SHEET_NAME, type InputField, type InputKey } from './fields';
 import { inputLayout, BUDGET_COLS, VALUE_COL } from './template';
 import { emptyInputs, type BudgetLine, type InputProblem, type Inputs, type InputValue } from './types';
 
@@ -123,8 +117,7 @@ class Grid {
     return typeof v === 'string' ? v.trim() : '';
   }
   find(pred: (t: string) => boolean): { row: number; col: number } | undefined {
-    for (let r = this.top; r <= this.bottom; r++)
-      for (let c = this.left; c <= this.right; c++) if (pred(this.text(r, c).replace(/\s+/g, ''))) return { row: r, col: c };
+    for (let r = this.top; r <= this.bottom; r++) for (let c = this.left; c <= this.right; c++) if (pred(this.text(r, c).replace(/\s+/g, ''))) return { row: r, col: c };
     return undefined;
   }
 }
@@ -197,7 +190,8 @@ function readBudgetTable(g: Grid, sheet: string, problems: InputProblem[]): Budg
     let budget: number | null = null;
     if (!isBlank(bv)) {
       const n = parseNumber(bv);
-      if (n === undefined) problems.push({ message: `${sheet}!${budgetCell.address}：年初预算数应填写数字，现为“${String(isCellError(bv) ? bv.error : bv)}”。`, cells: [budgetCell] });
+      if (n === undefined)
+        problems.push({ message: `${sheet}!${budgetCell.address}：年初预算数应填写数字，现为“${String(isCellError(bv) ? bv.error : bv)}”。`, cells: [budgetCell] });
       else budget = n;
     }
     if (!/^\d{7}$/.test(code)) {

@@ -1,14 +1,7 @@
 import { a1 } from '../cells';
 import type { WorkbookModel } from '../model/tables';
 import type { CellWrite, SheetPlan } from '../plan/sheet-plan';
-import {
-  BUDGET_TABLE_HEADERS,
-  BUDGET_TABLE_TITLE,
-  INPUT_SECTIONS,
-  INPUT_SHEET_NAME,
-  INPUT_SHEET_TITLE,
-  type InputKey,
-} from './fields';
+import { BUDGET_TABLE_HEADERS, BUDGET_TABLE_TITLE, INPUT_SECTIONS, INPUT_SHEET_NAME, INPUT_SHEET_TITLE, type InputKey } from './fields';
 
 /**
  * The 补充信息 sheet as a SheetPlan: a title, a note, then one labelled row per field
@@ -53,8 +46,7 @@ export function inputSheetPlan(fill: InputSheetValues = {}, options: { budgetRow
   const layout = inputLayout(budgetRows);
   const cells: CellWrite[] = [];
   const merges: SheetPlan['merges'] = [];
-  const put = (row: number, col: number, value: string | number | null, style?: string) =>
-    cells.push({ row, col, value, style });
+  const put = (row: number, col: number, value: string | number | null, style?: string) => cells.push({ row, col, value, style });
 
   put(0, 0, INPUT_SHEET_TITLE, 'title');
   merges.push({ top: 0, left: 0, bottom: 0, right: 3 });
@@ -85,7 +77,7 @@ export function inputSheetPlan(fill: InputSheetValues = {}, options: { budgetRow
       if (f.kind === 'text') {
         merges.push({ top: row, left: VALUE_COL, bottom: row, right: 3 });
       } else {
-        const hint = f.note ?? (f.kind === 'amount' ? '万元' : f.countUnit ?? '');
+        const hint = f.note ?? (f.kind === 'amount' ? '万元' : (f.countUnit ?? ''));
         put(row, NOTE_COL, hint, 'hint');
         merges.push({ top: row, left: NOTE_COL, bottom: row, right: 3 });
       }
@@ -106,7 +98,7 @@ export function inputSheetPlan(fill: InputSheetValues = {}, options: { budgetRow
     put(row, BUDGET_COLS.code, b ? b.code : null, 'code');
     put(row, BUDGET_COLS.name, b ? b.name : null, 'text');
     put(row, BUDGET_COLS.budget, b ? b.budget : null, 'amount');
-    put(row, BUDGET_COLS.reason, b ? b.reason ?? null : null, 'text');
+    put(row, BUDGET_COLS.reason, b ? (b.reason ?? null) : null, 'text');
   }
 
   return {

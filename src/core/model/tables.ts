@@ -17,28 +17,9 @@ import type { CellRef, RangeRect } from '../cells';
  *   stateCapital   国有资本经营预算财政拨款（收入）支出决算表 (2021: 09; 2023+: 08)
  *   gpb = 一般公共预算 (general public budget); 类/款/项 = class/section/item.
  */
-export type TableKey =
-  | 'summary'
-  | 'income'
-  | 'expenditure'
-  | 'fiscalSummary'
-  | 'gpbExpenditure'
-  | 'gpbBasic'
-  | 'threePublic'
-  | 'govFund'
-  | 'stateCapital';
+export type TableKey = 'summary' | 'income' | 'expenditure' | 'fiscalSummary' | 'gpbExpenditure' | 'gpbBasic' | 'threePublic' | 'govFund' | 'stateCapital';
 
-export const TABLE_KEYS: TableKey[] = [
-  'summary',
-  'income',
-  'expenditure',
-  'fiscalSummary',
-  'gpbExpenditure',
-  'gpbBasic',
-  'threePublic',
-  'govFund',
-  'stateCapital',
-];
+export const TABLE_KEYS: TableKey[] = ['summary', 'income', 'expenditure', 'fiscalSummary', 'gpbExpenditure', 'gpbBasic', 'threePublic', 'govFund', 'stateCapital'];
 
 /** Official names, for messages. */
 export const TABLE_NAMES: Record<TableKey, string> = {

@@ -5,22 +5,7 @@
  */
 
 /** A section's number: 一 … 十五, by its position in the edition's order. */
-export type SectionId =
-  | '一'
-  | '二'
-  | '三'
-  | '四'
-  | '五'
-  | '六'
-  | '七'
-  | '八'
-  | '九'
-  | '十'
-  | '十一'
-  | '十二'
-  | '十三'
-  | '十四'
-  | '十五';
+export type SectionId = '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '十一' | '十二' | '十三' | '十四' | '十五';
 
 export const SECTION_IDS: SectionId[] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 

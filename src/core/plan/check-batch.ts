@@ -8,16 +8,10 @@ import { sheetNameProblem } from './sheet-name';
  * hosts): workbook structure protection, sheet protection, name clashes, bad names.
  * Returns the refusal, or null when the batch can be written whole.
  */
-export function checkBatch(
-  batch: WriteBatch,
-  existing: { name: string; protected: boolean }[],
-  structureProtected: boolean,
-): HostError | null {
+export function checkBatch(batch: WriteBatch, existing: { name: string; protected: boolean }[], structureProtected: boolean): HostError | null {
   const lower = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
   if (batch.create.length && structureProtected) {
-    return new HostError(
-      `工作簿结构受保护，无法新增工作表（${batch.create.map((p) => p.name).join('、')}）。请先在“审阅→保护工作簿”中撤销保护，再重试。`,
-    );
+    return new HostError(`工作簿结构受保护，无法新增工作表（${batch.create.map((p) => p.name).join('、')}）。请先在“审阅→保护工作簿”中撤销保护，再重试。`);
   }
   const seen = new Set<string>();
   for (const p of batch.create) {
@@ -25,9 +19,7 @@ export function checkBatch(
     if (bad) return new HostError(`${bad}，未写入任何内容。`);
     const k = p.name.toLowerCase();
     if (lower.has(k)) {
-      return new HostError(
-        `工作簿中已有名为“${lower.get(k)!.name}”的工作表，未写入任何内容。请改名或选择“跳过”“并列新增”后重试。`,
-      );
+      return new HostError(`工作簿中已有名为“${lower.get(k)!.name}”的工作表，未写入任何内容。请改名或选择“跳过”“并列新增”后重试。`);
     }
     if (seen.has(k)) return new HostError(`要新增的工作表“${p.name}”重复，未写入任何内容。`);
     seen.add(k);

@@ -18,10 +18,7 @@ import {
 import { digitsOf, type Grid } from './grid';
 import { CLASSIFIED_COLUMNS, TOTAL_ROW_RE } from './vocabulary';
 
-type CodeLayout =
-  | { kind: 'single'; col: number }
-  | { kind: 'split'; cls: number; sec: number; item: number }
-  | { kind: 'combined'; col: number };
+type CodeLayout = { kind: 'single'; col: number } | { kind: 'split'; cls: number; sec: number; item: number } | { kind: 'combined'; col: number };
 
 const FUNCTIONAL = /^2\d{2}(\d{2}){0,2}$/;
 
@@ -63,8 +60,7 @@ function findCodeLayout(grid: Grid, from: number, to: number): { layout?: CodeLa
       }
     }
   }
-  const best = (m: Map<number, number>): [number, number] | undefined =>
-    [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  const best = (m: Map<number, number>): [number, number] | undefined => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
   const s = best(single);
   const sv = best(splitVotes);
   const cb = best(combined);
@@ -75,12 +71,7 @@ function findCodeLayout(grid: Grid, from: number, to: number): { layout?: CodeLa
 }
 
 /** The code a row carries, given the layout; `carry` keeps 类/款 for split rows that omit them. */
-function rowCode(
-  grid: Grid,
-  r: number,
-  layout: CodeLayout,
-  carry: { cls?: string; sec?: string },
-): { code?: string; label?: string; raw?: string } {
+function rowCode(grid: Grid, r: number, layout: CodeLayout, carry: { cls?: string; sec?: string }): { code?: string; label?: string; raw?: string } {
   if (layout.kind === 'single') {
     const code = codeOf(grid, r, layout.col);
     return { code, raw: grid.str(r, layout.col) };
@@ -225,16 +216,19 @@ export function readClassified(block: Block, problems: Problems): TableModel {
         label = tidy(rc.label ?? grid.str(r, labelCol));
       }
       const hasValues = columnList.some(([, c]) => !grid.isEmpty(r, c));
-      if (hasValues && isCaptionRow(grid, r, columnList.map(([, c]) => c))) {
+      if (
+        hasValues &&
+        isCaptionRow(
+          grid,
+          r,
+          columnList.map(([, c]) => c),
+        )
+      ) {
         // Captions are never amounts: a header line is skipped; a 合计 row keeps no figures.
         if (!id || seen.has(id)) continue;
         const cells = columnList.filter(([, c]) => !grid.isEmpty(r, c)).map(([, c]) => grid.ref(r, c));
         const words = columnList.filter(([, c]) => !grid.isEmpty(r, c)).map(([, c]) => tidyLabel(grid.str(r, c)));
-        problems.add(
-          key,
-          `${grid.where(r, columnList[0][1])}：${label || '合计'}行的金额栏印的是栏目名称（${words.join('、')}），已按栏目名称读取，不作为金额。`,
-          cells,
-        );
+        problems.add(key, `${grid.where(r, columnList[0][1])}：${label || '合计'}行的金额栏印的是栏目名称（${words.join('、')}），已按栏目名称读取，不作为金额。`, cells);
         seen.set(id, r);
         lines.push({ id, code, level: code ? codeLevel(code) : undefined, label, row: r, values: {} });
         lastRow = r;
@@ -248,20 +242,16 @@ export function readClassified(block: Block, problems: Problems): TableModel {
         }
         if (!hasValues) continue; // a header line such as 功能分类科目编码 | 科目名称
         const where = codeCols[0];
-        problems.add(
-          key,
-          `${grid.where(r, where)}：无法识别科目编码“${rc.raw ?? ''}”${grid.str(r, labelCol) ? `（${grid.str(r, labelCol)}）` : ''}，该行未读取。`,
-          [grid.ref(r, where)],
-        );
+        problems.add(key, `${grid.where(r, where)}：无法识别科目编码“${rc.raw ?? ''}”${grid.str(r, labelCol) ? `（${grid.str(r, labelCol)}）` : ''}，该行未读取。`, [
+          grid.ref(r, where),
+        ]);
         lastRow = r;
         continue;
       }
       if (seen.has(id)) {
-        problems.add(
-          key,
-          `${grid.where(r, codeCols[0])}：科目“${id === 'total' ? '合计' : id}”重复出现（第 ${seen.get(id)! + 1} 行已有），已按第一次出现读取。`,
-          [grid.ref(r, codeCols[0])],
-        );
+        problems.add(key, `${grid.where(r, codeCols[0])}：科目“${id === 'total' ? '合计' : id}”重复出现（第 ${seen.get(id)! + 1} 行已有），已按第一次出现读取。`, [
+          grid.ref(r, codeCols[0]),
+        ]);
         lastRow = r;
         continue;
       }

@@ -19,11 +19,7 @@ export interface Block {
 }
 
 /** The TableModel of a block, from what its reader found (shared by every table kind). */
-export function tableModelOf(
-  block: Block,
-  meta: Meta,
-  found: { columns: TableModel['columns']; lines: Line[]; notes: string[]; lastRow: number },
-): TableModel {
+export function tableModelOf(block: Block, meta: Meta, found: { columns: TableModel['columns']; lines: Line[]; notes: string[]; lastRow: number }): TableModel {
   const { grid } = block;
   return {
     key: block.key,

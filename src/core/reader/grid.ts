@@ -144,7 +144,9 @@ export function digitsOf(v: CellValue): string | undefined {
   if (typeof v === 'string') {
     if (isAsciiDigits(v)) return v;
     if (hasIdeograph(v)) return undefined;
-    const t = toHalfWidth(v).replace(/[\s'’]/g, '').replace(/\.0+$/, '');
+    const t = toHalfWidth(v)
+      .replace(/[\s'’]/g, '')
+      .replace(/\.0+$/, '');
     return /^\d+$/.test(t) ? t : undefined;
   }
   return undefined;

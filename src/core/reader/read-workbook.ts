@@ -245,8 +245,7 @@ function assignNumbers(blocks: Block[], models: Array<TableModel | undefined>): 
   blocks.forEach((b, i) => {
     const m = models[i];
     if (!m) return;
-    m.number =
-      own[i] ?? head[i] ?? (i > 0 && tailGoesDown(i - 1) ? tail[i - 1] : undefined) ?? (!tailGoesDown(i) ? tail[i] : undefined);
+    m.number = own[i] ?? head[i] ?? (i > 0 && tailGoesDown(i - 1) ? tail[i - 1] : undefined) ?? (!tailGoesDown(i) ? tail[i] : undefined);
   });
 }
 

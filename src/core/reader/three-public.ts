@@ -146,13 +146,7 @@ function rowOfAddress(address: string): number {
  * Items as rows (合计, 因公出国（境）费, 公务用车购置及运行费, 其中：公务用车购置费 …) and
  * 预算数 / 决算数 as columns. columns.budget / columns.actual name those two columns.
  */
-function readVertical(
-  block: Block,
-  headerRows: number[],
-  lines: Line[],
-  columns: Partial<Record<ColumnId, number>>,
-  problems: Problems,
-): boolean {
+function readVertical(block: Block, headerRows: number[], lines: Line[], columns: Partial<Record<ColumnId, number>>, problems: Problems): boolean {
   const { grid, key } = block;
   let budgetCol: number | undefined;
   let actualCol: number | undefined;
@@ -179,7 +173,10 @@ function readVertical(
     if (!item) continue;
     if (item === 'carTotal') carSeen = true;
     if (firstRow === undefined) firstRow = r;
-    for (const [kind, col] of [['budget', budgetCol], ['actual', actualCol]] as Array<[Kind, number | undefined]>) {
+    for (const [kind, col] of [
+      ['budget', budgetCol],
+      ['actual', actualCol],
+    ] as Array<[Kind, number | undefined]>) {
       if (col === undefined || values[kind][item]) continue;
       values[kind][item] = readAmountCell(grid, r, col, key, problems, `${tidyLabel(label.text)}${kind === 'budget' ? '预算数' : '决算数'}`);
     }

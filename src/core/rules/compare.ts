@@ -155,10 +155,7 @@ const BROKEN: Record<'eq' | 'le' | 'ge', string> = { eq: '≠', le: '>', ge: '<'
  *
  * Message: "<left> <value> ≠ <right> <value>，差额 <left−right>（尾数差异，容差 <bound>）".
  */
-export function compareSides(
-  c: Comparison,
-  options: { tolerance: number; severity: 'error' | 'warning' },
-): ComparisonOutcome | undefined {
+export function compareSides(c: Comparison, options: { tolerance: number; severity: 'error' | 'warning' }): ComparisonOutcome | undefined {
   if (!sideUsable(c.left) || !sideUsable(c.right)) return undefined;
   const relation = c.relation ?? 'eq';
   const left = sideTotal(c.left);
@@ -169,12 +166,8 @@ export function compareSides(
   if (gap <= ZERO_GAP) return undefined;
   const bound = roundingParts(c) * options.tolerance;
   const rounding = gap <= bound + ZERO_GAP;
-  const head =
-    `${labelOf(c.left)} ${formatAmount(left)} ${BROKEN[relation]} ${labelOf(c.right)} ${formatAmount(right)}，` +
-    `差额 ${formatDifference(difference)}`;
-  const tail = rounding
-    ? `（尾数差异，容差 ${formatBound(bound)}）`
-    : `（超出尾数容差 ${formatBound(bound)}）`;
+  const head = `${labelOf(c.left)} ${formatAmount(left)} ${BROKEN[relation]} ${labelOf(c.right)} ${formatAmount(right)}，` + `差额 ${formatDifference(difference)}`;
+  const tail = rounding ? `（尾数差异，容差 ${formatBound(bound)}）` : `（超出尾数容差 ${formatBound(bound)}）`;
   return {
     severity: rounding ? 'rounding' : options.severity,
     message: head + tail,

@@ -26,9 +26,7 @@ export function compareByCode(ctx: RuleContext, m: CodeMatch): void {
   const rt = ctx.table(m.right.key);
   if (!lt || !rt) return;
   // Column pairs both layouts have (a foreign 04 lacking 国有资本经营, say, is not compared there).
-  const cols = m.left.cols
-    .map((c, i) => [c, m.right.cols[i]] as const)
-    .filter(([a, b]) => lt.columns[a] !== undefined && rt.columns[b] !== undefined);
+  const cols = m.left.cols.map((c, i) => [c, m.right.cols[i]] as const).filter(([a, b]) => lt.columns[a] !== undefined && rt.columns[b] !== undefined);
   if (cols.length === 0) return;
   const ll = ctx.tableLabel(m.left.key);
   const rl = ctx.tableLabel(m.right.key);

@@ -25,12 +25,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
   const tableRank = (t?: TableKey) => (t === undefined ? TABLE_KEYS.length : TABLE_KEYS.indexOf(t));
   return findings
     .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
-        tableRank(a.f.table) - tableRank(b.f.table) ||
-        a.i - b.i,
-    )
+    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || tableRank(a.f.table) - tableRank(b.f.table) || a.i - b.i)
     .map((x) => x.f);
 }
 

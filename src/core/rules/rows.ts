@@ -13,13 +13,7 @@ export function namesSumLabel(names: Array<{ name: string; amount: Amount }>): s
  * Each line: totalCol = Σ partCols (docs/domain/rules.md 3, 4, 7, 9). Lines lacking the total
  * column, or all the part columns, are not checked.
  */
-export function checkRowSums(
-  ctx: RuleContext,
-  key: TableKey,
-  totalCol: ColumnId,
-  partCols: ColumnId[],
-  lineFilter: (l: Line) => boolean = () => true,
-): void {
+export function checkRowSums(ctx: RuleContext, key: TableKey, totalCol: ColumnId, partCols: ColumnId[], lineFilter: (l: Line) => boolean = () => true): void {
   const t = ctx.table(key);
   if (!t) return;
   const tl = ctx.tableLabel(key);
@@ -85,13 +79,7 @@ export function lineOf(t: TableModel | undefined, id: LineId): Line | undefined 
  * A side made of fixed lines of one table ("01表本年收入合计", or "使用非财政拨款结余+…之和"):
  * undefined when none of the lines exists. `prefix` prepends the table label to the label.
  */
-export function fixedSide(
-  ctx: RuleContext,
-  key: TableKey,
-  ids: LineId[],
-  cols: ColumnId[],
-  options: { suffix?: string } = {},
-): Side | undefined {
+export function fixedSide(ctx: RuleContext, key: TableKey, ids: LineId[], cols: ColumnId[], options: { suffix?: string } = {}): Side | undefined {
   const t = ctx.table(key);
   if (!t) return undefined;
   const parts: Array<{ name: string; amount: Amount }> = [];

@@ -34,8 +34,7 @@ export const SEED_2021_INPUTS: InputSheetValues = {
     'budget.threePublic.reception': 0,
     'reason.summaryTotal': '按区委区政府要求增收节支，厉行节约，减少支出',
     'reason.fiscalTotal': '按区委区政府要求增收节支，厉行节约，减少支出',
-    'reason.gpbTotal':
-      '按区委区政府要求增收节支，一般公共服务支出减少271.91万元，因疫情原因增加卫生健康支出100万元，城乡社区支出增加50万元',
+    'reason.gpbTotal': '按区委区政府要求增收节支，一般公共服务支出减少271.91万元，因疫情原因增加卫生健康支出100万元，城乡社区支出增加50万元',
     'reason.threePublic.car.budget': '公车平台预算不足，增加了公车平台人员工资及相关费用',
     'reason.threePublic.car.change': '按区委区政府要求增收节支，公车平台运行及维护费用减少',
     'reason.operatingCost': '按区委区政府要求增收节支，厉行节约',
@@ -66,8 +65,7 @@ export const SEED_2021_INPUTS: InputSheetValues = {
     'performance.stateCapital.count': 0,
     'performance.stateCapital.amount': 0,
     'performance.dept.count': 4,
-    'performance.text':
-      '从评价情况来看，有关项目立项程序完整、规范，预算执行及时、有效，绩效目标得到较好实现，绩效管理水平不断提高，绩效指标体系建设逐渐丰富和完善。',
+    'performance.text': '从评价情况来看，有关项目立项程序完整、规范，预算执行及时、有效，绩效目标得到较好实现，绩效管理水平不断提高，绩效指标体系建设逐渐丰富和完善。',
     'staff.authorized': 15,
     'staff.actual': 30,
     'staff.inService': 16,

@@ -51,11 +51,7 @@ export function fitsTemplate(snapshot: SheetSnapshot, build: TableBuild): boolea
   if (spec.layout === 'classified') return at(d, spec.totalRow.labelColumns[0]) === norm(spec.totalRow.label);
   if (spec.layout === 'twoSided') {
     const first = spec.rows[0];
-    return (
-      !!first.income?.label &&
-      at(d, spec.income.labelColumn) === norm(first.income.label) &&
-      at(d, spec.expense.labelColumn) === norm(first.expense?.label)
-    );
+    return !!first.income?.label && at(d, spec.income.labelColumn) === norm(first.income.label) && at(d, spec.expense.labelColumn) === norm(first.expense?.label);
   }
   if (spec.layout === 'economic') return at(d, spec.groups[0].codeColumn) === spec.groups[0].items[0].code;
   // 三公: the header texts must match.
@@ -76,12 +72,7 @@ export function fitsTemplate(snapshot: SheetSnapshot, build: TableBuild): boolea
  * The table as laid out on the sheet by the profile's template (with the sheet's own
  * rows), or undefined when the sheet does not follow the template.
  */
-export function recognizeTable(
-  snapshot: SheetSnapshot,
-  profile: Profile,
-  key: TableKey,
-  options: { unit?: string; year?: number } = {},
-): TableBuild | undefined {
+export function recognizeTable(snapshot: SheetSnapshot, profile: Profile, key: TableKey, options: { unit?: string; year?: number } = {}): TableBuild | undefined {
   if (!profile.tables.some((t) => t.key === key)) return undefined;
   const base = { unit: options.unit ?? '', year: options.year ?? 0, sheet: snapshot.name };
   const blank = buildTable(profile, key, { ...base, withoutFormulas: true });
@@ -92,10 +83,7 @@ export function recognizeTable(
 }
 
 /** Which of the profiles' tables a sheet is (by its title in the first row and the template's positions). */
-export function recognizeSheet(
-  snapshot: SheetSnapshot,
-  profiles: Profile[],
-): { profile: Profile; key: TableKey; build: TableBuild } | undefined {
+export function recognizeSheet(snapshot: SheetSnapshot, profiles: Profile[]): { profile: Profile; key: TableKey; build: TableBuild } | undefined {
   const texts = new Set<string>();
   for (let r = snapshot.top; r < snapshot.top + Math.min(snapshot.values.length, 3); r++) {
     for (const v of snapshot.values[r - snapshot.top] ?? []) if (v !== null) texts.add(norm(v));

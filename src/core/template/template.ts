@@ -122,9 +122,7 @@ export function buildTable(profile: Profile, tableKey: TableKey, options: Templa
 
   if (spec.layout === 'classified') {
     Object.assign(modelColumns, spec.columns);
-    const rows = options.keepOrder
-      ? [...(options.rows ?? [])]
-      : [...(options.rows ?? [])].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+    const rows = options.keepOrder ? [...(options.rows ?? [])] : [...(options.rows ?? [])].sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     const all: Array<{ id: string; code?: string; name: string }> = [
       { id: 'total', name: spec.totalRow.label },
       ...rows.map((r) => ({ id: r.code, code: r.code, name: r.name })),
@@ -137,8 +135,7 @@ export function buildTable(profile: Profile, tableKey: TableKey, options: Templa
         for (let c = l + 1; c <= r; c++) b.set(row, c, { value: null, style: 'textBold' }, 'frame');
         b.merge(row, l, row, r);
       } else {
-        const parts =
-          spec.codeColumns.length === 1 ? [entry.code] : [entry.code.slice(0, 3), entry.code.slice(3, 5), entry.code.slice(5, 7)];
+        const parts = spec.codeColumns.length === 1 ? [entry.code] : [entry.code.slice(0, 3), entry.code.slice(3, 5), entry.code.slice(5, 7)];
         spec.codeColumns.forEach((c, j) => b.set(row, c, { value: parts[j] || null, style: 'code' }, 'rowLabel'));
         b.set(row, spec.nameColumn, { value: entry.name, style: 'text' }, 'rowLabel');
       }
@@ -284,11 +281,7 @@ export function buildTable(profile: Profile, tableKey: TableKey, options: Templa
 }
 
 /** The SheetPlan of one table of a profile (frame, styles and formulas). */
-export function buildTablePlan(
-  profile: Profile,
-  tableKey: TableKey,
-  options: TemplateOptions,
-): SheetPlan {
+export function buildTablePlan(profile: Profile, tableKey: TableKey, options: TemplateOptions): SheetPlan {
   return buildTable(profile, tableKey, options).plan;
 }
 

@@ -70,8 +70,13 @@ export function insertPlans(
       sheet: names[key],
     }),
   );
-  const links = options.links ?? true ? linkFormulas(modelOf(builds)) : [];
-  const plans = builds.map((b) => withFormulas(b.plan, links.filter((w) => w.sheet === b.plan.name)));
+  const links = (options.links ?? true) ? linkFormulas(modelOf(builds)) : [];
+  const plans = builds.map((b) =>
+    withFormulas(
+      b.plan,
+      links.filter((w) => w.sheet === b.plan.name),
+    ),
+  );
   return { builds, plans };
 }
 
@@ -174,9 +179,7 @@ export async function insertTables(host: WorkbookHost, options: InsertOptions): 
       toCreate.push(key);
     } else {
       if (clash.protected) {
-        throw new HostError(`工作表“${clash.name}”受保护，无法刷新表样。请先撤销该工作表的保护，再重试；未写入任何内容。`, [
-          { sheet: clash.name, address: 'A1' },
-        ]);
+        throw new HostError(`工作表“${clash.name}”受保护，无法刷新表样。请先撤销该工作表的保护，再重试；未写入任何内容。`, [{ sheet: clash.name, address: 'A1' }]);
       }
       names[key] = clash.name;
       toRefresh.push(key);
@@ -202,8 +205,13 @@ export async function insertTables(host: WorkbookHost, options: InsertOptions): 
 
   const { builds, plans } = insertPlans(profile, toCreate, names, options);
   // Links may run between new and refreshed tables.
-  const links = options.links ?? true ? linkFormulas(modelOf([...builds, ...refreshBuilds])) : [];
-  const created = plans.map((p) => withFormulas(p, links.filter((w) => w.sheet === p.name)));
+  const links = (options.links ?? true) ? linkFormulas(modelOf([...builds, ...refreshBuilds])) : [];
+  const created = plans.map((p) =>
+    withFormulas(
+      p,
+      links.filter((w) => w.sheet === p.name),
+    ),
+  );
 
   const update: SheetPlan[] = [];
   for (const b of refreshBuilds) {

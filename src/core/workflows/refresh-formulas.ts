@@ -98,10 +98,7 @@ export function formulaUpdates(
 }
 
 /** Pure part of 刷新公式: the batch to write for these snapshots. */
-export function refreshBatch(
-  snapshots: SheetSnapshot[],
-  options: RefreshOptions = {},
-): { batch: WriteBatch; result: RefreshResult } {
+export function refreshBatch(snapshots: SheetSnapshot[], options: RefreshOptions = {}): { batch: WriteBatch; result: RefreshResult } {
   const { all, model } = tablesOf(snapshots);
   const writes: SheetCellWrite[] = [];
   for (const t of all) for (const w of tableFormulas(t)) writes.push({ ...w, sheet: t.sheet });

@@ -118,8 +118,7 @@ export class MemoryHost implements WorkbookHost {
           (m, prefix: string | undefined, q: string | undefined, plain: string | undefined, first: string, second?: string) => {
             const target = prefix ? (q !== undefined ? q : plain) : other.name;
             if (target !== sheet && target !== quoted(sheet)) return m;
-            const shift = (ref: string) =>
-              ref.replace(/(\d+)$/, (d) => String(Number(d) - 1 >= at ? Number(d) + count : Number(d)));
+            const shift = (ref: string) => ref.replace(/(\d+)$/, (d) => String(Number(d) - 1 >= at ? Number(d) + count : Number(d)));
             return `${prefix ?? ''}${shift(first)}${second ? `:${shift(second.slice(1))}` : ''}`;
           },
         );
@@ -186,9 +185,7 @@ export class MemoryHost implements WorkbookHost {
     // Validate everything first: a refusal leaves the workbook as it was.
     const names = new Set(this.sheets.map((s) => s.name.toLowerCase()));
     if (batch.create.length && this.structureProtected) {
-      throw new HostError(
-        `工作簿结构受保护，无法新增工作表“${batch.create.map((p) => p.name).join('、')}”。请先在“审阅”中撤销工作簿保护，再重试。`,
-      );
+      throw new HostError(`工作簿结构受保护，无法新增工作表“${batch.create.map((p) => p.name).join('、')}”。请先在“审阅”中撤销工作簿保护，再重试。`);
     }
     for (const p of batch.create) {
       const badName = sheetNameProblem(p.name);
@@ -200,9 +197,7 @@ export class MemoryHost implements WorkbookHost {
       const s = this.sheet(p.name);
       if (!s) throw new HostError(`找不到工作表“${p.name}”，未写入任何内容。`);
       if (s.protected) {
-        throw new HostError(`工作表“${p.name}”受保护，无法写入。请先撤销该工作表的保护，再重试；未写入任何内容。`, [
-          { sheet: p.name, address: 'A1' },
-        ]);
+        throw new HostError(`工作表“${p.name}”受保护，无法写入。请先撤销该工作表的保护，再重试；未写入任何内容。`, [{ sheet: p.name, address: 'A1' }]);
       }
     }
     for (const p of [...batch.create, ...batch.update]) {

@@ -62,9 +62,7 @@ export function officeEnv(): OfficeHostEnv {
       save: () =>
         new Promise<void>((resolve, reject) =>
           Office.context.document.settings.saveAsync((r) =>
-            r.status === Office.AsyncResultStatus.Succeeded
-              ? resolve()
-              : reject(new HostError(`无法保存加载项设置：${r.error?.message ?? '未知错误'}`)),
+            r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new HostError(`无法保存加载项设置：${r.error?.message ?? '未知错误'}`)),
           ),
         ),
     },
@@ -161,11 +159,7 @@ export class OfficeHost implements WorkbookHost {
 
   private loadSheetList(ctx: Excel.RequestContext): Excel.WorksheetCollection {
     const ws = ctx.workbook.worksheets;
-    ws.load(
-      this.api('1.2')
-        ? 'items/name,items/position,items/visibility,items/protection/protected'
-        : 'items/name,items/position,items/visibility',
-    );
+    ws.load(this.api('1.2') ? 'items/name,items/position,items/visibility,items/protection/protected' : 'items/name,items/position,items/visibility');
     return ws;
   }
 
@@ -368,7 +362,7 @@ export class OfficeHost implements WorkbookHost {
         let lo = -1;
         let hi = -1;
         row.forEach((v, j) => {
-            if (typeof v === 'string' && ERROR_LIKE.test(v) && !isFormula(v, read.formulas[i]?.[j])) {
+          if (typeof v === 'string' && ERROR_LIKE.test(v) && !isFormula(v, read.formulas[i]?.[j])) {
             if (lo < 0) lo = j;
             hi = j;
           }
@@ -458,7 +452,12 @@ export class OfficeHost implements WorkbookHost {
     } catch (e) {
       const err = toHostError(e, '写入工作表');
       if (checked && !(e instanceof HostError)) {
-        const removed = batch.create.length ? await this.removeAdded(batch.create.map((p) => p.name), before) : false;
+        const removed = batch.create.length
+          ? await this.removeAdded(
+              batch.create.map((p) => p.name),
+              before,
+            )
+          : false;
         const tail = batch.update.length
           ? ' 已有工作表的写入可能只完成了一部分，请检查工作簿。'
           : removed
@@ -776,12 +775,7 @@ interface Piece {
  * the size is kept. A refused single row is Excel's refusal to report. The blocks come
  * back in piece order, rows in order.
  */
-async function readRows(
-  sync: () => Promise<void>,
-  pieces: Piece[],
-  props: string,
-  budget: number,
-): Promise<{ key: number; piece: Piece; range: Excel.Range }[]> {
+async function readRows(sync: () => Promise<void>, pieces: Piece[], props: string, budget: number): Promise<{ key: number; piece: Piece; range: Excel.Range }[]> {
   const out: { key: number; piece: Piece; range: Excel.Range }[] = [];
   let queue = pieces.map((p) => ({ ...p }));
   while (queue.length) {
@@ -810,7 +804,8 @@ async function readRows(
       await sync();
       if (batch.some((b) => props.split(',').some((p) => !Array.isArray((b.range as unknown as Record<string, unknown>)[p])))) throw new NullValues();
     } catch (e) {
-      if (!isSizeRefusal(e) || (batch.length === 1 && batch[0].piece.rows === 1)) throw e instanceof NullValues ? new HostError('读取工作表失败：Excel 对单行数据也返回了空值，无法读取。') : e;
+      if (!isSizeRefusal(e) || (batch.length === 1 && batch[0].piece.rows === 1))
+        throw e instanceof NullValues ? new HostError('读取工作表失败：Excel 对单行数据也返回了空值，无法读取。') : e;
       budget = Math.max(1, Math.floor(cells / 2));
       queue = saved;
       continue;

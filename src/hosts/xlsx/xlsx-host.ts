@@ -130,14 +130,12 @@ async function requireWorkbookPart(buf: Buffer, label: string): Promise<void> {
   try {
     zip = await JSZip.loadAsync(buf);
   } catch {
-    throw new HostError(`${label}文件已损坏或不是有效的 .xlsx 工作簿（压缩包结构不完整，可能在下载、复制或保存时中断）。请重新获取文件，或在 Excel/WPS 中另存为 .xlsx 后再试。`);
+    throw new HostError(
+      `${label}文件已损坏或不是有效的 .xlsx 工作簿（压缩包结构不完整，可能在下载、复制或保存时中断）。请重新获取文件，或在 Excel/WPS 中另存为 .xlsx 后再试。`,
+    );
   }
   if (zip.file('xl/workbook.xml')) return;
-  const kind = zip.file('word/document.xml')
-    ? '，看起来是 Word 文档'
-    : zip.file('ppt/presentation.xml')
-      ? '，看起来是 PowerPoint 演示文稿'
-      : '';
+  const kind = zip.file('word/document.xml') ? '，看起来是 Word 文档' : zip.file('ppt/presentation.xml') ? '，看起来是 PowerPoint 演示文稿' : '';
   throw new HostError(`${label}这是一个压缩包，但其中没有工作簿内容（xl/workbook.xml）${kind}，不是 .xlsx 工作簿。请确认文件，或在 Excel/WPS 中另存为 .xlsx 后再试。`);
 }
 
@@ -225,9 +223,7 @@ function sameRect(a: RangeRect, b: RangeRect): boolean {
 }
 
 function isOurRule(cf: ExcelJS.ConditionalFormattingOptions): boolean {
-  return cf.rules.some(
-    (r) => r.type === 'expression' && (r.formulae ?? []).some((f) => String(f).includes('juesuan-mark')),
-  );
+  return cf.rules.some((r) => r.type === 'expression' && (r.formulae ?? []).some((f) => String(f).includes('juesuan-mark')));
 }
 
 export class XlsxHost implements WorkbookHost {
@@ -344,8 +340,7 @@ export class XlsxHost implements WorkbookHost {
       buf = await fs.promises.readFile(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : fileErrorText(e);
+      const why = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : fileErrorText(e);
       throw new HostError(`无法读取“${path}”：${why}。`);
     }
     return XlsxHost.fromBuffer(buf, path);
@@ -368,7 +363,9 @@ export class XlsxHost implements WorkbookHost {
           throw new HostError(`无法在不改动其他内容的前提下写入：${e.message}。为保护原有内容，未改动文件。`);
         }
         if (e instanceof XmlSyntaxError) {
-          throw new HostError('工作簿内部的 XML 结构无法解析，无法在不改动其他内容的前提下写入。为保护原有内容，未改动文件。请在 Excel/WPS 中打开并另存为 .xlsx 后再试。');
+          throw new HostError(
+            '工作簿内部的 XML 结构无法解析，无法在不改动其他内容的前提下写入。为保护原有内容，未改动文件。请在 Excel/WPS 中打开并另存为 .xlsx 后再试。',
+          );
         }
         throw e;
       }
@@ -570,9 +567,7 @@ export class XlsxHost implements WorkbookHost {
       if (badName) throw new HostError(`${badName}，未写入任何内容。`);
       const key = name.toLowerCase();
       if (lower.has(key)) {
-        throw new HostError(`工作簿中已有名为“${name}”的工作表，未做任何修改。请改名或选择“并排插入”。`, [
-          { sheet: name, address: 'A1' },
-        ]);
+        throw new HostError(`工作簿中已有名为“${name}”的工作表，未做任何修改。请改名或选择“并排插入”。`, [{ sheet: name, address: 'A1' }]);
       }
       if (seen.has(key)) throw new HostError(`要新增的工作表“${name}”重复，未做任何修改。`);
       seen.add(key);
@@ -597,8 +592,7 @@ export class XlsxHost implements WorkbookHost {
   }
 
   private validatePlan(plan: SheetPlan, existingMerges: RangeRect[]): void {
-    const badCell = (c: CellWrite) =>
-      !Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 0 || c.col < 0 || c.row >= 1048576 || c.col >= 16384;
+    const badCell = (c: CellWrite) => !Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 0 || c.col < 0 || c.row >= 1048576 || c.col >= 16384;
     for (const c of plan.cells) {
       if (badCell(c)) throw new HostError(`工作表“${plan.name}”：单元格位置无效（行 ${c.row}，列 ${c.col}）。`);
       if (c.style && !plan.styles[c.style]) throw new Error(`plan ${plan.name}: unknown style "${c.style}"`);
@@ -611,10 +605,9 @@ export class XlsxHost implements WorkbookHost {
     for (const m of plan.merges) {
       const clash = all.find((e) => overlaps(e, m) && !sameRect(e, m));
       if (clash) {
-        throw new HostError(
-          `工作表“${plan.name}”中 ${rangeAddress(m)} 与已有的合并单元格 ${rangeAddress(clash)} 重叠，未做任何修改。`,
-          [{ sheet: plan.name, address: a1(m.top, m.left) }],
-        );
+        throw new HostError(`工作表“${plan.name}”中 ${rangeAddress(m)} 与已有的合并单元格 ${rangeAddress(clash)} 重叠，未做任何修改。`, [
+          { sheet: plan.name, address: a1(m.top, m.left) },
+        ]);
       }
       all.push(m);
     }
@@ -729,9 +722,7 @@ export class XlsxHost implements WorkbookHost {
       const views = ws.views?.length ? ws.views : [{} as ExcelJS.WorksheetView];
       ws.views = views.map((v, i) => (i === 0 ? ({ ...v, tabSelected: ws.name === name } as unknown as ExcelJS.WorksheetView) : v));
     }
-    const wbViews = this.wb.views?.length
-      ? this.wb.views
-      : [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' } as ExcelJS.WorkbookView];
+    const wbViews = this.wb.views?.length ? this.wb.views : [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' } as ExcelJS.WorkbookView];
     this.wb.views = wbViews.map((v, i) => (i === 0 ? { ...v, activeTab: index } : v));
   }
 

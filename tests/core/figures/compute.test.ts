@@ -76,11 +76,11 @@ describe('figures: computeFigures on the seed (2021)', () => {
     assert.equal(at(f, 'gpb.item.2010302.completion'), '107.78');
     assert.equal(at(f, 'gpb.total.budget'), '917.49');
     assert.equal(at(f, 'gpb.total.completion'), '153.30');
-    assert.equal(
-      f.get('gpb.item.2010301')!.label,
-      '一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）',
+    assert.equal(f.get('gpb.item.2010301')!.label, '一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）');
+    assert.deepEqual(
+      f.get('gpb.item.2010301.budget')!.inputs.map((c) => c.sheet),
+      ['补充信息'],
     );
-    assert.deepEqual(f.get('gpb.item.2010301.budget')!.inputs.map((c) => c.sheet), ['补充信息']);
   });
 
   it('takes 会议费/培训费 from 06 when the input sheet leaves them blank (培训费 0.44)', () => {

@@ -286,7 +286,13 @@ describe('formula evaluator (src/core/formulas/evaluate.ts)', () => {
     const refText = (r: R, own: number) =>
       `${r.sheet === own ? '' : `'${SHEETS[r.sheet]}'!`}${r.abs ? '$' : ''}${a1(r.row, r.col).replace(/(\d+)$/, r.abs ? '$$$1' : '$1')}`;
 
-    type Expr = { t: 'ref'; r: R } | { t: 'range'; a: R; b: R } | { t: 'num'; v: number } | { t: 'op'; op: string; a: Expr; b: Expr } | { t: 'neg'; a: Expr } | { t: 'sum'; args: Expr[] };
+    type Expr =
+      | { t: 'ref'; r: R }
+      | { t: 'range'; a: R; b: R }
+      | { t: 'num'; v: number }
+      | { t: 'op'; op: string; a: Expr; b: Expr }
+      | { t: 'neg'; a: Expr }
+      | { t: 'sum'; args: Expr[] };
     const { expr } = fc.letrec<{ expr: Expr; leaf: Expr }>((tie) => ({
       leaf: fc.oneof(
         refArb().map((r): Expr => ({ t: 'ref', r })),
@@ -306,7 +312,9 @@ describe('formula evaluator (src/core/formulas/evaluate.ts)', () => {
         case 'ref':
           return refText(e.r, own);
         case 'range':
-          return top ? `SUM(${refText(e.a, own)}:${refText(e.b, e.a.sheet).replace(/^'.*'!/, '')})` : `${refText(e.a, own)}:${refText(e.b, e.a.sheet).replace(/^'.*'!/, '')}`;
+          return top
+            ? `SUM(${refText(e.a, own)}:${refText(e.b, e.a.sheet).replace(/^'.*'!/, '')})`
+            : `${refText(e.a, own)}:${refText(e.b, e.a.sheet).replace(/^'.*'!/, '')}`;
         case 'num':
           return String(e.v);
         case 'op':

@@ -38,8 +38,23 @@ function evaluateModel(models: TableModel[], formulas: Array<CellWrite & { sheet
 
 describe('formula builders', () => {
   it('compresses contiguous cells into ranges', () => {
-    assert.deepEqual(refList([{ row: 7, col: 2 }, { row: 8, col: 2 }, { row: 9, col: 2 }, { row: 11, col: 2 }]), ['C8:C10', 'C12']);
-    assert.deepEqual(refList([{ row: 7, col: 3 }, { row: 7, col: 4 }, { row: 7, col: 6 }]), ['D8:E8', 'G8']);
+    assert.deepEqual(
+      refList([
+        { row: 7, col: 2 },
+        { row: 8, col: 2 },
+        { row: 9, col: 2 },
+        { row: 11, col: 2 },
+      ]),
+      ['C8:C10', 'C12'],
+    );
+    assert.deepEqual(
+      refList([
+        { row: 7, col: 3 },
+        { row: 7, col: 4 },
+        { row: 7, col: 6 },
+      ]),
+      ['D8:E8', 'G8'],
+    );
     assert.deepEqual(refList([{ row: 0, col: 0 }], "'公开03表'!"), ["'公开03表'!A1"]);
   });
 
@@ -153,11 +168,9 @@ describe('formula builders', () => {
   });
 
   it('07 合计 and 小计 for both blocks, located by each amount cell', () => {
-    const t = modelTable('threePublic', [
-      ['budget', { total: null, abroad: 1, carTotal: null, carPurchase: 2, carOperation: 3, reception: 4 }],
-    ]);
+    const t = modelTable('threePublic', [['budget', { total: null, abroad: 1, carTotal: null, carPurchase: 2, carOperation: 3, reception: 4 }]]);
     // a second block in other columns of the same row (as in the seed)
-    const actual = { ...t.lines[0], id: 'actual', values: {} as typeof t.lines[0]['values'] };
+    const actual = { ...t.lines[0], id: 'actual', values: {} as (typeof t.lines)[0]['values'] };
     const cols = ['total', 'abroad', 'carTotal', 'carPurchase', 'carOperation', 'reception'];
     const figures: Record<string, number | null> = { total: null, abroad: 0, carTotal: null, carPurchase: 0, carOperation: 92.51, reception: 0 };
     cols.forEach((c, i) => {
@@ -174,10 +187,14 @@ describe('formula builders', () => {
   });
 
   it('links across sheets with quoted sheet names, only where both ends exist', () => {
-    const t03 = modelTable('expenditure', [
-      ['total', { total: null }],
-      ['201', { total: 10 }],
-    ], { sheet: '支出 表' });
+    const t03 = modelTable(
+      'expenditure',
+      [
+        ['total', { total: null }],
+        ['201', { total: 10 }],
+      ],
+      { sheet: '支出 表' },
+    );
     const t02 = modelTable('income', [['total', { total: null, other: 4 }]]);
     const t01 = modelTable('summary', [
       ['inc.other', { amount: null }],

@@ -1,14 +1,6 @@
 import { strict as assert } from 'assert';
 import type { CellValue } from '../../../src/core/cells';
-import {
-  INPUT_FIELDS,
-  INPUT_SHEET_NAME,
-  inputAddress,
-  inputNumber,
-  inputSheetPlan,
-  inputText,
-  readInputs,
-} from '../../../src/core/inputs';
+import { INPUT_FIELDS, INPUT_SHEET_NAME, inputAddress, inputNumber, inputSheetPlan, inputText, readInputs } from '../../../src/core/inputs';
 import type { SheetSnapshot } from '../../../src/core/model/snapshot';
 import { SEED_2021_INPUTS } from '../../../src/core/sample/seed-2021-inputs';
 import { MemoryHost } from '../../../src/hosts/memory/memory-host';
@@ -33,7 +25,10 @@ describe('补充信息: template and reader', () => {
     const labels = plan.cells.filter((c) => c.col === 0 && typeof c.value === 'string').map((c) => c.value as string);
     for (const f of INPUT_FIELDS) assert.equal(labels.filter((l) => l === f.label).length, 1, f.label);
     assert.equal(new Set(INPUT_FIELDS.map((f) => f.label)).size, INPUT_FIELDS.length, 'labels are unique');
-    assert.ok(plan.cells.every((c) => c.formula === undefined), 'the input sheet has no formulas');
+    assert.ok(
+      plan.cells.every((c) => c.formula === undefined),
+      'the input sheet has no formulas',
+    );
     for (const c of plan.cells) if (c.style) assert.ok(plan.styles[c.style], c.style);
   });
 
@@ -143,7 +138,10 @@ describe('补充信息: template and reader', () => {
 
   it('pre-fills the budget table with the 项 of 公开05表 that have money, budgets left blank', async () => {
     const rows = budgetRowsFromModel(seedModel());
-    assert.deepEqual(rows.map((r) => r.code), ['2010301', '2010302', '2010399', '2019999', '2100410', '2120199']);
+    assert.deepEqual(
+      rows.map((r) => r.code),
+      ['2010301', '2010302', '2010399', '2019999', '2100410', '2120199'],
+    );
     const host = new MemoryHost();
     await host.apply({ create: [inputSheetPlan({ budgets: rows })], update: [] });
     const inputs = readInputs(await host.readSheets());

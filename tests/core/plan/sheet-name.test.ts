@@ -23,7 +23,10 @@ describe('sheet names: one rule, one message, every host', () => {
       const expected = `${sheetNameProblem(n)}，未写入任何内容。`;
       const mem = new MemoryHost();
       await assert.rejects(mem.apply({ create: [emptyPlan(n)], update: [] }), (e: Error) => e.message === expected);
-      assert.deepEqual((await mem.listSheets()).map((s) => s.name), []);
+      assert.deepEqual(
+        (await mem.listSheets()).map((s) => s.name),
+        [],
+      );
       const xlsx = XlsxHost.create();
       await assert.rejects(xlsx.apply({ create: [emptyPlan(n)], update: [] }), (e: Error) => e.message === expected);
     }

@@ -50,7 +50,10 @@ describe('profiles as data', () => {
     assert.equal(byNo.get(61)?.label, undefined);
     assert.equal(byNo.get(62)?.id, 'exp.grandTotal');
     const expenseClasses = t.rows.map((r) => r.expense?.id).filter((id) => id && /^\d{3}$/.test(id));
-    assert.deepEqual(expenseClasses, classes.map((c) => c.code));
+    assert.deepEqual(
+      expenseClasses,
+      classes.map((c) => c.code),
+    );
   });
 
   it('2021 04 numbers 1–32 ‖ 33–64 with the opening split by fund and the closing by column', () => {
@@ -60,13 +63,19 @@ describe('profiles as data', () => {
     assert.equal(byNo.get(3)?.label, '三、国有资本经营预算财政拨款');
     assert.equal(byNo.get(27)?.id, 'inc.total');
     assert.equal(byNo.get(28)?.label, '年初财政拨款结转和结余');
-    assert.deepEqual([29, 30, 31].map((n) => byNo.get(n)?.id), ['inc.opening.gpb', 'inc.opening.govFund', 'inc.opening.stateCapital']);
+    assert.deepEqual(
+      [29, 30, 31].map((n) => byNo.get(n)?.id),
+      ['inc.opening.gpb', 'inc.opening.govFund', 'inc.opening.stateCapital'],
+    );
     assert.equal(byNo.get(32)?.id, 'inc.grandTotal');
     assert.equal(byNo.get(33)?.id, '201');
     assert.equal(byNo.get(58)?.id, '234');
     assert.equal(byNo.get(59)?.id, 'exp.total');
     assert.equal(byNo.get(60)?.id, 'exp.closing');
-    assert.deepEqual([61, 62, 63].map((n) => byNo.get(n)?.id), [undefined, undefined, undefined]);
+    assert.deepEqual(
+      [61, 62, 63].map((n) => byNo.get(n)?.id),
+      [undefined, undefined, undefined],
+    );
     assert.equal(byNo.get(64)?.id, 'exp.grandTotal');
     assert.deepEqual(Object.keys(t.expense.columns), ['total', 'gpb', 'govFund', 'stateCapital']);
   });
@@ -75,10 +84,22 @@ describe('profiles as data', () => {
     const g21 = loadProfile('2021').tables.find((x) => x.key === 'gpbBasic')!;
     const g23 = loadProfile('2023').tables.find((x) => x.key === 'gpbBasic')!;
     if (g21.layout !== 'economic' || g23.layout !== 'economic') return assert.fail('economic');
-    assert.deepEqual(g21.groups.map((g) => g.items.filter((i) => i.code.length === 3).map((i) => i.code)), [['301', '303'], ['302'], ['307', '310', '399']]);
-    assert.deepEqual(g21.groups.map((g) => g.items.length), [27, 28, 25]);
+    assert.deepEqual(
+      g21.groups.map((g) => g.items.filter((i) => i.code.length === 3).map((i) => i.code)),
+      [['301', '303'], ['302'], ['307', '310', '399']],
+    );
+    assert.deepEqual(
+      g21.groups.map((g) => g.items.length),
+      [27, 28, 25],
+    );
     assert.equal(g21.groups[2].items[3].name, '资本性支出');
-    assert.deepEqual(g23.groups.map((g) => g.items.filter((i) => i.code.length === 3).map((i) => i.code)), [['301', '303'], ['302', '310']]);
+    assert.deepEqual(
+      g23.groups.map((g) => g.items.filter((i) => i.code.length === 3).map((i) => i.code)),
+      [
+        ['301', '303'],
+        ['302', '310'],
+      ],
+    );
     assert.ok(!g23.groups[0].items.some((i) => i.code === '30306'));
     assert.deepEqual(
       g23.groups[1].items.filter((i) => i.code.startsWith('310')).map((i) => i.code),

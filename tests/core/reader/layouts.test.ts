@@ -55,7 +55,10 @@ describe('reader on other layouts', () => {
       const wb = readWorkbook(toSnapshots(layout2023()));
       assert.equal(amount(wb.tables.income, '2299999', 'other')!.value, 67.54);
       assert.equal(line(wb.tables.gpbExpenditure, '2100410')!.values.project!.value, 100);
-      assert.deepEqual(wb.tables.govFund!.lines.map((l) => l.id), ['total']);
+      assert.deepEqual(
+        wb.tables.govFund!.lines.map((l) => l.id),
+        ['total'],
+      );
     });
   });
 
@@ -74,7 +77,9 @@ describe('reader on other layouts', () => {
   });
 
   it('reads codes written with their names in one cell ("2010301 行政运行")', () => {
-    const g = seedGrid('expenditure').map((r) => (/^\d{3,7}$/.test(r[0]) ? [`${r[0]} ${r[1]}`, ...r.slice(2)] : r[1] === '合计' ? ['合计', ...r.slice(2)] : [r[0], ...r.slice(2)]));
+    const g = seedGrid('expenditure').map((r) =>
+      /^\d{3,7}$/.test(r[0]) ? [`${r[0]} ${r[1]}`, ...r.slice(2)] : r[1] === '合计' ? ['合计', ...r.slice(2)] : [r[0], ...r.slice(2)],
+    );
     const t = readWorkbook(one('支出', g)).tables.expenditure!;
     assert.equal(line(t, '2010301')!.label, '行政运行');
     assert.deepEqual(amount(t, '2010301', 'basic')!.cell.address, 'C14');
@@ -82,7 +87,7 @@ describe('reader on other layouts', () => {
   });
 
   describe('07 "三公"经费', () => {
-    it('reads Shanghai\'s interleaved 预算数 / 决算数 columns', () => {
+    it("reads Shanghai's interleaved 预算数 / 决算数 columns", () => {
       const t = readWorkbook(one('三公', interleaved07())).tables.threePublic!;
       assert.deepEqual(amount(t, 'budget', 'total')!.cell.address, 'A7');
       assert.deepEqual(amount(t, 'actual', 'total')!.cell.address, 'B7');
@@ -299,7 +304,11 @@ describe('reader on other layouts', () => {
       const wb = readWorkbook([toc, ...seedSnapshots()]);
       assert.deepEqual(wb.missing, []);
       for (const k of TABLE_KEYS) assert.notEqual(wb.tables[k]!.sheet, '目录', k);
-      assert.deepEqual(wb.problems.map((p) => p.table), ['fiscalSummary'], 'only the seed\'s own shifted 04 rows');
+      assert.deepEqual(
+        wb.problems.map((p) => p.table),
+        ['fiscalSummary'],
+        "only the seed's own shifted 04 rows",
+      );
     });
 
     it('falls back to the sheet name when a sheet has no title row', () => {
@@ -340,7 +349,10 @@ describe('reader on other layouts', () => {
       const wb = readWorkbook(snaps);
       const a = amount(wb.tables.expenditure, 'total', 'basic')!;
       assert.deepEqual(a.issue, { kind: 'error', raw: '#REF!' });
-      assert.deepEqual(wb.problems.map((p) => p.cells[0].address), ['D11']);
+      assert.deepEqual(
+        wb.problems.map((p) => p.cells[0].address),
+        ['D11'],
+      );
       assert.match(wb.problems[0].message, /#REF!/);
     });
 

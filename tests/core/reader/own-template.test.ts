@@ -24,8 +24,8 @@ function figures(wb: WorkbookModel): Map<string, number> {
   return out;
 }
 
-describe('reader on the product\'s own template (2021 sample workbook)', () => {
-  it('reads every table from the template\'s sheets, renamed or not, with no problems', async () => {
+describe("reader on the product's own template (2021 sample workbook)", () => {
+  it("reads every table from the template's sheets, renamed or not, with no problems", async () => {
     const host = calculatingHost();
     await buildSampleWorkbook(host);
     const snaps = await host.readSheets();

@@ -34,7 +34,13 @@ describe('reader: property — layout noise does not change the figures', () => 
             return g;
           });
           const snaps = oneSheet
-            ? [gridToSnapshot(`${prefix}1`, grids.flatMap((g) => [...g, []]), { numbersAsText, top, left })]
+            ? [
+                gridToSnapshot(
+                  `${prefix}1`,
+                  grids.flatMap((g) => [...g, []]),
+                  { numbersAsText, top, left },
+                ),
+              ]
             : grids.map((g, i) => gridToSnapshot(`${prefix}${9 - i}`, g, { numbersAsText, top, left })).reverse();
           const wb = readWorkbook(snaps);
           assert.deepEqual(wb.missing, []);

@@ -68,7 +68,7 @@ describe('reader on the seed report (2021, 株洲市石峰区机关事务服务�
     assert.deepEqual(t.notes, ['注：本表反映部门本年度取得的各项收入情况。']);
   });
 
-  it('reads 03: the 合计 row\'s 基本支出 335.54 at D11', () => {
+  it("reads 03: the 合计 row's 基本支出 335.54 at D11", () => {
     const t = wb.tables.expenditure!;
     assert.deepEqual(at(t, 'total', 'basic'), { value: 335.54, address: 'D11', sheet: '公开03表' });
     assert.deepEqual(at(t, 'total', 'total'), { value: 1474.07, address: 'C11', sheet: '公开03表' });
@@ -129,9 +129,15 @@ describe('reader on the seed report (2021, 株洲市石峰区机关事务服务�
   it('reads the empty 08 and 09 with their 无数据 notes', () => {
     for (const k of ['govFund', 'stateCapital'] as const) {
       const t = wb.tables[k]!;
-      assert.deepEqual(t.lines.map((l) => l.id), ['total']);
+      assert.deepEqual(
+        t.lines.map((l) => l.id),
+        ['total'],
+      );
       assert.ok(Object.values(line(t, 'total')!.values).every((a) => a!.blank));
-      assert.ok(t.notes.some((n) => /无数据/.test(n)), k);
+      assert.ok(
+        t.notes.some((n) => /无数据/.test(n)),
+        k,
+      );
     }
     assert.deepEqual(Object.keys(wb.tables.govFund!.columns), ['opening', 'income', 'total', 'basic', 'project', 'closing']);
     assert.equal(wb.tables.govFund!.moneyUnit, '万元', '"单位：万元"');

@@ -27,7 +27,7 @@ async function xlsxOf(sheets: Array<LayoutSheet & { numbersAsText?: boolean }>):
 }
 
 describe('reader on an .xlsx file with merged headers (through the xlsx host)', () => {
-  it('reads the seed 07 from its merges, a split-code 03 with numbers as text, and Shanghai\'s 07', async () => {
+  it("reads the seed 07 from its merges, a split-code 03 with numbers as text, and Shanghai's 07", async () => {
     const m07 = merged07();
     const g03 = splitCodes(seedGrid('expenditure'));
     const head = g03.findIndex((r) => r[0] === '项目');

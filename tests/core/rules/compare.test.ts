@@ -66,7 +66,10 @@ describe('compareSides', () => {
   });
   it('points at every non-blank cell, and at an all-blank side', () => {
     const c = { left: { label: 'L', terms: [a(3, 'A1')] }, right: { label: 'R', terms: [a(null, 'A2'), a(null, 'A3')] } };
-    assert.deepEqual(compareSides(c, opts)!.cells.map((x) => x.address), ['A1', 'A2', 'A3']);
+    assert.deepEqual(
+      compareSides(c, opts)!.cells.map((x) => x.address),
+      ['A1', 'A2', 'A3'],
+    );
   });
 });
 

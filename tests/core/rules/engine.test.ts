@@ -9,7 +9,10 @@ import { seedWorkbook } from './seed-workbook';
 const CHECKS = path.join(__dirname, '../../../src/core/rules/checks');
 
 describe('rules registry', () => {
-  const files = fs.readdirSync(CHECKS).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+  const files = fs
+    .readdirSync(CHECKS)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.replace(/\.ts$/, ''));
   it('registers every rule file, and each id is its file name', () => {
     assert.deepEqual(rules.map((r) => r.meta.id).sort(), files.sort());
   });
@@ -86,8 +89,17 @@ describe('runRules', () => {
 
   it('runRule does not sort; sortFindings is stable', () => {
     const f = (severity: Finding['severity'], table: Finding['table'], message: string): Finding => ({ rule: 'x', severity, table, message, cells: [] });
-    const sorted = sortFindings([f('rounding', 'summary', 'a'), f('error', 'gpbBasic', 'b'), f('error', 'summary', 'c'), f('error', 'summary', 'd'), f('warning', undefined, 'e')]);
-    assert.deepEqual(sorted.map((x) => x.message), ['c', 'd', 'b', 'e', 'a']);
+    const sorted = sortFindings([
+      f('rounding', 'summary', 'a'),
+      f('error', 'gpbBasic', 'b'),
+      f('error', 'summary', 'c'),
+      f('error', 'summary', 'd'),
+      f('warning', undefined, 'e'),
+    ]);
+    assert.deepEqual(
+      sorted.map((x) => x.message),
+      ['c', 'd', 'b', 'e', 'a'],
+    );
     assert.equal(runRule(rules[0], seedWorkbook()).length, 0);
   });
 });

@@ -12,7 +12,10 @@ const none = { ...modelWorkbook(), sheets: ['工资表', 'Sheet2'] };
 new RuleTester().run(rule, {
   valid: [
     { name: 'all nine tables', model: seedWorkbook() },
-    { name: 'one table is enough', model: seedWorkbook({ omit: ['summary', 'income', 'fiscalSummary', 'gpbExpenditure', 'gpbBasic', 'threePublic', 'govFund', 'stateCapital'] }) },
+    {
+      name: 'one table is enough',
+      model: seedWorkbook({ omit: ['summary', 'income', 'fiscalSummary', 'gpbExpenditure', 'gpbBasic', 'threePublic', 'govFund', 'stateCapital'] }),
+    },
   ],
   invalid: [
     {
@@ -25,7 +28,16 @@ new RuleTester().run(rule, {
 
 describe('a workbook without any of the nine tables', () => {
   const payroll = readWorkbook([
-    { name: '工资表', top: 0, left: 0, values: [['姓名', '基本工资', '津贴补贴'], ['张三', 5200, 1800], ['李四', 4800, 1600]] },
+    {
+      name: '工资表',
+      top: 0,
+      left: 0,
+      values: [
+        ['姓名', '基本工资', '津贴补贴'],
+        ['张三', 5200, 1800],
+        ['李四', 4800, 1600],
+      ],
+    },
   ]);
 
   it('the check reports one error, not nine missing-table warnings', () => {

@@ -19,7 +19,13 @@ new RuleTester().run(rule, {
       name: 'above 公用经费合计 (a warning: W item)',
       model,
       options: cost(60),
-      findings: [{ severity: 'warning', message: '补充信息机关运行经费 60.00 > 06表公用经费合计 56.70，差额 3.30', cells: ['补充信息!C30', c('gpbBasic', 'publicTotal', 'amount')] }],
+      findings: [
+        {
+          severity: 'warning',
+          message: '补充信息机关运行经费 60.00 > 06表公用经费合计 56.70，差额 3.30',
+          cells: ['补充信息!C30', c('gpbBasic', 'publicTotal', 'amount')],
+        },
+      ],
     },
     {
       name: 'tolerance 0.01: 0.01 above is 尾数差异',

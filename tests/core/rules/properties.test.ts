@@ -37,7 +37,6 @@ function lines(classes: Item[][][]): LineSpec[] {
   return out;
 }
 
-
 describe('rules on random consistent tables (fast-check)', () => {
   it('a table consistent to the cent gives no finding', () => {
     fc.assert(
@@ -62,7 +61,10 @@ describe('rules on random consistent tables (fast-check)', () => {
         assert.deepEqual(found.map((f) => f.rule).sort(), ['classified-section-eq-sum-items', 't03-row-total-eq-sum-parts']);
         for (const f of found) {
           assert.equal(f.severity, 'error', f.message);
-          assert.ok(f.cells.some((c) => c.address === cell.address), `${f.rule} points at ${cell.address}`);
+          assert.ok(
+            f.cells.some((c) => c.address === cell.address),
+            `${f.rule} points at ${cell.address}`,
+          );
         }
       }),
       { numRuns: 200 },

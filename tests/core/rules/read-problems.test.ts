@@ -74,9 +74,15 @@ describe('read-problems with cell-value-issues on the reader’s model', () => {
     // … and the whole check reports each once.
     const findings = runRules(read);
     const citing = (cell: string) => findings.filter((f) => f.cells.some((x) => `${x.sheet}!${x.address}` === cell));
-    assert.deepEqual(citing(textCell).map((f) => [f.rule, f.severity]), [[cellValueIssues.meta.id, 'warning']]);
+    assert.deepEqual(
+      citing(textCell).map((f) => [f.rule, f.severity]),
+      [[cellValueIssues.meta.id, 'warning']],
+    );
     assert.match(citing(textCell)[0].message, /待补/);
-    assert.deepEqual(citing(errorCell).map((f) => [f.rule, f.severity]), [[cellValueIssues.meta.id, 'error']]);
+    assert.deepEqual(
+      citing(errorCell).map((f) => [f.rule, f.severity]),
+      [[cellValueIssues.meta.id, 'error']],
+    );
     // The seed's 04 misalignment (a problem about other cells) is still passed on.
     assert.ok(findings.some((f) => f.rule === 'read-problems' && /错位/.test(f.message)));
   });

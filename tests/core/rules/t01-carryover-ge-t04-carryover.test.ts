@@ -3,14 +3,27 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['fiscalSummary', 'inc.opening', 'amount', 10]] });
-const split = seedWorkbook({ set: [['fiscalSummary', 'exp.closing.gpb', 'total', 4], ['summary', 'exp.closing', 'amount', 3]] });
+const split = seedWorkbook({
+  set: [
+    ['fiscalSummary', 'exp.closing.gpb', 'total', 4],
+    ['summary', 'exp.closing', 'amount', 3],
+  ],
+});
 const w = cellsIn(wrong);
 const s = cellsIn(split);
 
 new RuleTester().run(rule, {
   valid: [
     { name: 'the seed figures', model: seedWorkbook() },
-    { name: '01 carries over more than 04 (non-fiscal money)', model: seedWorkbook({ set: [['summary', 'inc.opening', 'amount', 12], ['fiscalSummary', 'inc.opening', 'amount', 10]] }) },
+    {
+      name: '01 carries over more than 04 (non-fiscal money)',
+      model: seedWorkbook({
+        set: [
+          ['summary', 'inc.opening', 'amount', 12],
+          ['fiscalSummary', 'inc.opening', 'amount', 10],
+        ],
+      }),
+    },
   ],
   invalid: [
     {
@@ -37,7 +50,12 @@ new RuleTester().run(rule, {
     },
     {
       name: 'tolerance 0.01: 0.01 short is 尾数差异',
-      model: seedWorkbook({ set: [['summary', 'inc.opening', 'amount', 9.99], ['fiscalSummary', 'inc.opening', 'amount', 10]] }),
+      model: seedWorkbook({
+        set: [
+          ['summary', 'inc.opening', 'amount', 9.99],
+          ['fiscalSummary', 'inc.opening', 'amount', 10],
+        ],
+      }),
       options: { tolerance: 0.01 },
       findings: [{ severity: 'rounding', message: '差额 -0.01（尾数差异', cells: [w('summary', 'inc.opening', 'amount'), w('fiscalSummary', 'inc.opening', 'amount')] }],
     },

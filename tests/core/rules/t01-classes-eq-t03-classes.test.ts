@@ -15,7 +15,13 @@ new RuleTester().run(rule, {
     {
       name: '01 212 mistyped',
       model: wrong,
-      findings: [{ severity: 'error', message: '01表212类 60.00 ≠ 03表212类本年支出合计 50.00，差额 10.00', cells: [w('summary', '212', 'amount'), w('expenditure', '212', 'total')] }],
+      findings: [
+        {
+          severity: 'error',
+          message: '01表212类 60.00 ≠ 03表212类本年支出合计 50.00，差额 10.00',
+          cells: [w('summary', '212', 'amount'), w('expenditure', '212', 'total')],
+        },
+      ],
     },
     {
       name: '03 lacks the 229 class 01 has',
@@ -26,7 +32,13 @@ new RuleTester().run(rule, {
       name: 'tolerance 0.01: 尾数差异',
       model: slip,
       options: { tolerance: 0.01 },
-      findings: [{ severity: 'rounding', message: '01表210类 100.01 ≠ 03表210类本年支出合计 100.00，差额 0.01（尾数差异', cells: [s('summary', '210', 'amount'), s('expenditure', '210', 'total')] }],
+      findings: [
+        {
+          severity: 'rounding',
+          message: '01表210类 100.01 ≠ 03表210类本年支出合计 100.00，差额 0.01（尾数差异',
+          cells: [s('summary', '210', 'amount'), s('expenditure', '210', 'total')],
+        },
+      ],
     },
   ],
 });

@@ -3,7 +3,12 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['summary', 'exp.closing', 'amount', 12.5]] });
-const slip = seedWorkbook({ set: [['summary', 'exp.closing', 'amount', 12.5], ['summary', 'exp.grandTotal', 'amount', 1486.56]] });
+const slip = seedWorkbook({
+  set: [
+    ['summary', 'exp.closing', 'amount', 12.5],
+    ['summary', 'exp.grandTotal', 'amount', 1486.56],
+  ],
+});
 const w = cellsIn(wrong);
 const s = cellsIn(slip);
 

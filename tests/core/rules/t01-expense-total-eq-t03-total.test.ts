@@ -9,7 +9,11 @@ const cells = [w('summary', 'exp.total', 'amount'), w('expenditure', 'total', 't
 new RuleTester().run(rule, {
   valid: [{ name: 'the seed figures', model: seedWorkbook() }],
   invalid: [
-    { name: '03 合计 mistyped', model: wrong, findings: [{ severity: 'error', message: '01表本年支出合计 1,474.07 ≠ 03表合计行本年支出合计 1,474.00，差额 0.07', cells }] },
+    {
+      name: '03 合计 mistyped',
+      model: wrong,
+      findings: [{ severity: 'error', message: '01表本年支出合计 1,474.07 ≠ 03表合计行本年支出合计 1,474.00，差额 0.07', cells }],
+    },
     { name: 'tolerance 0.1: 尾数差异', model: wrong, options: { tolerance: 0.1 }, findings: [{ severity: 'rounding', message: '（尾数差异，容差 0.1）', cells }] },
   ],
 });

@@ -4,7 +4,12 @@ import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['summary', 'inc.opening', 'amount', 10]] });
 const one = seedWorkbook({ set: [['summary', 'inc.grandTotal', 'amount', 1474.08]] });
-const slip = seedWorkbook({ set: [['summary', 'inc.opening', 'amount', 10], ['summary', 'inc.grandTotal', 'amount', 1484.08]] });
+const slip = seedWorkbook({
+  set: [
+    ['summary', 'inc.opening', 'amount', 10],
+    ['summary', 'inc.grandTotal', 'amount', 1484.08],
+  ],
+});
 const w = cellsIn(wrong);
 const o = cellsIn(one);
 const s = cellsIn(slip);

@@ -12,7 +12,11 @@ new RuleTester().run(rule, {
     { name: 'no 02 table: skipped', model: seedWorkbook({ omit: ['income'] }) },
   ],
   invalid: [
-    { name: '0.01 apart', model: wrong, findings: [{ severity: 'error', message: '01表本年收入合计 1,474.07 ≠ 02表合计行本年收入合计 1,474.08，差额 -0.01（超出尾数容差 0.005）', cells }] },
+    {
+      name: '0.01 apart',
+      model: wrong,
+      findings: [{ severity: 'error', message: '01表本年收入合计 1,474.07 ≠ 02表合计行本年收入合计 1,474.08，差额 -0.01（超出尾数容差 0.005）', cells }],
+    },
     { name: 'tolerance 0.01: 尾数差异', model: wrong, options: { tolerance: 0.01 }, findings: [{ severity: 'rounding', message: '（尾数差异，容差 0.01）', cells }] },
   ],
 });

@@ -3,7 +3,12 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['summary', 'inc.gpb', 'amount', 1400]] });
-const slip = seedWorkbook({ set: [['summary', 'inc.govFund', 'amount', 10], ['income', 'total', 'fiscal', 1416.54]] });
+const slip = seedWorkbook({
+  set: [
+    ['summary', 'inc.govFund', 'amount', 10],
+    ['income', 'total', 'fiscal', 1416.54],
+  ],
+});
 const w = cellsIn(wrong);
 const s = cellsIn(slip);
 

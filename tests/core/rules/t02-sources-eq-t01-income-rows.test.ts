@@ -2,7 +2,12 @@ import rule from '../../../src/core/rules/checks/t02-sources-eq-t01-income-rows'
 import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
-const wrong = seedWorkbook({ set: [['summary', 'inc.other', 'amount', null], ['summary', 'inc.business', 'amount', 67.54]] });
+const wrong = seedWorkbook({
+  set: [
+    ['summary', 'inc.other', 'amount', null],
+    ['summary', 'inc.business', 'amount', 67.54],
+  ],
+});
 const w = cellsIn(wrong);
 
 new RuleTester().run(rule, {
@@ -12,8 +17,16 @@ new RuleTester().run(rule, {
       name: '01 puts 67.54 under 事业收入, 02 under 其他收入',
       model: wrong,
       findings: [
-        { severity: 'error', message: '02表合计行事业收入 0.00 ≠ 01表事业收入 67.54，差额 -67.54', cells: [w('income', 'total', 'business'), w('summary', 'inc.business', 'amount')] },
-        { severity: 'error', message: '02表合计行其他收入 67.54 ≠ 01表其他收入 0.00，差额 67.54', cells: [w('income', 'total', 'other'), w('summary', 'inc.other', 'amount')] },
+        {
+          severity: 'error',
+          message: '02表合计行事业收入 0.00 ≠ 01表事业收入 67.54，差额 -67.54',
+          cells: [w('income', 'total', 'business'), w('summary', 'inc.business', 'amount')],
+        },
+        {
+          severity: 'error',
+          message: '02表合计行其他收入 67.54 ≠ 01表其他收入 0.00，差额 67.54',
+          cells: [w('income', 'total', 'other'), w('summary', 'inc.other', 'amount')],
+        },
       ],
     },
     {

@@ -2,7 +2,12 @@ import rule from '../../../src/core/rules/checks/t04-carryover-eq-sum-funds';
 import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
-const wrong = seedWorkbook({ set: [['fiscalSummary', 'inc.opening', 'amount', 10], ['fiscalSummary', 'inc.opening.gpb', 'amount', 8]] });
+const wrong = seedWorkbook({
+  set: [
+    ['fiscalSummary', 'inc.opening', 'amount', 10],
+    ['fiscalSummary', 'inc.opening.gpb', 'amount', 8],
+  ],
+});
 const slip = seedWorkbook({
   set: [
     ['fiscalSummary', 'inc.opening', 'amount', 10.01],

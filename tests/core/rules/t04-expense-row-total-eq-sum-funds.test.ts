@@ -3,7 +3,12 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['fiscalSummary', '212', 'total', 60]] });
-const slip = seedWorkbook({ set: [['fiscalSummary', '201', 'govFund', 10], ['fiscalSummary', '201', 'total', 1266.54]] });
+const slip = seedWorkbook({
+  set: [
+    ['fiscalSummary', '201', 'govFund', 10],
+    ['fiscalSummary', '201', 'total', 1266.54],
+  ],
+});
 const w = cellsIn(wrong);
 const s = cellsIn(slip);
 

@@ -2,8 +2,18 @@ import rule from '../../../src/core/rules/checks/t04-fund-without-money-t08-t09-
 import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
-const filled = seedWorkbook({ set: [['govFund', 'total', 'total', 5], ['govFund', 'total', 'basic', 5]] });
-const unfilled = seedWorkbook({ set: [['fiscalSummary', '212', 'govFund', 5], ['fiscalSummary', '212', 'total', 55]] });
+const filled = seedWorkbook({
+  set: [
+    ['govFund', 'total', 'total', 5],
+    ['govFund', 'total', 'basic', 5],
+  ],
+});
+const unfilled = seedWorkbook({
+  set: [
+    ['fiscalSummary', '212', 'govFund', 5],
+    ['fiscalSummary', '212', 'total', 55],
+  ],
+});
 const noNote = seedWorkbook({ notes: { stateCapital: ['注：本表反映部门本年度国有资本经营预算财政拨款支出情况。'] } });
 const f = cellsIn(filled);
 const u = cellsIn(unfilled);
@@ -14,7 +24,11 @@ new RuleTester().run(rule, {
     {
       name: '国有资本经营 money in 04 and in 09',
       model: seedWorkbook({
-        set: [['fiscalSummary', '212', 'stateCapital', 5], ['stateCapital', 'total', 'total', 5], ['stateCapital', 'total', 'project', 5]],
+        set: [
+          ['fiscalSummary', '212', 'stateCapital', 5],
+          ['stateCapital', 'total', 'total', 5],
+          ['stateCapital', 'total', 'project', 5],
+        ],
         notes: { stateCapital: ['注：本表反映部门本年度国有资本经营预算财政拨款支出情况。'] },
       }),
     },
@@ -36,7 +50,9 @@ new RuleTester().run(rule, {
     {
       name: '04 has 政府性基金 money, 08 is empty',
       model: unfilled,
-      findings: [{ severity: 'error', message: '04表政府性基金预算财政拨款有数（如 5.00），但08表没有数据', cells: [u('fiscalSummary', '212', 'govFund'), '公开08表!A1'] }],
+      findings: [
+        { severity: 'error', message: '04表政府性基金预算财政拨款有数（如 5.00），但08表没有数据', cells: [u('fiscalSummary', '212', 'govFund'), '公开08表!A1'] },
+      ],
     },
     {
       name: 'empty 09 without the 无数据 note',

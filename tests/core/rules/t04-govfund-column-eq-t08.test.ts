@@ -2,7 +2,12 @@ import rule from '../../../src/core/rules/checks/t04-govfund-column-eq-t08';
 import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
-const wrong = seedWorkbook({ set: [['fiscalSummary', '212', 'govFund', 5], ['fiscalSummary', '212', 'total', 55]] });
+const wrong = seedWorkbook({
+  set: [
+    ['fiscalSummary', '212', 'govFund', 5],
+    ['fiscalSummary', '212', 'total', 55],
+  ],
+});
 const w = cellsIn(wrong);
 
 new RuleTester().run(rule, {

@@ -3,7 +3,12 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['fiscalSummary', 'inc.grandTotal', 'amount', 1400]] });
-const slip = seedWorkbook({ set: [['fiscalSummary', 'inc.opening', 'amount', 5], ['fiscalSummary', 'inc.grandTotal', 'amount', 1411.54]] });
+const slip = seedWorkbook({
+  set: [
+    ['fiscalSummary', 'inc.opening', 'amount', 5],
+    ['fiscalSummary', 'inc.grandTotal', 'amount', 1411.54],
+  ],
+});
 const w = cellsIn(wrong);
 const s = cellsIn(slip);
 

@@ -3,7 +3,12 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['fiscalSummary', 'inc.total', 'amount', 1400]] });
-const slip = seedWorkbook({ set: [['fiscalSummary', 'inc.govFund', 'amount', 10], ['fiscalSummary', 'inc.total', 'amount', 1416.54]] });
+const slip = seedWorkbook({
+  set: [
+    ['fiscalSummary', 'inc.govFund', 'amount', 10],
+    ['fiscalSummary', 'inc.total', 'amount', 1416.54],
+  ],
+});
 const w = cellsIn(wrong);
 const s = cellsIn(slip);
 

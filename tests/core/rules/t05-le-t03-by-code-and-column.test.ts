@@ -10,9 +10,7 @@ const s = cellsIn(slip);
 const e = cellsIn(extra);
 
 new RuleTester().run(rule, {
-  valid: [
-    { name: 'the seed figures (03 has 229 other income spending beyond 05)', model: seedWorkbook() },
-  ],
+  valid: [{ name: 'the seed figures (03 has 229 other income spending beyond 05)', model: seedWorkbook() }],
   invalid: [
     {
       name: '05 项目支出 above 03 (a warning: W item)',
@@ -34,7 +32,13 @@ new RuleTester().run(rule, {
       name: 'tolerance 0.01: 0.01 above is 尾数差异',
       model: slip,
       options: { tolerance: 0.01 },
-      findings: [{ severity: 'rounding', message: '05表210类小计 100.01 > 03表210类本年支出合计 100.00，差额 0.01（尾数差异', cells: [s('gpbExpenditure', '210', 'total'), s('expenditure', '210', 'total')] }],
+      findings: [
+        {
+          severity: 'rounding',
+          message: '05表210类小计 100.01 > 03表210类本年支出合计 100.00，差额 0.01（尾数差异',
+          cells: [s('gpbExpenditure', '210', 'total'), s('expenditure', '210', 'total')],
+        },
+      ],
     },
   ],
 });

@@ -16,12 +16,20 @@ new RuleTester().run(rule, {
     {
       name: '30231 above 07 公务用车运行费 (a warning: W item)',
       model: wrong,
-      findings: [{ severity: 'warning', message: '06表30231公务用车运行维护费 100.00 > 07表决算数公务用车运行费 92.51，差额 7.49', cells: [w('gpbBasic', '30231', 'amount'), w('threePublic', 'actual', 'carOperation')] }],
+      findings: [
+        {
+          severity: 'warning',
+          message: '06表30231公务用车运行维护费 100.00 > 07表决算数公务用车运行费 92.51，差额 7.49',
+          cells: [w('gpbBasic', '30231', 'amount'), w('threePublic', 'actual', 'carOperation')],
+        },
+      ],
     },
     {
       name: '31013 公务用车购置 with no 07 购置费',
       model: purchase,
-      findings: [{ severity: 'warning', message: '> 07表决算数公务用车购置费 0.00', cells: [p('gpbBasic', '31013', 'amount'), p('threePublic', 'actual', 'carPurchase')] }],
+      findings: [
+        { severity: 'warning', message: '> 07表决算数公务用车购置费 0.00', cells: [p('gpbBasic', '31013', 'amount'), p('threePublic', 'actual', 'carPurchase')] },
+      ],
     },
     {
       name: 'tolerance 0.01: 0.01 above is 尾数差异',

@@ -13,7 +13,13 @@ new RuleTester().run(rule, {
     {
       name: '公用经费合计 mistyped',
       model: wrong,
-      findings: [{ severity: 'error', message: '06表公用经费合计 50.00 ≠ 06表302类 56.70，差额 -6.70', cells: [w('gpbBasic', 'publicTotal', 'amount'), w('gpbBasic', '302', 'amount')] }],
+      findings: [
+        {
+          severity: 'error',
+          message: '06表公用经费合计 50.00 ≠ 06表302类 56.70，差额 -6.70',
+          cells: [w('gpbBasic', 'publicTotal', 'amount'), w('gpbBasic', '302', 'amount')],
+        },
+      ],
     },
     {
       name: '0.01 in 310 not carried into the total: 尾数差异',

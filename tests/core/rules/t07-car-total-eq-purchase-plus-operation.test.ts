@@ -3,7 +3,12 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['threePublic', 'actual', 'carTotal', 90]] });
-const slip = seedWorkbook({ set: [['threePublic', 'budget', 'carPurchase', 10], ['threePublic', 'budget', 'carTotal', 105.01]] });
+const slip = seedWorkbook({
+  set: [
+    ['threePublic', 'budget', 'carPurchase', 10],
+    ['threePublic', 'budget', 'carTotal', 105.01],
+  ],
+});
 const w = cellsIn(wrong);
 const s = cellsIn(slip);
 

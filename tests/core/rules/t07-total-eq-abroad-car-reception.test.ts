@@ -3,7 +3,12 @@ import { RuleTester } from '../../../src/core/rules/testing/rule-tester';
 import { cellsIn, seedWorkbook } from './seed-workbook';
 
 const wrong = seedWorkbook({ set: [['threePublic', 'budget', 'total', 100]] });
-const slip = seedWorkbook({ set: [['threePublic', 'actual', 'reception', 1], ['threePublic', 'actual', 'total', 93.52]] });
+const slip = seedWorkbook({
+  set: [
+    ['threePublic', 'actual', 'reception', 1],
+    ['threePublic', 'actual', 'total', 93.52],
+  ],
+});
 const w = cellsIn(wrong);
 const s = cellsIn(slip);
 

@@ -7,8 +7,7 @@ const p21 = loadProfile('2021');
 const p23 = loadProfile('2023');
 const opts = { unit: '测试单位', year: 2021 };
 
-const textAt = (plan: ReturnType<typeof buildTablePlan>, row: number, col: number) =>
-  plan.cells.find((c) => c.row === row && c.col === col);
+const textAt = (plan: ReturnType<typeof buildTablePlan>, row: number, col: number) => plan.cells.find((c) => c.row === row && c.col === col);
 
 describe('template: buildTablePlan', () => {
   it('lays out 03 (2021): title, label, unit rows, merged header, 栏次, 合计 row only in the blank template, note', () => {
@@ -98,9 +97,15 @@ describe('template: buildTablePlan', () => {
       ],
     });
     const row = b.layout.lines.find((l) => l.id === '2010301')!.row;
-    assert.deepEqual([0, 1, 2, 3].map((c) => textAt(b.plan, row, c)?.value), ['201', '03', '01', '行政运行']);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((c) => textAt(b.plan, row, c)?.value),
+      ['201', '03', '01', '行政运行'],
+    );
     const sec = b.layout.lines.find((l) => l.id === '20103')!.row;
-    assert.deepEqual([0, 1, 2].map((c) => textAt(b.plan, sec, c)?.value), ['201', '03', null]);
+    assert.deepEqual(
+      [0, 1, 2].map((c) => textAt(b.plan, sec, c)?.value),
+      ['201', '03', null],
+    );
     const p01 = buildTablePlan(p23, 'summary', opts);
     assert.equal(textAt(p01, 5, 1)?.value, '决算数');
     assert.equal(p01.columnWidths?.length, 4);
@@ -117,10 +122,23 @@ describe('template: buildTablePlan', () => {
 
 describe('template: layoutOf a plan', () => {
   it('recognises a plan this template made, with its own rows', () => {
-    const plan = buildTablePlan(p23, 'income', { ...opts, rows: [{ code: '229', name: '其他支出' }, { code: '2299999', name: '其他支出' }] });
+    const plan = buildTablePlan(p23, 'income', {
+      ...opts,
+      rows: [
+        { code: '229', name: '其他支出' },
+        { code: '2299999', name: '其他支出' },
+      ],
+    });
     const t = layoutOfPlan(plan)!;
     assert.equal(t.key, 'income');
-    assert.deepEqual(t.lines.map((l) => [l.id, l.row]), [['total', 8], ['229', 9], ['2299999', 10]]);
+    assert.deepEqual(
+      t.lines.map((l) => [l.id, l.row]),
+      [
+        ['total', 8],
+        ['229', 9],
+        ['2299999', 10],
+      ],
+    );
     assert.equal(t.lines[2].values.other?.cell.address, 'K11');
     assert.equal(layoutOfPlan({ name: 'x', cells: [{ row: 0, col: 0, value: '别的表' }], merges: [], styles: {} }), undefined);
   });

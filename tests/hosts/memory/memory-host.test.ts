@@ -30,7 +30,13 @@ describe('MemoryHost', () => {
     assert.deepEqual(s.formulas, [[null], [null], ["=A1*2+'公开02表'!B2"]]);
     assert.equal(host.cell('公开01表', 'A1')?.style?.numberFormat, '#,##0.00');
     const infos = await host.listSheets();
-    assert.deepEqual(infos.map((i) => [i.name, i.index, i.protected]), [['公开01表', 0, false], ['公开02表', 1, false]]);
+    assert.deepEqual(
+      infos.map((i) => [i.name, i.index, i.protected]),
+      [
+        ['公开01表', 0, false],
+        ['公开02表', 1, false],
+      ],
+    );
     assert.equal(host.roundTrips, 3);
   });
 
@@ -38,7 +44,15 @@ describe('MemoryHost', () => {
     const host = new MemoryHost();
     host.setCell('S', 'A1', 5);
     host.setCell('S', 'B1', 'keep');
-    await host.apply({ create: [], update: [plan('S', [{ row: 0, col: 0, style: 'amount' }, { row: 0, col: 2, value: 'new' }])] });
+    await host.apply({
+      create: [],
+      update: [
+        plan('S', [
+          { row: 0, col: 0, style: 'amount' },
+          { row: 0, col: 2, value: 'new' },
+        ]),
+      ],
+    });
     assert.equal(host.cell('S', 'A1')?.value, 5);
     assert.equal(host.cell('S', 'A1')?.style?.border, true);
     assert.equal(host.cell('S', 'B1')?.value, 'keep');
@@ -52,7 +66,10 @@ describe('MemoryHost', () => {
       host.apply({ create: [plan('新表', [{ row: 0, col: 0, value: 1 }]), plan('SHEET1')], update: [plan('Sheet1', [{ row: 0, col: 0, value: 2 }])] }),
       (e: unknown) => e instanceof HostError && /已存在名为“SHEET1”的工作表/.test(e.message),
     );
-    assert.deepEqual(host.sheets.map((s) => s.name), ['Sheet1']);
+    assert.deepEqual(
+      host.sheets.map((s) => s.name),
+      ['Sheet1'],
+    );
     assert.equal(host.cell('Sheet1', 'A1')?.value, 1);
   });
 
@@ -77,7 +94,13 @@ describe('MemoryHost', () => {
   it('keeps marks apart from the fill: clearMarks restores exactly, a new mark replaces the old', async () => {
     const host = new MemoryHost();
     await host.apply({ create: [plan('S', [{ row: 0, col: 0, value: 1, style: 'red' }])], update: [] });
-    await host.mark({ cells: [{ sheet: 'S', address: 'A1' }, { sheet: 'S', address: 'B2' }], color: '#FFFF00' });
+    await host.mark({
+      cells: [
+        { sheet: 'S', address: 'A1' },
+        { sheet: 'S', address: 'B2' },
+      ],
+      color: '#FFFF00',
+    });
     assert.equal(host.marks.get('S')?.get('1,1'), '#FFFF00');
     await host.mark({ cells: [{ sheet: 'S', address: 'C3' }], color: '#00FF00' });
     assert.equal(host.marks.get('S')?.size, 1);
@@ -91,12 +114,21 @@ describe('MemoryHost', () => {
   it('mark with keep adds to the marks (suspects over the rest), and clearMarks removes both', async () => {
     const host = new MemoryHost();
     host.setCell('S', 'A1', 1);
-    await host.mark({ cells: [{ sheet: 'S', address: 'A1' }, { sheet: 'S', address: 'B2' }], color: '#FFC7CE' });
+    await host.mark({
+      cells: [
+        { sheet: 'S', address: 'A1' },
+        { sheet: 'S', address: 'B2' },
+      ],
+      color: '#FFC7CE',
+    });
     await host.mark({ cells: [{ sheet: 'S', address: 'B2' }], color: '#FF7C80', keep: true });
-    assert.deepEqual([...(host.marks.get('S') ?? new Map())], [
-      ['0,0', '#FFC7CE'],
-      ['1,1', '#FF7C80'],
-    ]);
+    assert.deepEqual(
+      [...(host.marks.get('S') ?? new Map())],
+      [
+        ['0,0', '#FFC7CE'],
+        ['1,1', '#FF7C80'],
+      ],
+    );
     await host.mark({ cells: [{ sheet: 'S', address: 'C3' }], color: '#FFC7CE' });
     assert.deepEqual([...(host.marks.get('S')?.keys() ?? [])], ['2,2'], 'without keep, a mark replaces');
     await host.clearMarks();

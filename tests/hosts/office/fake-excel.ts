@@ -40,7 +40,10 @@ function parseRange(address: string): RangeRect {
 import type { DocumentSettings, OfficeHostEnv } from '../../../src/hosts/office/office-host';
 
 export class FakeOfficeError extends Error {
-  constructor(public code: string, message: string) {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -230,7 +233,10 @@ export class FakeContext {
   queue: (() => void)[] = [];
   syncs = 0;
   workbook: FWorkbook;
-  constructor(public book: FakeBook, public maxApi: string) {
+  constructor(
+    public book: FakeBook,
+    public maxApi: string,
+  ) {
     this.workbook = new FWorkbook(this);
   }
   need(version: string, what: string): void {
@@ -395,7 +401,10 @@ class FWorksheetCollection extends FObj {
 }
 
 class FWorksheetProtection extends FObj {
-  constructor(ctx: FakeContext, private sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    private sheet: () => FakeSheet,
+  ) {
     super(ctx);
   }
   get protected(): boolean {
@@ -411,7 +420,10 @@ class FWorksheetProtection extends FObj {
 }
 
 class FWorksheet extends FObj {
-  constructor(ctx: FakeContext, readonly resolve: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => FakeSheet,
+  ) {
     super(ctx);
   }
   get name(): string {
@@ -507,7 +519,11 @@ class FWorksheet extends FObj {
 
 /** worksheet.protection read from the worksheet's own snapshot (items/protection/protected). */
 class FWorksheetProtectionView extends FWorksheetProtection {
-  constructor(ctx: FakeContext, sheet: () => FakeSheet, private owner: Map<string, unknown>) {
+  constructor(
+    ctx: FakeContext,
+    sheet: () => FakeSheet,
+    private owner: Map<string, unknown>,
+  ) {
     super(ctx, sheet);
   }
   get protected(): boolean {
@@ -526,7 +542,11 @@ function valueType(c: FakeCell | undefined): string {
 }
 
 class FRange extends FObj {
-  constructor(ctx: FakeContext, readonly sheet: () => FakeSheet, readonly rect: () => RangeRect | null) {
+  constructor(
+    ctx: FakeContext,
+    readonly sheet: () => FakeSheet,
+    readonly rect: () => RangeRect | null,
+  ) {
     super(ctx);
   }
   get values(): unknown[][] {
@@ -545,9 +565,13 @@ class FRange extends FObj {
     return this.get('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.write('numberFormat', (c, x) => {
-      c.numberFormat = String(x);
-    }, v);
+    this.write(
+      'numberFormat',
+      (c, x) => {
+        c.numberFormat = String(x);
+      },
+      v,
+    );
   }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
@@ -594,7 +618,7 @@ class FRange extends FObj {
       case 'values':
         return grid((c) => (c ? c.value : ''));
       case 'formulas':
-        return grid((c) => (c ? c.formula ?? c.value : ''));
+        return grid((c) => (c ? (c.formula ?? c.value) : ''));
       case 'valueTypes':
         return grid(valueType);
       case 'numberFormat':
@@ -686,7 +710,10 @@ class FRange extends FObj {
 }
 
 class FRangeAreas extends FObj {
-  constructor(ctx: FakeContext, private range: FRange) {
+  constructor(
+    ctx: FakeContext,
+    private range: FRange,
+  ) {
     super(ctx);
   }
   private areas(): string[] {
@@ -703,7 +730,11 @@ class FRangeAreas extends FObj {
     if (p === 'address') {
       const name = this.range.sheet().name;
       const q = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name}'`;
-      return this.areas().length ? this.areas().map((a) => `${q}!${a}`).join(',') : null;
+      return this.areas().length
+        ? this.areas()
+            .map((a) => `${q}!${a}`)
+            .join(',')
+        : null;
     }
     return super.readProp(p);
   }
@@ -771,7 +802,10 @@ function enter(c: FakeCell, x: unknown): void {
 }
 
 class FRangeFormat {
-  constructor(private ctx: FakeContext, private range: FRange) {}
+  constructor(
+    private ctx: FakeContext,
+    private range: FRange,
+  ) {}
   private set(op: string, f: (c: FakeCell) => void) {
     this.range.each(op, f);
   }
@@ -833,7 +867,10 @@ class FRangeFormat {
 }
 
 class FFill extends FObj {
-  constructor(ctx: FakeContext, private range: FRange) {
+  constructor(
+    ctx: FakeContext,
+    private range: FRange,
+  ) {
     super(ctx);
   }
   get color(): string {
@@ -850,8 +887,7 @@ class FFill extends FObj {
       const r = this.range.rect()!;
       const s = this.range.sheet();
       const colors = new Set<string>();
-      for (let row = r.top; row <= r.bottom; row++)
-        for (let col = r.left; col <= r.right; col++) colors.add(s.cells.get(`${row},${col}`)?.fill ?? '#FFFFFF');
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) colors.add(s.cells.get(`${row},${col}`)?.fill ?? '#FFFFFF');
       return colors.size === 1 ? [...colors][0] : null;
     }
     return super.readProp(p);
@@ -863,7 +899,10 @@ function intersects(a: RangeRect, b: RangeRect): boolean {
 }
 
 class FCFCollection extends FObj {
-  constructor(ctx: FakeContext, private range: FRange) {
+  constructor(
+    ctx: FakeContext,
+    private range: FRange,
+  ) {
     super(ctx);
   }
   get items(): FCF[] {
@@ -887,7 +926,12 @@ class FCFCollection extends FObj {
       sheet.cfs.push(made);
       this.ctx.book.log.push({ op: 'cf.add', sheet: sheet.name, address: rangeAddress(made.rect) });
     });
-    return new FCF(this.ctx, null, () => made!, () => sheet!);
+    return new FCF(
+      this.ctx,
+      null,
+      () => made!,
+      () => sheet!,
+    );
   }
 }
 
@@ -944,7 +988,10 @@ class FCF extends FObj {
 }
 
 class FCustom extends FObj {
-  constructor(ctx: FakeContext, private cf: () => FakeCF) {
+  constructor(
+    ctx: FakeContext,
+    private cf: () => FakeCF,
+  ) {
     super(ctx);
   }
   protected readProp(p: string): unknown {
@@ -978,7 +1025,10 @@ class FCustom extends FObj {
 }
 
 class FRule extends FObj {
-  constructor(ctx: FakeContext, private cf: () => FakeCF) {
+  constructor(
+    ctx: FakeContext,
+    private cf: () => FakeCF,
+  ) {
     super(ctx);
   }
   get formula(): string {

@@ -49,7 +49,7 @@ function build(rows: number, opts: { errorLikeText?: boolean } = {}) {
 
 const cellsOf = (s: SheetSnapshot) => s.values.reduce((n, row) => n + row.length, 0);
 
-describe('OfficeHost.readSheets past Excel on the web\'s response limit (row blocks)', () => {
+describe("OfficeHost.readSheets past Excel on the web's response limit (row blocks)", () => {
   for (const api of ['1.17', '1.1']) {
     it(`reads a sheet larger than the limit whole, identical to the in-memory host, in a bounded number of syncs (ExcelApi ${api})`, async () => {
       const rows = 600;
@@ -72,12 +72,19 @@ describe('OfficeHost.readSheets past Excel on the web\'s response limit (row blo
       assert.deepEqual(big.values[253][4], { error: '#DIV/0!' }, 'a formula showing an error text is an error');
       assert.equal(big.formulas![20][1], null, 'a text starting with "=" is not a formula');
       const small = snaps.find((s) => s.name === '小表')!;
-      assert.deepEqual(small.values, [['单位：万元', null, null], [null, null, null], [null, null, 5]]);
+      assert.deepEqual(small.values, [
+        ['单位：万元', null, null],
+        [null, null, null],
+        [null, null, 5],
+      ]);
       assert.equal(small.formulas![2][2], '=2+3');
 
       const stats = host.lastRead!;
       assert.equal(stats.syncs, book.syncs, 'every sync counted');
-      assert.ok(book.responses.every((n) => n <= limit), `responses: ${book.responses.join(', ')}`);
+      assert.ok(
+        book.responses.every((n) => n <= limit),
+        `responses: ${book.responses.join(', ')}`,
+      );
       // names, the refused read, the extents; then the budget halves from half the
       // refused read of 4,230 cells until accepted (2,115 → 1,057 → 528 cells: two more
       // refusals), and 528-cell blocks (75 rows of 7 columns) follow: 9 syncs, the last
@@ -120,7 +127,7 @@ describe('OfficeHost.readSheets past Excel on the web\'s response limit (row blo
     }
   });
 
-  it('reports Excel\'s refusal when a single row is over the limit, after a bounded number of tries', async () => {
+  it("reports Excel's refusal when a single row is over the limit, after a bounded number of tries", async () => {
     const { book } = build(50);
     book.payloadCells = 2 * COLS - 1;
     const host = new OfficeHost(book.env('1.17'));

@@ -113,7 +113,7 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       assert.equal(book.log.length, 0);
     });
 
-    it('on ExcelApi 1.1 reports Excel\'s refusal of a protected structure, with nothing written', async () => {
+    it("on ExcelApi 1.1 reports Excel's refusal of a protected structure, with nothing written", async () => {
       const { book, host } = setup('1.1');
       book.structureProtected = true;
       assert.equal(await host.isStructureProtected(), false, 'not knowable before 1.7');
@@ -143,10 +143,7 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
 
     it('refuses a name clash (case-insensitive) before writing', async () => {
       const { book, host } = setup();
-      await assert.rejects(
-        host.apply({ create: [tablePlan('公开01表', 'x'), tablePlan('SHEET1', 'y')], update: [] }),
-        /已有名为“Sheet1”的工作表/,
-      );
+      await assert.rejects(host.apply({ create: [tablePlan('公开01表', 'x'), tablePlan('SHEET1', 'y')], update: [] }), /已有名为“Sheet1”的工作表/);
       assert.equal(book.sheets.length, 1);
       assert.equal(book.log.length, 0);
     });
@@ -259,7 +256,12 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
         assert.equal(book.syncs, 2);
         assert.deepEqual(
           snaps.map((s) => [s.name, s.hidden === true]),
-          [['Sheet1', false], ['公开03表', true], ['空表', false], ['公开01表', true]],
+          [
+            ['Sheet1', false],
+            ['公开03表', true],
+            ['空表', false],
+            ['公开01表', true],
+          ],
         );
         assert.equal(snaps[0].hidden, undefined, 'a visible sheet leaves hidden out, as the other hosts do');
         assert.deepEqual(snaps[1].values[0], ['合计', 1474.07, null], 'a hidden sheet is read all the same');
@@ -274,7 +276,10 @@ describe('OfficeHost (over a recording fake of the Excel object model)', () => {
       assert.ok(host.lastRead!.refused >= 1, 'read in blocks');
       assert.deepEqual(
         snaps.map((s) => [s.name, s.hidden === true]),
-        [['公开03表', true], ['公开01表', false]],
+        [
+          ['公开03表', true],
+          ['公开01表', false],
+        ],
       );
     });
 

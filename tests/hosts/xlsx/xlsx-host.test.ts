@@ -151,7 +151,10 @@ describe('XlsxHost', () => {
       host.apply({ create: [expenditurePlan('新表'), expenditurePlan('公开03表')], update: [] }),
       (e: unknown) => e instanceof HostError && /已有名为“公开03表”/.test(e.message),
     );
-    assert.deepEqual((await host.listSheets()).map((s) => s.name), ['公开03表']);
+    assert.deepEqual(
+      (await host.listSheets()).map((s) => s.name),
+      ['公开03表'],
+    );
   });
 
   it('refuses to write into a protected sheet, in Chinese, writing nothing', async () => {
@@ -171,11 +174,7 @@ describe('XlsxHost', () => {
           { name: '公开03表', cells: [{ row: 4, col: 3, value: 1 }], merges: [], styles: {} },
         ],
       }),
-      (e: unknown) =>
-        e instanceof HostError &&
-        /工作表“公开03表”受保护/.test(e.message) &&
-        e.cells[0]?.sheet === '公开03表' &&
-        e.cells[0]?.address === 'D5',
+      (e: unknown) => e instanceof HostError && /工作表“公开03表”受保护/.test(e.message) && e.cells[0]?.sheet === '公开03表' && e.cells[0]?.address === 'D5',
     );
     // Nothing written, not even to the unprotected sheet listed first.
     assert.equal(back.workbook.getWorksheet('公开05表')!.getCell('D5').value, 335.54);
@@ -250,7 +249,7 @@ describe('XlsxHost', () => {
     assert.equal(host.uncomputedFormulaCount(), 0);
   });
 
-  it('adds and removes its marks without touching the user\'s fills or conditional formats', async () => {
+  it("adds and removes its marks without touching the user's fills or conditional formats", async () => {
     const host = XlsxHost.create();
     await host.apply({ create: [expenditurePlan()], update: [] });
     const ws = host.workbook.getWorksheet('公开03表')!;
@@ -260,9 +259,15 @@ describe('XlsxHost', () => {
       rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['1000'], priority: 1, style: { font: { bold: true } } }],
     });
 
-    await host.mark({ cells: [{ sheet: '公开03表', address: 'C4' }, { sheet: '公开03表', address: 'D6' }], color: '#FFC7CE' });
+    await host.mark({
+      cells: [
+        { sheet: '公开03表', address: 'C4' },
+        { sheet: '公开03表', address: 'D6' },
+      ],
+      color: '#FFC7CE',
+    });
     let back = await roundTrip(host, 'marked.xlsx');
-    assert.deepEqual(back.markedRanges(), { '公开03表': ['C4', 'D6'] });
+    assert.deepEqual(back.markedRanges(), { 公开03表: ['C4', 'D6'] });
     const cfs = cfsOf(back.workbook.getWorksheet('公开03表')!);
     const ours = cfs.find((cf) => cf.rules.some((r) => (r as ExcelJS.ExpressionRuleType).formulae?.[0] === MARK_EXPRESSION))!;
     assert.equal((ours.rules[0].style?.fill as ExcelJS.FillPattern).bgColor?.argb, 'FFFFC7CE');
@@ -271,10 +276,10 @@ describe('XlsxHost', () => {
 
     // A new mark replaces the old ones.
     await back.mark({ cells: [{ sheet: '公开03表', address: 'E7' }], color: '#FFC7CE' });
-    assert.deepEqual(back.markedRanges(), { '公开03表': ['E7'] });
+    assert.deepEqual(back.markedRanges(), { 公开03表: ['E7'] });
     // keep: added to the marks already there
     await back.mark({ cells: [{ sheet: '公开03表', address: 'C5' }], color: '#F4B183', keep: true });
-    assert.deepEqual(back.markedRanges(), { '公开03表': ['E7', 'C5'] });
+    assert.deepEqual(back.markedRanges(), { 公开03表: ['E7', 'C5'] });
 
     await back.clearMarks();
     back = await roundTrip(back, 'cleared.xlsx');

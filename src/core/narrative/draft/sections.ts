@@ -33,9 +33,7 @@ const s1: SectionFn = (w) => {
     } else s += w.yoy('summary.total', 'prior.summaryTotal', 'reason.summaryTotal');
     return [`${s}。`];
   }
-  return [
-    `${w.year}收、支总计${w.money('summary.total')}${w.yoy('summary.total', 'prior.summaryTotal', 'reason.summaryTotal')}。`,
-  ];
+  return [`${w.year}收、支总计${w.money('summary.total')}${w.yoy('summary.total', 'prior.summaryTotal', 'reason.summaryTotal')}。`];
 };
 
 /** 二、收入决算情况说明 */
@@ -50,9 +48,7 @@ const s2: SectionFn = (w) => {
 const s3: SectionFn = (w) => {
   if (!w.has('expenditure.total')) return [noTable(w, '支出决算表', 'expenditure')];
   if (!nonZero(w, 'expenditure.total')) return [`本年支出合计${w.money('expenditure.total')}。`];
-  const parts = EXPENDITURE_ITEMS.map(
-    ([col, label]) => `${label}${w.say('share', `expenditure.${col}`)}`,
-  );
+  const parts = EXPENDITURE_ITEMS.map(([col, label]) => `${label}${w.say('share', `expenditure.${col}`)}`);
   return [`本年支出合计${w.money('expenditure.total')}，其中：${parts.join('；')}。`];
 };
 
@@ -127,9 +123,7 @@ const s6: SectionFn = (w) => {
       const c = f.id.slice('basic.econ.'.length);
       return c.length === 5 && classes.includes(c.slice(0, 3));
     });
-    const chosen = sections.length
-      ? sections
-      : econ.filter((f) => classes.includes(f.id.slice('basic.econ.'.length)));
+    const chosen = sections.length ? sections : econ.filter((f) => classes.includes(f.id.slice('basic.econ.'.length)));
     return chosen.map((f) => f.label);
   };
   const part = (id: FigureBase, name: string, classes: string[]) => {
@@ -243,9 +237,7 @@ const s10: SectionFn = (w) => {
 };
 
 /** 十一、一般性支出 */
-const s11: SectionFn = (w) => [
-  `${w.yearPlain}本部门开支会议费${w.moneyOr('meeting', 'meeting')}，开支培训费${w.moneyOr('training', 'training')}。`,
-];
+const s11: SectionFn = (w) => [`${w.yearPlain}本部门开支会议费${w.moneyOr('meeting', 'meeting')}，开支培训费${w.moneyOr('training', 'training')}。`];
 
 /** 十二、政府采购 */
 const s12: SectionFn = (w) => {
@@ -282,7 +274,10 @@ const s13: SectionFn = (w) => {
   if (w.has('assets.vehicles')) {
     s = `${end}，本单位共有车辆${w.cnt('assets.vehicles')}辆，其中：${kinds.map(([k, label]) => `${label}${w.cnt(`assets.vehicles.${k}`)}辆`).join('、')}`;
   } else {
-    const what = w.askAll(kinds.map(([k]) => `assets.vehicles.${k}` as InputKey), '各类车辆数');
+    const what = w.askAll(
+      kinds.map(([k]) => `assets.vehicles.${k}` as InputKey),
+      '各类车辆数',
+    );
     s = `${end}，本单位共有车辆${what}辆`;
   }
   s += `；单位价值50万元以上通用设备${w.cntOr('assets.generalEquipment', 'assets.generalEquipment')}台（套）；单位价值100万元以上专用设备${w.cntOr('assets.specialEquipment', 'assets.specialEquipment')}台（套）。`;
@@ -307,9 +302,7 @@ const s14: SectionFn = (w) => {
     ['stateCapital', '国有资本经营预算'],
   ] as const) {
     if ((w.value(`performance.${k}.count`) ?? 0) > 0) {
-      out.push(
-        `组织对${w.cnt(`performance.${k}.count`)}个${name}项目支出开展绩效自评，涉及资金${w.moneyOr(`performance.${k}.amount`, `performance.${k}.amount`)}。`,
-      );
+      out.push(`组织对${w.cnt(`performance.${k}.count`)}个${name}项目支出开展绩效自评，涉及资金${w.moneyOr(`performance.${k}.amount`, `performance.${k}.amount`)}。`);
     }
   }
   if ((w.value('performance.dept.count') ?? 0) > 0) out.push(`组织对${w.cnt('performance.dept.count')}个项目开展了部门评价。`);

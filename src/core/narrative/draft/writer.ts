@@ -88,7 +88,7 @@ export class SectionWriter {
     for (const name of slots) {
       if (!(name in SLOT_FIGURE)) continue;
       const slot = name as FigureSlot;
-      const id = slot === 'total' ? options.total ?? subject : SLOT_FIGURE[slot](subject);
+      const id = slot === 'total' ? (options.total ?? subject) : SLOT_FIGURE[slot](subject);
       const fig = this.figure(id);
       if (!fig) throw new Error(`no figure ${id} for sentence ${family}/${p.id}`);
       if (slot === 'change') sign = Math.sign(Math.round(fig.value * 100));
@@ -199,9 +199,7 @@ export class SectionWriter {
   yoy(base: FigureBase, priorKey: InputKey | InputKey[], reasonKey: InputKey | undefined, style: 'plain' | 'budget' = 'plain'): string {
     const change = this.f.get(`${base}.change`);
     if (!change) {
-      const prompt = Array.isArray(priorKey)
-        ? this.askAll(priorKey, `上年${this.f.get(base)?.label ?? '决算数'}`)
-        : this.ask(priorKey);
+      const prompt = Array.isArray(priorKey) ? this.askAll(priorKey, `上年${this.f.get(base)?.label ?? '决算数'}`) : this.ask(priorKey);
       return `${style === 'plain' ? '，与上年相比' : '，比上年决算数增减'}${prompt}`;
     }
     this.figure(`${base}.prior`);

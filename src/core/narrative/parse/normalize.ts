@@ -119,7 +119,10 @@ export function normalizeNarrative(original: string): NormalizedText {
     const { c, at } = joined[i];
     if (c === ',' || c === '，') {
       const prevDigit = i > 0 && /\d/.test(joined[i - 1].c);
-      const next3 = joined.slice(i + 1, i + 4).map((x) => x.c).join('');
+      const next3 = joined
+        .slice(i + 1, i + 4)
+        .map((x) => x.c)
+        .join('');
       const after = joined[i + 4]?.c ?? '';
       const groupOk = /^\d{3}$/.test(next3) && !/\d/.test(after);
       // A full-width comma is a separator only inside a number that goes on to a

@@ -12,17 +12,7 @@ import {
   type SubjectPattern,
 } from './lexicon';
 import { MARKER_RE, normalizeNarrative, originalSpan, type NormalizedText } from './normalize';
-import type {
-  Leftover,
-  MarkerKind,
-  Measure,
-  ParsedNarrative,
-  Section,
-  Sentence,
-  Statement,
-  StatementKind,
-  Topic,
-} from './types';
+import type { Leftover, MarkerKind, Measure, ParsedNarrative, Section, Sentence, Statement, StatementKind, Topic } from './types';
 import { resolveItemChain, vocabularyFromModel, vocabularyPatterns, type ParseVocabulary } from './vocabulary';
 import { matchSentences, type GrammarMatch, type SlotMatch } from '../grammar/compile';
 
@@ -139,8 +129,7 @@ function buildSections(ctx: Ctx, paragraphs: Range[]): Section[] {
     const stop = text.indexOf('。');
     const title = runOnTitle((stop >= 0 ? text.slice(m[0].length, stop) : text.slice(m[0].length)).trim());
     const own = topicOf(title);
-    const topic: Topic =
-      parent === undefined ? own ?? 'other' : parent.topic === 'other' ? own ?? 'other' : parent.topic;
+    const topic: Topic = parent === undefined ? (own ?? 'other') : parent.topic === 'other' ? (own ?? 'other') : parent.topic;
     const section: Section = {
       id: parent ? `${parent.id}.${markerLabel(m[0])}` : markerLabel(m[0]),
       name: `${parent?.name ?? ''}${kind === 'parenCn' || kind === 'parenNum' ? `（${markerLabel(m[0])}）` : markerLabel(m[0])}`,
@@ -266,9 +255,7 @@ function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: n
     found = all.filter((m) => m.from >= from && m.to <= to);
   } else found = rawSubjects(ctx, patterns, topic, from, to);
   // Drop matches inside a longer one ("财政拨款支出" inside "三公经费财政拨款支出").
-  return found.filter(
-    (a) => !found.some((b) => b !== a && b.from <= a.from && b.to >= a.to && b.to - b.from > a.to - a.from),
-  );
+  return found.filter((a) => !found.some((b) => b !== a && b.from <= a.from && b.to >= a.to && b.to - b.from > a.to - a.from));
 }
 
 function rawSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch[] {
@@ -381,7 +368,12 @@ function parseSentence(
       ...gm,
       from: gm.from + sentence.from,
       to: gm.to + sentence.from,
-      slots: gm.slots.map((s) => ({ ...s, from: s.from + sentence.from, to: s.to + sentence.from, word: s.word && { ...s.word, from: s.word.from + sentence.from, to: s.word.to + sentence.from } })),
+      slots: gm.slots.map((s) => ({
+        ...s,
+        from: s.from + sentence.from,
+        to: s.to + sentence.from,
+        word: s.word && { ...s.word, from: s.word.from + sentence.from, to: s.word.to + sentence.from },
+      })),
     };
     match.slots.forEach((slot, i) => {
       roles.set(slot.from, { match, slot, group });
@@ -590,8 +582,7 @@ function parseSentence(
     // A number right after a change word is a difference, never a total.
     if (kind !== 'change' && !isCount && dir && !role) subject = undefined;
     const lastClause = tail.split(/[，；：]/).pop() ?? '';
-    let measure: Measure =
-      kind === 'change' ? 'actual' : /上年/.test(lastClause) ? 'prior' : /预算/.test(lastClause) ? 'budget' : 'actual';
+    let measure: Measure = kind === 'change' ? 'actual' : /上年/.test(lastClause) ? 'prior' : /预算/.test(lastClause) ? 'budget' : 'actual';
     if (role && !isCount && role.slot.slot !== 'total') {
       // The grammar knows what this amount is and whose (a share's denominator names its own).
       const slot = role.slot.slot;
@@ -688,8 +679,7 @@ function performanceSubject(N: string, sentence: Sentence, local: string): Figur
   return funds[0][0] >= 0 ? funds[0][1] : '';
 }
 
-const COMPARISON_RE =
-  /决算数?(?:与(?:年初)?预算数?)?(大于|小于|等于|高于|低于|超过|多于|少于|持平)(\([^)]{1,4}\))?(?:年初|全年)?(?:预算数?)?/g;
+const COMPARISON_RE = /决算数?(?:与(?:年初)?预算数?)?(大于|小于|等于|高于|低于|超过|多于|少于|持平)(\([^)]{1,4}\))?(?:年初|全年)?(?:预算数?)?/g;
 
 /** The end of a comparison clause: past its 年初预算数 and the comma after it. */
 function comparisonEnd(N: string, to: number): number {

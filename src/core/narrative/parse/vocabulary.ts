@@ -69,7 +69,10 @@ export function vocabularyPatterns(v: ParseVocabulary): SubjectPattern[] {
     });
   }
   for (const e of v.econ) {
-    let stem = e.label.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+    let stem = e.label
+      .replace(/[\s\u3000]/g, '')
+      .replace(/（/g, '(')
+      .replace(/）/g, ')');
     if (/支出$/.test(stem) && stem.length > 4) stem = stem.replace(/支出$/, '');
     if (stem.length < 2) continue;
     const id: FigureBase = `basic.econ.${e.code}`;
@@ -79,19 +82,12 @@ export function vocabularyPatterns(v: ParseVocabulary): SubjectPattern[] {
 }
 
 /** The 项 a chain "A（类）B（款）C（项）" names, by its labels. */
-export function resolveItemChain(
-  v: ParseVocabulary,
-  classText: string,
-  sectionText: string,
-  itemText: string,
-): string | undefined {
+export function resolveItemChain(v: ParseVocabulary, classText: string, sectionText: string, itemText: string): string | undefined {
   const k = labelKey(itemText);
   const candidates = v.items.filter((i) => labelKey(i.label) === k);
   if (candidates.length <= 1) return candidates[0]?.code;
   const bySection = candidates.filter((i) => i.sectionLabel && labelKey(i.sectionLabel) === labelKey(sectionText));
   if (bySection.length === 1) return bySection[0].code;
-  const byClass = (bySection.length ? bySection : candidates).filter(
-    (i) => i.classLabel && labelKey(i.classLabel) === labelKey(classText),
-  );
+  const byClass = (bySection.length ? bySection : candidates).filter((i) => i.classLabel && labelKey(i.classLabel) === labelKey(classText));
   return (byClass[0] ?? bySection[0] ?? candidates[0]).code;
 }

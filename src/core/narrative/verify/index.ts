@@ -20,26 +20,12 @@ export * from './types';
 export { sectionName } from './support';
 
 /** Rules 21–27, in docs/domain/rules.md order. */
-export const narrativeRules: readonly NarrativeRule[] = [
-  amountMatchesTable,
-  shareDenominator,
-  completionRate,
-  yearOnYear,
-  templateLeftover,
-  partsAddUp,
-  sameQuantity,
-];
+export const narrativeRules: readonly NarrativeRule[] = [amountMatchesTable, shareDenominator, completionRate, yearOnYear, templateLeftover, partsAddUp, sameQuantity];
 
 const DEFAULT_TOLERANCE = 0.005;
 
 /** Run narrative rules over a parsed text. Findings in text order (errors first at one place). */
-export function runNarrativeRules(
-  narrative: ParsedNarrative,
-  figures: Figures,
-  model: WorkbookModel,
-  inputs: Inputs,
-  options: VerifyOptions = {},
-): TextFinding[] {
+export function runNarrativeRules(narrative: ParsedNarrative, figures: Figures, model: WorkbookModel, inputs: Inputs, options: VerifyOptions = {}): TextFinding[] {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   if (!(tolerance >= 0) || !Number.isFinite(tolerance)) {
     throw new RangeError(`尾数容差必须是不小于 0 的数，收到：${String(options.tolerance)}`);
@@ -72,7 +58,7 @@ export function runNarrativeRules(
         findings.push({
           rule: rule.meta.id,
           // 无法核对 is its own severity, never a 提示 (shown apart, collapsed, last).
-          severity: r.unverified ? 'unverified' : r.severity ?? rule.meta.severity,
+          severity: r.unverified ? 'unverified' : (r.severity ?? rule.meta.severity),
           message: r.message,
           cells: r.cells ?? [],
           quote: narrative.original.slice(start, end),
@@ -132,12 +118,7 @@ function inTenThousands(figures: Figures, model: WorkbookModel): (id: FigureId |
  * Check a 情况说明 against a workbook model and its 补充信息 inputs (pure; what the CLI
  * calls). Without inputs, figures that need them are reported as 无法核对.
  */
-export function verifyText(
-  model: WorkbookModel,
-  inputs: Inputs | undefined,
-  text: string,
-  options: VerifyOptions = {},
-): TextFinding[] {
+export function verifyText(model: WorkbookModel, inputs: Inputs | undefined, text: string, options: VerifyOptions = {}): TextFinding[] {
   // No table at all: one error for the file, not a warning for every figure in the text.
   const none = noTablesMessage(model);
   if (none) return [{ rule: 'no-tables', severity: 'error', message: none, cells: [], quote: '', start: 0, end: 0 }];

@@ -93,13 +93,7 @@ export function judgeAmount(stated: number, expected: number, decimals: number, 
  * Judge a stated percentage against num ÷ den × 100. Within what rounding the two
  * amounts (each ± tolerance) can move it, 'rounding'; beyond, 'error'.
  */
-export function judgePercent(
-  stated: number,
-  num: number,
-  den: number,
-  decimals: number,
-  tolerance: number,
-): '' | Severity {
+export function judgePercent(stated: number, num: number, den: number, decimals: number, tolerance: number): '' | Severity {
   const expected = (num / den) * 100;
   if (Math.abs(stated - roundHalfAway(expected)) < 1e-9) return '';
   // A rate written with one or no decimal (73.2%, 43%) agrees when it is the rate rounded so.
@@ -112,21 +106,12 @@ export function judgePercent(
 }
 
 /** Statements of a subject and measure near `st`: same paragraph first, then same section. */
-export function nearby(
-  ctx: NarrativeContext,
-  st: Statement,
-  pick: (s: Statement) => boolean,
-): Statement | undefined {
+export function nearby(ctx: NarrativeContext, st: Statement, pick: (s: Statement) => boolean): Statement | undefined {
   const all = ctx.narrative.statements.filter((s) => s.id !== st.id && !s.inReason && pick(s));
   const before = (s: Statement) => s.id < st.id;
   const sameParagraph = all.filter((s) => s.sentence.paragraph === st.sentence.paragraph);
   const sameSection = all.filter((s) => s.section.id === st.section.id);
-  return (
-    sameParagraph.filter(before).pop() ??
-    sameParagraph[0] ??
-    sameSection.filter(before).pop() ??
-    sameSection[0]
-  );
+  return sameParagraph.filter(before).pop() ?? sameParagraph[0] ?? sameSection.filter(before).pop() ?? sameSection[0];
 }
 
 export const ROUNDING_NOTE = '（尾数差异）';

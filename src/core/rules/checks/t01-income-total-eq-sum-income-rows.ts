@@ -1,16 +1,7 @@
 import { fixedSide } from '../rows';
 import type { Rule } from '../types';
 
-const INCOME_ROWS = [
-  'inc.gpb',
-  'inc.govFund',
-  'inc.stateCapital',
-  'inc.superior',
-  'inc.business',
-  'inc.operating',
-  'inc.affiliated',
-  'inc.other',
-];
+const INCOME_ROWS = ['inc.gpb', 'inc.govFund', 'inc.stateCapital', 'inc.superior', 'inc.business', 'inc.operating', 'inc.affiliated', 'inc.other'];
 
 /** docs/domain/rules.md 1: 01 本年收入合计 = Σ income rows 1–8. */
 const rule: Rule = {

@@ -74,11 +74,7 @@ export class RuleTester {
         it(`invalid: ${c.name}`, () => {
           assert.ok(c.findings.length > 0, 'an invalid case states the findings it must produce');
           const found = runRule(rule, c.model, c.options);
-          assert.equal(
-            found.length,
-            c.findings.length,
-            `expected ${c.findings.length} finding(s), got ${found.length}:\n${describeFindings(found)}`,
-          );
+          assert.equal(found.length, c.findings.length, `expected ${c.findings.length} finding(s), got ${found.length}:\n${describeFindings(found)}`);
           c.findings.forEach((want, i) => {
             const got = found[i];
             assertFindingShape(rule, got);

@@ -20,10 +20,7 @@ function draft(spec: Partial<SmallSpec>, values: Partial<Record<InputKey, number
 describe('narrative draft: sign words, zero bases, missing inputs', () => {
   it('an increase over a zero prior year: no rate, and a prompt for the missing reason', () => {
     const d = draft({}, { 'prior.summaryTotal': 0 });
-    assert.equal(
-      text(d, '一'),
-      '2022年度收、支总计100.50万元，与上年相比，增加100.50万元，上年为0，不计算增长率，主要原因是【请填写：主要原因】。',
-    );
+    assert.equal(text(d, '一'), '2022年度收、支总计100.50万元，与上年相比，增加100.50万元，上年为0，不计算增长率，主要原因是【请填写：主要原因】。');
     assert.ok(d.todo.includes('一、收入支出决算总体情况说明：请在补充信息表填写“收、支总计增减变动的主要原因”（补充信息!B22）'));
   });
 
@@ -78,7 +75,10 @@ describe('narrative draft: sign words, zero bases, missing inputs', () => {
 
   it('no 三公 at all: zeros stated plainly, no rate over the zero budget, no shares of a zero total', () => {
     const zero: SmallSpec['threePublic'] = { abroad: [0, 0], carPurchase: [0, 0], carOperation: [0, 0], reception: [0, 0] };
-    const d = draft({ threePublic: zero }, { 'prior.threePublic.abroad': 0, 'prior.threePublic.carPurchase': 0, 'prior.threePublic.carOperation': 0, 'prior.threePublic.reception': 0, 'count.car.fleet': 0 });
+    const d = draft(
+      { threePublic: zero },
+      { 'prior.threePublic.abroad': 0, 'prior.threePublic.carPurchase': 0, 'prior.threePublic.carOperation': 0, 'prior.threePublic.reception': 0, 'count.car.fleet': 0 },
+    );
     assert.equal(
       text(d, '七'),
       [
@@ -98,12 +98,17 @@ describe('narrative draft: sign words, zero bases, missing inputs', () => {
   });
 
   it('spending against a zero 三公 budget: 预算为0，不计算完成率', () => {
-    const d = draft({ threePublic: { abroad: [0, 0], carPurchase: [0, 0], carOperation: [0, 3], reception: [0, 0] } }, { 'reason.threePublic.car.budget': '年中新增车辆运行' });
+    const d = draft(
+      { threePublic: { abroad: [0, 0], carPurchase: [0, 0], carOperation: [0, 3], reception: [0, 0] } },
+      { 'reason.threePublic.car.budget': '年中新增车辆运行' },
+    );
     assert.equal(
       text(d, '七').split('\n')[4],
       '公务用车购置及运行费支出预算为0.00万元，支出决算为3.00万元，预算为0，不计算完成率，决算数大于预算数的主要原因是年中新增车辆运行，与上年相比【请填写：上年公务用车购置及运行费】。',
     );
-    assert.ok(d.todo.includes('七、一般公共预算财政拨款“三公”经费支出决算情况说明：请在补充信息表填写“上年公务用车购置费”、“上年公务用车运行维护费”（补充信息!B12、B13）'));
+    assert.ok(
+      d.todo.includes('七、一般公共预算财政拨款“三公”经费支出决算情况说明：请在补充信息表填写“上年公务用车购置费”、“上年公务用车运行维护费”（补充信息!B12、B13）'),
+    );
   });
 
   it('empty 08/09 say so; 08 and 09 with money state their figures', () => {
@@ -123,7 +128,11 @@ describe('narrative draft: sign words, zero bases, missing inputs', () => {
     assert.equal(d.edition, '2023');
     assert.deepEqual(
       d.sections.slice(6, 9).map((s) => [s.id, s.key]),
-      [['七', 'govFund'], ['八', 'stateCapital'], ['九', 'threePublic']],
+      [
+        ['七', 'govFund'],
+        ['八', 'stateCapital'],
+        ['九', 'threePublic'],
+      ],
     );
     assert.equal(d.sections[8].title, '财政拨款“三公”经费支出决算情况说明');
     const lines = text(d, '九').split('\n');
@@ -144,7 +153,11 @@ describe('narrative draft: sign words, zero bases, missing inputs', () => {
     assert.ok(d.todo.includes('七、一般公共预算财政拨款“三公”经费支出决算情况说明：未读到“三公”经费支出决算表，本节无法生成'));
     // Every prompt in the text has a todo line in its section.
     for (const s of d.sections) {
-      if (s.text.includes('【请填写')) assert.ok(d.todo.some((t) => t.startsWith(`${s.id}、`)), s.id);
+      if (s.text.includes('【请填写'))
+        assert.ok(
+          d.todo.some((t) => t.startsWith(`${s.id}、`)),
+          s.id,
+        );
     }
   });
 

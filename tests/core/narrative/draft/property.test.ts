@@ -14,10 +14,7 @@ import { smallModel, type SmallSpec } from './small-model';
  * and the sign words agree (增加 … 增长, 减少 … 下降, never the other pair).
  */
 
-const money = fc.oneof(
-  { weight: 1, arbitrary: fc.constant(0) },
-  { weight: 4, arbitrary: fc.integer({ min: 1, max: 2_000_000 }).map((x) => x / 100) },
-);
+const money = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 2_000_000 }).map((x) => x / 100) });
 const ITEM_CODES = ['2010301', '2010302', '2050201', '2080505', '2100410', '2120199'];
 const ITEM_NAMES: Record<string, string> = {
   '2010301': '行政运行',
@@ -29,9 +26,9 @@ const ITEM_NAMES: Record<string, string> = {
 };
 
 const scenario = fc.record({
-  items: fc.subarray(ITEM_CODES, { minLength: 1 }).chain((codes) =>
-    fc.tuple(...codes.map((c) => fc.tuple(fc.constant(c), money, money, fc.option(money, { nil: undefined })))),
-  ),
+  items: fc
+    .subarray(ITEM_CODES, { minLength: 1 })
+    .chain((codes) => fc.tuple(...codes.map((c) => fc.tuple(fc.constant(c), money, money, fc.option(money, { nil: undefined }))))),
   personnel: money,
   public: money,
   tp: fc.array(money, { minLength: 8, maxLength: 8 }),

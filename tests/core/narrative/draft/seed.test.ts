@@ -22,7 +22,10 @@ describe('narrative draft: the seed 2021', () => {
   const draft = draftFromModel(seedModel(), inputsFromValues(SEED_2021_INPUTS));
 
   it('has sections 一 … 十五 with the 2021 titles and nothing left to fill', () => {
-    assert.deepEqual(draft.sections.map((s) => s.id), SECTION_IDS);
+    assert.deepEqual(
+      draft.sections.map((s) => s.id),
+      SECTION_IDS,
+    );
     assert.equal(draft.sections[6].title, '一般公共预算财政拨款“三公”经费支出决算情况说明');
     assert.deepEqual(draft.todo, []);
     assert.equal(draft.edition, '2021');
@@ -30,10 +33,7 @@ describe('narrative draft: the seed 2021', () => {
   });
 
   it('一 to 四', () => {
-    assert.equal(
-      text(draft, '一'),
-      '2021年度收、支总计1474.07万元，与上年相比，减少290.92万元，下降16.48%，主要原因是按区委区政府要求增收节支，厉行节约，减少支出。',
-    );
+    assert.equal(text(draft, '一'), '2021年度收、支总计1474.07万元，与上年相比，减少290.92万元，下降16.48%，主要原因是按区委区政府要求增收节支，厉行节约，减少支出。');
     assert.equal(
       text(draft, '二'),
       '本年收入合计1474.07万元，其中：财政拨款收入1406.53万元，占95.42%；上级补助收入0.00万元，占0.00%；事业收入0.00万元，占0.00%；经营收入0.00万元，占0.00%；附属单位上缴收入0.00万元，占0.00%；其他收入67.54万元，占4.58%。',
@@ -102,10 +102,7 @@ describe('narrative draft: the seed 2021', () => {
   it('八 to 十五', () => {
     assert.equal(text(draft, '八'), '2021年度本单位没有政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。');
     assert.equal(text(draft, '九'), '2021年度本单位没有使用国有资本经营预算财政拨款安排的支出。');
-    assert.equal(
-      text(draft, '十'),
-      '本部门2021年度机关运行经费支出56.70万元，比上年决算数减少34.43万元，下降37.78%，主要原因是按区委区政府要求增收节支，厉行节约。',
-    );
+    assert.equal(text(draft, '十'), '本部门2021年度机关运行经费支出56.70万元，比上年决算数减少34.43万元，下降37.78%，主要原因是按区委区政府要求增收节支，厉行节约。');
     assert.equal(text(draft, '十一'), '2021年本部门开支会议费0.00万元，开支培训费0.44万元。');
     assert.equal(
       text(draft, '十二'),
@@ -137,7 +134,10 @@ describe('narrative draft: the seed 2021', () => {
     assert.deepEqual(project.cells, [{ sheet: '公开03表', address: 'E11' }]);
     const s7 = draft.sections.find((s) => s.id === '七')!;
     const completion = s7.figures.find((f) => f.figureId === 'threePublic.total.completion')!;
-    assert.deepEqual(completion.cells.map((c) => c.address), ['G13', 'A13']);
+    assert.deepEqual(
+      completion.cells.map((c) => c.address),
+      ['G13', 'A13'],
+    );
     const s1 = draft.sections.find((s) => s.id === '一')!;
     assert.deepEqual(
       s1.figures.map((f) => f.figureId),

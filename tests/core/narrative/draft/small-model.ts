@@ -37,9 +37,7 @@ export function smallModel(spec: SmallSpec): WorkbookModel {
   const classes = [...new Set(codes.map((c) => c.slice(0, 3)))];
   const sections = [...new Set(codes.map((c) => c.slice(0, 5)))];
   const classNames: Record<string, string> = { '201': '一般公共服务支出', '205': '教育支出', '208': '社会保障和就业支出', '210': '卫生健康支出', '212': '城乡社区支出' };
-  const lines: Array<{ id: string; label: string; values: Record<string, number | null> }> = [
-    { id: 'total', label: '合计', values: { total, basic, project } },
-  ];
+  const lines: Array<{ id: string; label: string; values: Record<string, number | null> }> = [{ id: 'total', label: '合计', values: { total, basic, project } }];
   for (const k of classes) {
     const b = sum((c) => c.startsWith(k), 1);
     const p = sum((c) => c.startsWith(k), 2);
@@ -71,7 +69,11 @@ export function smallModel(spec: SmallSpec): WorkbookModel {
   add('income', () =>
     modelTable(
       'income',
-      lines.map((l) => ({ id: l.id, label: l.label, values: { total: l.values.total, fiscal: l.values.total, superior: null, business: null, operating: null, affiliated: null, other: null } })),
+      lines.map((l) => ({
+        id: l.id,
+        label: l.label,
+        values: { total: l.values.total, fiscal: l.values.total, superior: null, business: null, operating: null, affiliated: null, other: null },
+      })),
     ),
   );
   add('expenditure', () =>
@@ -104,7 +106,14 @@ export function smallModel(spec: SmallSpec): WorkbookModel {
     const t = spec.threePublic ?? { abroad: [0, 0], carPurchase: [0, 0], carOperation: [0, 0], reception: [0, 0] };
     const row = (i: 0 | 1) => {
       const car = r2(t.carPurchase[i] + t.carOperation[i]);
-      return { total: r2(t.abroad[i] + car + t.reception[i]), abroad: t.abroad[i], carTotal: car, carPurchase: t.carPurchase[i], carOperation: t.carOperation[i], reception: t.reception[i] };
+      return {
+        total: r2(t.abroad[i] + car + t.reception[i]),
+        abroad: t.abroad[i],
+        carTotal: car,
+        carPurchase: t.carPurchase[i],
+        carOperation: t.carOperation[i],
+        reception: t.reception[i],
+      };
     };
     return modelTable('threePublic', [
       ['budget', row(0)],
@@ -114,12 +123,19 @@ export function smallModel(spec: SmallSpec): WorkbookModel {
   add('govFund', () => {
     const g = spec.govFund;
     return modelTable('govFund', [
-      ['total', g ? { opening: g.opening, income: g.income, total: r2(g.basic + g.project), basic: g.basic, project: g.project, closing: g.closing } : { opening: null, income: null, total: null, basic: null, project: null, closing: null }],
+      [
+        'total',
+        g
+          ? { opening: g.opening, income: g.income, total: r2(g.basic + g.project), basic: g.basic, project: g.project, closing: g.closing }
+          : { opening: null, income: null, total: null, basic: null, project: null, closing: null },
+      ],
     ]);
   });
   add('stateCapital', () => {
     const s = spec.stateCapital;
-    return modelTable('stateCapital', [['total', s ? { total: r2(s.basic + s.project), basic: s.basic, project: s.project } : { total: null, basic: null, project: null }]]);
+    return modelTable('stateCapital', [
+      ['total', s ? { total: r2(s.basic + s.project), basic: s.basic, project: s.project } : { total: null, basic: null, project: null }],
+    ]);
   });
   return modelWorkbook(...tables);
 }

@@ -12,7 +12,10 @@ describe('narrative draft ↔ verifier', () => {
   it('the seed draft: no errors; only the tables’ own 尾数差异 and the numbers inside user reasons remain', () => {
     const inputs = inputsFromValues(SEED_2021_INPUTS);
     const findings = verifyText(seedModel(), inputs, narrativeText(draftFromModel(seedModel(), inputs)));
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => f.message),
+      [],
+    );
     const rounding = findings.filter((f) => f.severity === 'rounding');
     assert.equal(rounding.length, 1);
     assert.match(rounding[0].message, /335\.54\+1138\.54/);
@@ -20,7 +23,10 @@ describe('narrative draft ↔ verifier', () => {
   });
 
   it('random tables and inputs: the verifier finds no errors in the draft', () => {
-    const money = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2_000_000 }).map((x) => x / 100));
+    const money = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 1, max: 2_000_000 }).map((x) => x / 100),
+    );
     fc.assert(
       fc.property(fc.array(money, { minLength: 8, maxLength: 8 }), ([a, b, c, d, e, p1, p2, bud]) => {
         const m = smallModel({
@@ -47,7 +53,11 @@ describe('narrative draft ↔ verifier', () => {
         });
         const text = narrativeText(draftFromModel(m, inputs));
         const errors = verifyText(m, inputs, text).filter((f) => f.severity === 'error');
-        assert.deepEqual(errors.map((f) => f.message), [], text);
+        assert.deepEqual(
+          errors.map((f) => f.message),
+          [],
+          text,
+        );
       }),
       { numRuns: 100 },
     );

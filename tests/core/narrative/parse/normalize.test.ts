@@ -26,7 +26,8 @@ describe('narrative parse: normalizeNarrative', () => {
   });
 
   it('keeps headings on their own line and joins a sentence broken across lines', () => {
-    const src = '一、收入支出决算总体情况说明\n\n2021年度收、支总计1474.07万元。\n绩效目标\n\n得到较好实现。\n5、卫生健康（类）公共卫生（款）突发公共卫生事件应急处理（项）\n\n支出。\n（一）标题\n正文。';
+    const src =
+      '一、收入支出决算总体情况说明\n\n2021年度收、支总计1474.07万元。\n绩效目标\n\n得到较好实现。\n5、卫生健康（类）公共卫生（款）突发公共卫生事件应急处理（项）\n\n支出。\n（一）标题\n正文。';
     const n = normalizeNarrative(src);
     assert.deepEqual(n.text.split('\n'), [
       '一、收入支出决算总体情况说明',

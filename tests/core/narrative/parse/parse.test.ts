@@ -53,7 +53,10 @@ describe('narrative parse: run-on sub-headings (text from PDF)', () => {
       '五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况一般公共预算财政拨款支出1406.53万元，占本年支出合计的95.42%。\n（二）一般公共预算财政拨款支出决算结构情况一般公共服务（类）支出1406.53万元，占100%。',
       vocab(),
     );
-    assert.deepEqual(p.sections.slice(2).map((s) => s.title), ['一般公共预算财政拨款支出决算总体情况', '一般公共预算财政拨款支出决算结构情况']);
+    assert.deepEqual(
+      p.sections.slice(2).map((s) => s.title),
+      ['一般公共预算财政拨款支出决算总体情况', '一般公共预算财政拨款支出决算结构情况'],
+    );
     assert.deepEqual(
       p.statements.filter((s) => s.kind === 'amount').map((s) => [s.quote, s.subject]),
       [
@@ -92,7 +95,9 @@ describe('narrative parse: statements', () => {
   });
 
   it('resolves a denominator after 占…的 and a share written with the denominator amount', () => {
-    const p = parseNarrative('六、基本支出决算情况说明\n人员经费278.84万元，占基本支出的83.10%。\n五、一般公共预算财政拨款支出决算情况说明\n财政拨款支出1406.53万元，占本年支出合计1474.07万元的95.42%，与上年相比，减少121.91万元。');
+    const p = parseNarrative(
+      '六、基本支出决算情况说明\n人员经费278.84万元，占基本支出的83.10%。\n五、一般公共预算财政拨款支出决算情况说明\n财政拨款支出1406.53万元，占本年支出合计1474.07万元的95.42%，与上年相比，减少121.91万元。',
+    );
     const share = p.statements.find((s) => s.quote === '83.10%')!;
     assert.deepEqual([share.kind, share.subject, share.denominator], ['share', 'basic.personnel', { text: '基本支出', subject: 'basic.total' }]);
     const den = p.statements.find((s) => s.value === 1474.07)!;
@@ -122,9 +127,7 @@ describe('narrative parse: statements', () => {
   });
 
   it('marks numbers inside a 原因 clause and skips years, dates and 50万元以上', () => {
-    const p = parseNarrative(
-      '决算数大于年初预算数的主要原因是：年中调增预算6.55万元。截至2021年12月31日，单位价值50万元以上通用设备0台（套）。',
-    );
+    const p = parseNarrative('决算数大于年初预算数的主要原因是：年中调增预算6.55万元。截至2021年12月31日，单位价值50万元以上通用设备0台（套）。');
     assert.deepEqual(
       p.statements.map((s) => [s.kind, s.inReason, s.quote]),
       [
@@ -144,12 +147,18 @@ describe('narrative parse: statements', () => {
     assert.deepEqual([rate.word, rate.direction, rate.leftover], ['减少', undefined, '减少(增长)']);
     const cmp = p.statements.find((s) => s.kind === 'comparison')!;
     assert.deepEqual([cmp.word, cmp.direction, cmp.subject], ['等于', 0, 'threePublic.abroad']);
-    assert.deepEqual(p.leftovers.map((l) => l.quote), ['减少（增长）']);
+    assert.deepEqual(
+      p.leftovers.map((l) => l.quote),
+      ['减少（增长）'],
+    );
   });
 
   it('finds template leftovers: choices, XX, ××, 〔〕 and empty brackets', () => {
     const p = parseNarrative('决算数大于（小于）预算数，增加（减少）XX万元，××单位，〔 〕号，（ ）。');
-    assert.deepEqual(p.leftovers.map((l) => l.quote), ['大于（小于）', '增加（减少）', 'XX', '××', '〔 〕', '（ ）']);
+    assert.deepEqual(
+      p.leftovers.map((l) => l.quote),
+      ['大于（小于）', '增加（减少）', 'XX', '××', '〔 〕', '（ ）'],
+    );
   });
 
   it('parses the seed 情况说明: every quote is an exact substring and the key figures are read', () => {
@@ -167,7 +176,10 @@ describe('narrative parse: statements', () => {
       find('十三', '1辆').map((s) => s.subject),
       ['assets.vehicles.leader', 'assets.vehicles.confidential', 'assets.vehicles.enforcement', 'assets.vehicles.special'],
     );
-    assert.deepEqual(find('十四.1', '1138.53 万元').map((s) => s.subject), ['expenditure.project']);
+    assert.deepEqual(
+      find('十四.1', '1138.53 万元').map((s) => s.subject),
+      ['expenditure.project'],
+    );
   });
 
   it('knows other ways to name totals (收入总计, 总支出, 本年收入 in 二)', () => {

@@ -55,15 +55,28 @@ export function ruleTester(rule: NarrativeRule, cases: { valid: TextCase[]; inva
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
         const found = runRuleOn(rule, c).filter((f) => !f.unverified || c.noUnverified);
-        assert.deepEqual(found.map((f) => `${f.quote}: ${f.message}`), []);
+        assert.deepEqual(
+          found.map((f) => `${f.quote}: ${f.message}`),
+          [],
+        );
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
         const found = runRuleOn(rule, c);
         assert.deepEqual(
-          found.map((f) => ({ quote: f.quote, severity: f.severity, ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.unverified ? { unverified: true } : {}) })),
-          c.findings.map((f) => ({ quote: f.quote, severity: f.severity, ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.unverified ? { unverified: true } : {}) })),
+          found.map((f) => ({
+            quote: f.quote,
+            severity: f.severity,
+            ...(f.expected !== undefined ? { expected: f.expected } : {}),
+            ...(f.unverified ? { unverified: true } : {}),
+          })),
+          c.findings.map((f) => ({
+            quote: f.quote,
+            severity: f.severity,
+            ...(f.expected !== undefined ? { expected: f.expected } : {}),
+            ...(f.unverified ? { unverified: true } : {}),
+          })),
           found.map((f) => f.message).join('\n'),
         );
         c.findings.forEach((f, i) => {

@@ -1,15 +1,5 @@
 import { formatCount } from '../../../figures/format';
-import {
-  figureCells,
-  figureIdOf,
-  judgeAmount,
-  missingReason,
-  money,
-  moneyOnly,
-  sourceText,
-  subjectName,
-  whereText,
-} from '../support';
+import { figureCells, figureIdOf, judgeAmount, missingReason, money, moneyOnly, sourceText, subjectName, whereText } from '../support';
 import type { NarrativeRule } from '../types';
 
 /**
@@ -113,9 +103,7 @@ export const rule: NarrativeRule = {
         at: st,
         expected: money(fig.value),
         cells: figureCells(fig),
-        message:
-          `文中${name}为${shown}，${whereText(fig)}为${money(fig.value)}${sourceText(fig)}，差额${diff}万元` +
-          (verdict === 'rounding' ? '（尾数差异）。' : '。'),
+        message: `文中${name}为${shown}，${whereText(fig)}为${money(fig.value)}${sourceText(fig)}，差额${diff}万元` + (verdict === 'rounding' ? '（尾数差异）。' : '。'),
       });
     }
   },

@@ -81,7 +81,10 @@ export const rule: NarrativeRule = {
         if (gap <= 1e-9) continue;
         const show = (x: number) => (isCount ? `${formatCount(x)}${total.unit}` : money(x));
         const terms = stated.map((s) => (isCount ? `${s.written}` : s.written)).join('+');
-        const names = stated.map((s) => s.subjectText ?? '').filter(Boolean).join('、');
+        const names = stated
+          .map((s) => s.subjectText ?? '')
+          .filter(Boolean)
+          .join('、');
         const rounding = gap <= bound + 1e-9;
         ctx.report({
           severity: rounding ? 'rounding' : 'error',

@@ -74,11 +74,12 @@ function checkShare(ctx: NarrativeContext, st: Statement): void {
   const den = ctx.figure(denId);
   if (num !== undefined && !den && denId && anchor && checkAgainstText(ctx, st, anchor.value, denId)) return;
   if (num === undefined || !den) {
-    const why = st.denominator?.text && !st.denominator.subject
-      ? `不能确定分母“${st.denominator.text}”对应的表中数字`
-      : denId
-        ? missingReason(ctx, denId)
-        : '不能确定该占比的分子或分母';
+    const why =
+      st.denominator?.text && !st.denominator.subject
+        ? `不能确定分母“${st.denominator.text}”对应的表中数字`
+        : denId
+          ? missingReason(ctx, denId)
+          : '不能确定该占比的分子或分母';
     ctx.report({
       severity: 'warning',
       unverified: true,
@@ -123,9 +124,7 @@ function checkShare(ctx: NarrativeContext, st: Statement): void {
       at: st,
       expected: pct(expected),
       cells,
-      message:
-        `文中占比为${st.written}%，按${numLabel}÷${denLabel}计算应为${pct(expected)}` +
-        (hints.length ? `；${hints.join('；')}。` : '。'),
+      message: `文中占比为${st.written}%，按${numLabel}÷${denLabel}计算应为${pct(expected)}` + (hints.length ? `；${hints.join('；')}。` : '。'),
     });
     return;
   }

@@ -18,9 +18,7 @@ export const rule: NarrativeRule = {
       const choice = /^(.+?)\((.+)\)$/.exec(l.text);
       let expected: string | undefined;
       // A 大于（小于） on a statement the tables decide: say which word is right.
-      const st = ctx.narrative.statements.find(
-        (s) => s.leftover && s.wordStart !== undefined && s.wordStart <= l.start && (s.wordEnd ?? 0) >= l.end,
-      );
+      const st = ctx.narrative.statements.find((s) => s.leftover && s.wordStart !== undefined && s.wordStart <= l.start && (s.wordEnd ?? 0) >= l.end);
       if (st && st.kind === 'comparison' && st.subject) {
         const ba = budgetAndActual(ctx, st);
         if (ba.actual !== undefined && ba.budget !== undefined) {

@@ -32,7 +32,7 @@ const DOWN: Record<string, string> = { 减少: '减少', 下降: '下降', 降�
 
 function rightWord(word: string, sign: number): string {
   if (sign === 0) return '持平';
-  return sign > 0 ? UP[word] ?? '增加' : DOWN[word] ?? '减少';
+  return sign > 0 ? (UP[word] ?? '增加') : (DOWN[word] ?? '减少');
 }
 
 function sign(x: number): 1 | 0 | -1 {
