@@ -1,3 +1,4 @@
+import type { SectionKey } from '../../editions/types';
 import type { FigureBase } from '../../figures/types';
 import type { FigureSlot, SentenceFamily } from '../grammar/sentences';
 import type { NormalizedText } from './normalize';
@@ -12,22 +13,7 @@ import type { NormalizedText } from './normalize';
 export type MarkerKind = 'cn' | 'parenCn' | 'num' | 'parenNum' | 'circled';
 
 /** What a section is about, from its (top-level) heading; picks the meaning of 基本支出 etc. */
-export type Topic =
-  | 'summary'
-  | 'income'
-  | 'expenditure'
-  | 'fiscal'
-  | 'gpb'
-  | 'basic'
-  | 'threePublic'
-  | 'govFund'
-  | 'stateCapital'
-  | 'operatingCost'
-  | 'general'
-  | 'procurement'
-  | 'assets'
-  | 'performance'
-  | 'other';
+export type Topic = SectionKey;
 
 export interface Section {
   /** "七", "七.二", "七.二.3"; "" for text before the first heading. */
