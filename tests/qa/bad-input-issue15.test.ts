@@ -59,6 +59,30 @@ describe('QA (issue 15): bad input from the bad-input folder', function () {
     }
   });
 
+  it('the same through the CLI’s fast read path (values only, every result saved): bounded, the stray cell reported', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-far-'));
+    try {
+      const file = path.join(dir, 'far-values.xlsx');
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Sheet1');
+      ws.getCell('A1').value = '底稿';
+      ws.getCell('B2').value = 12;
+      ws.getCell('XFD1048576').value = 7;
+      await wb.xlsx.writeFile(file);
+      const heapBefore = process.memoryUsage().heapUsed;
+      const r = await run(['check', file, '--json']);
+      assert.ok(process.memoryUsage().heapUsed - heapBefore < 200 * 1024 * 1024, 'memory follows the data');
+      assert.ok(r.code === 0 || r.code === 1, r.err);
+      const findings = JSON.parse(r.out) as Array<{ rule: string; cells: Array<{ address: string }> }>;
+      assert.ok(
+        findings.some((x) => x.rule === 'cells-not-read' && x.cells[0].address === 'XFD1048576'),
+        r.out,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('boundEntries keeps the cluster, drops far cells, and never exceeds its budget', () => {
     const cells = [];
     for (let r = 0; r < 50; r++) for (let c = 0; c < 10; c++) cells.push({ r, c });

@@ -99,6 +99,14 @@ describe('xlsx fast reader (read-only, for check)', function () {
     // A cell without its reference (ExcelJS cannot read it either).
     const noRef = await handMade({ 'xl/worksheets/sheet2.xml': SHEET2.replace('<sheetData/>', '<sheetData><row r="1"><c><v>7</v></c></row></sheetData>') });
     assert.equal(fastFromBuffer(noRef), null);
+    // A stray value far from the rest (XFD1048576): the full reader bounds the snapshot.
+    const far = await handMade({
+      'xl/worksheets/sheet2.xml': SHEET2.replace(
+        '<sheetData/>',
+        '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>7</v></c></row></sheetData>',
+      ),
+    });
+    assert.equal(fastFromBuffer(far), null);
     // A Word document renamed .xlsx.
     const docx = new JSZip();
     docx.file('word/document.xml', '<w:document/>');
