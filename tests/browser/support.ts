@@ -34,7 +34,8 @@ async function build(outDir: string): Promise<void> {
   const webpack = (await import('webpack')).default;
   type ConfigOf = (env: object, argv: object) => Configuration;
   const configOf = ((await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: ConfigOf }).default;
-  const config = configOf({ outDir, preview: true }, { mode: 'development' });
+  // legacy: the IE11 bundle too, so the suite also runs the pane on it (?legacy=1)
+  const config = configOf({ outDir, preview: true, legacy: true }, { mode: 'development' });
   config.context = ROOT;
   config.devtool = false;
   // the fake WPS object model, injected into the WPS page as window.Application

@@ -86,21 +86,29 @@ describe('task pane in headless Chromium', function () {
   });
   after(stopSite);
 
-  for (const width of [272, 320]) {
-    describe(`at ${width} px (the pane page, in-memory workbook)`, () => {
+  // The last run loads the ES5 bundle for Internet Explorer 11 (Office 2016/2019 volume
+  // licences) through the same page (?legacy=1): it must pass the same suite.
+  for (const [width, legacy] of [
+    [272, false],
+    [320, false],
+    [320, true],
+  ] as const) {
+    describe(`at ${width} px (the pane page, in-memory workbook${legacy ? ', IE11 bundle' : ''})`, () => {
       let context: BrowserContext;
       let page: Page;
       let watch: Watch;
       const step = async (name: string) => {
         await noOverflow(page, name);
-        await shot(page, `pane-${width}-${name}`);
+        await shot(page, `pane-${width}${legacy ? '-legacy' : ''}-${name}`);
       };
 
       before(async () => {
         ({ context, page, watch } = await newContext(site, width, 900));
         await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
-        await page.goto(`${site.base}/taskpane.html?host=memory`);
+        await page.goto(`${site.base}/taskpane.html?host=memory${legacy ? '&legacy=1' : ''}`);
         await page.waitForSelector('body[data-ready="memory"]', { timeout: 20_000 });
+        const scripts = await page.$$eval('script[src]', (list) => list.map((x) => x.getAttribute('src') ?? ''));
+        assert.ok(scripts.includes(legacy ? 'taskpane.legacy.js' : 'taskpane.js'), scripts.join());
       });
       after(async () => context?.close());
 
@@ -202,7 +210,7 @@ describe('task pane in headless Chromium', function () {
         const look = (sel: string) => page.$eval(sel, (b) => getComputedStyle(b).color);
         assert.notEqual(await look('#mark'), await look('#tab-btn-check'));
         await noOverflow(page, 'busy');
-        await shot(page, `pane-${width}-busy`);
+        await shot(page, `pane-${width}${legacy ? '-legacy' : ''}-busy`);
         await page.waitForSelector('#run-check.done', { timeout: 20_000 });
         // the confirmation reads as one (success colours), also under the pointer that clicked
         assert.deepEqual(await page.$eval('#run-check', (b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]), [
