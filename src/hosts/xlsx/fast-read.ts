@@ -3,7 +3,7 @@ import * as zlib from 'zlib';
 import { a1, columnIndex, columnLetter, parseRange, type CellValue, type RangeRect } from '../../core/cells';
 import { HostError, type SheetInfo, type WorkbookHost } from '../../core/host';
 import type { SheetSnapshot } from '../../core/model/snapshot';
-import { MAX_SNAPSHOT_CELLS } from './xlsx-host';
+import { gridSnapshot, MAX_SNAPSHOT_CELLS } from './xlsx-host';
 
 /**
  * A read-only .xlsx reader for checking many files fast: it reads only what a check
@@ -249,30 +249,11 @@ function parseSheet(xml: string, sheet: SheetPart, strings: string[]): SheetSnap
       if (c > right) right = c;
     }
   }
-  const snap: SheetSnapshot = {
-    name: sheet.name,
-    top: entries.length ? top : 0,
-    left: entries.length ? left : 0,
-    values: [],
-    formulas: [],
-    merges,
-    protected: isProtected,
-  };
-  if (sheet.hidden) snap.hidden = true;
-  if (!entries.length) return snap;
-  const height = bottom - top + 1;
-  const width = right - left + 1;
   // Cells far apart (a stray value at XFD1048576): the full reader keeps the cluster that
   // holds the data and reports the rest, instead of a dense grid of billions of cells.
-  if (height * width > MAX_SNAPSHOT_CELLS) throw new NotFast('cells too far apart for one grid');
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  for (const e of entries) {
-    values[e.r - top][e.c - left] = e.v;
-    formulas[e.r - top][e.c - left] = e.f;
-  }
-  snap.values = values;
-  snap.formulas = formulas;
+  if (entries.length && (bottom - top + 1) * (right - left + 1) > MAX_SNAPSHOT_CELLS) throw new NotFast('cells too far apart for one grid');
+  const snap = gridSnapshot(entries, { name: sheet.name, merges, protected: isProtected });
+  if (sheet.hidden) snap.hidden = true;
   return snap;
 }
 

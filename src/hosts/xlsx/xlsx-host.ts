@@ -64,7 +64,36 @@ export interface OmittedCells {
   sample: string[];
 }
 
-type Entry = { r: number; c: number; v: CellValue; f: string | null };
+export type Entry = { r: number; c: number; v: CellValue; f: string | null };
+
+/**
+ * A snapshot from the cells that hold something: the grid spans their bounding box (the
+ * caller bounds it first: boundEntries, or the fast reader's refusal). Shared by XlsxHost
+ * and the CLI's fast reader.
+ */
+export function gridSnapshot(entries: readonly Entry[], base: Pick<SheetSnapshot, 'name' | 'merges' | 'protected'>): SheetSnapshot {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const e of entries) {
+    if (e.r < top) top = e.r;
+    if (e.r > bottom) bottom = e.r;
+    if (e.c < left) left = e.c;
+    if (e.c > right) right = e.c;
+  }
+  const snap: SheetSnapshot = { ...base, top: entries.length ? top : 0, left: entries.length ? left : 0, values: [], formulas: [] };
+  if (!entries.length) return snap;
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  snap.values = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  snap.formulas = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  for (const e of entries) {
+    snap.values[e.r - top][e.c - left] = e.v;
+    snap.formulas[e.r - top][e.c - left] = e.f;
+  }
+  return snap;
+}
 
 /**
  * The box of cells a snapshot keeps: the whole used box when it is small enough, else
@@ -470,38 +499,8 @@ export class XlsxHost implements WorkbookHost {
     if (omitted.length) {
       this.omitted.set(ws.name, { sheet: ws.name, count: omitted.length, sample: omitted.slice(0, 5).map((e) => a1(e.r, e.c)) });
     } else this.omitted.delete(ws.name);
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    for (const e of entries) {
-      if (e.r < top) top = e.r;
-      if (e.r > bottom) bottom = e.r;
-      if (e.c < left) left = e.c;
-      if (e.c > right) right = e.c;
-    }
-    const merges = this.merges(ws);
-    const snap: SheetSnapshot = {
-      name: ws.name,
-      top: entries.length ? top : 0,
-      left: entries.length ? left : 0,
-      values: [],
-      formulas: [],
-      merges,
-      protected: this.sheetProtected(ws),
-    };
+    const snap = gridSnapshot(entries, { name: ws.name, merges: this.merges(ws), protected: this.sheetProtected(ws) });
     if ((ws.state ?? 'visible') !== 'visible') snap.hidden = true;
-    if (!entries.length) return snap;
-    const height = bottom - top + 1;
-    const width = right - left + 1;
-    const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-    const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-    for (const e of entries) {
-      values[e.r - top][e.c - left] = e.v;
-      formulas[e.r - top][e.c - left] = e.f;
-    }
-    snap.values = values;
-    snap.formulas = formulas;
     return snap;
   }
 
