@@ -24,32 +24,40 @@ function skipped(name: string): boolean {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every workbook under a folder, depth first, sorted by name at each level. */
-function walk(dir: string, out: string[]): void {
+/**
+ * Every file under a folder, depth first, sorted by name at each level, with its path
+ * relative to the folder ('/'-separated). Hidden and lock entries are skipped; symlinked
+ * folders are not followed (no cycles), linked files are. A folder that cannot be listed
+ * (permissions) is passed to `unreadable`, never dropped silently.
+ */
+function visitTree(dir: string, rel: string, onFile: (full: string, rel: string) => void, unreadable: (dir: string) => void): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    // A folder that is not there (a pattern's base, or moved meanwhile) holds nothing to
+    // check; one that is there but cannot be listed (permissions) is said.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable(dir);
     return;
   }
   entries.sort((a, b) => byName(a.name, b.name));
   for (const e of entries) {
     if (skipped(e.name)) continue;
     const full = path.join(dir, e.name);
+    const r = rel ? `${rel}/${e.name}` : e.name;
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {
       try {
-        const st = fs.statSync(full);
-        // Symlinked folders are not followed (no cycles); linked files are read.
         isDir = false;
-        isFile = st.isFile();
+        isFile = fs.statSync(full).isFile();
       } catch {
         continue;
       }
     }
-    if (isDir) walk(full, out);
-    else if (isFile && WORKBOOK.test(e.name)) out.push(full);
+    if (isDir) visitTree(full, r, onFile, unreadable);
+    else if (isFile) onFile(full, r);
   }
 }
 
@@ -105,7 +113,7 @@ export function globRegExp(pattern: string): RegExp {
 }
 
 /** The files a pattern matches: walk from the longest folder prefix without magic. */
-function expandGlob(pattern: string): string[] {
+function expandGlob(pattern: string, unreadable: (dir: string) => void): string[] {
   const unified = pattern.split(path.sep).join('/');
   const parts = unified.split('/');
   let cut = 0;
@@ -114,23 +122,7 @@ function expandGlob(pattern: string): string[] {
   const base = fixed.length ? fixed.join('/') || '/' : '.';
   const re = globRegExp(parts.join('/'));
   const found: string[] = [];
-  const visit = (dir: string, rel: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => byName(a.name, b.name));
-    for (const e of entries) {
-      if (skipped(e.name)) continue;
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) visit(full, r);
-      else if (re.test(r) && (e.isFile() || e.isSymbolicLink())) found.push(fixed.length ? path.join(base, r) : r);
-    }
-  };
-  visit(base, '');
+  visitTree(base, '', (_full, r) => (re.test(r) ? void found.push(fixed.length ? path.join(base, r) : r) : undefined), unreadable);
   // A pattern for workbooks only keeps .xlsx/.xlsm unless it names another extension.
   return found.filter((f) => WORKBOOK.test(f) || !/\*$/.test(pattern));
 }
@@ -144,7 +136,9 @@ export function expandInputs(args: string[]): Input[] {
     seen.add(key);
     out.push({ file });
   };
+  const unreadable = (dir: string) => out.push({ file: dir, problem: `无法读取文件夹“${dir}”：没有读取权限或已被移走，其中的工作簿未校验。` });
   for (const arg of args) {
+    const before = out.length;
     let st: fs.Stats | undefined;
     try {
       st = fs.statSync(arg);
@@ -153,12 +147,12 @@ export function expandInputs(args: string[]): Input[] {
     }
     if (st?.isDirectory()) {
       const files: string[] = [];
-      walk(arg, files);
-      if (!files.length) out.push({ file: arg, problem: `无法读取“${arg}”：这是一个文件夹，其中（含子文件夹）没有 .xlsx 或 .xlsm 工作簿。` });
+      visitTree(arg, '', (full) => (WORKBOOK.test(full) ? void files.push(full) : undefined), unreadable);
+      if (!files.length && out.length === before) out.push({ file: arg, problem: `无法读取“${arg}”：这是一个文件夹，其中（含子文件夹）没有 .xlsx 或 .xlsm 工作簿。` });
       files.forEach(add);
     } else if (!st && hasMagic(arg)) {
-      const files = expandGlob(arg);
-      if (!files.length) out.push({ file: arg, problem: `无法读取“${arg}”：没有与之匹配的工作簿。` });
+      const files = expandGlob(arg, unreadable);
+      if (!files.length && out.length === before) out.push({ file: arg, problem: `无法读取“${arg}”：没有与之匹配的工作簿。` });
       files.forEach(add);
     } else add(arg); // a file, or a path that does not exist (the reader says so)
   }
