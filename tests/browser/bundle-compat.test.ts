@@ -6,7 +6,8 @@
  * is a SyntaxError for the whole file in Safari < 16.4, so the pane is dead) nor
  * built-in methods.
  *
- * One webpack build (development mode, no devtool: no code hidden in eval strings),
+ * The browser tests' one webpack build (tests/support/site-build.ts: development mode,
+ * no devtool, so no code hidden in eval strings),
  * then every emitted .js is parsed with acorn at ecmaVersion 2017 (acorn validates
  * regex literals per ecmaVersion) and its tokens are scanned for built-ins newer than
  * ES2017 that src/taskpane/polyfills.ts does not provide. The built-ins it does
@@ -19,20 +20,16 @@
  * bundle taskpane.legacy.js and the function file — must parse as ES5 (acorn,
  * ecmaVersion 5) and call no built-in newer than ES5 that core-js does not provide in
  * the bundle; the page's CSS must not depend on gap or grid; and the legacy bundle runs
- * the pane in Chromium too (?legacy=1).
+ * the pane in Chromium too (the pane suite, tests/browser/taskpane.test.ts, ?legacy=1).
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as vm from 'node:vm';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as acorn from 'acorn';
+import { builtSite } from '../support/site-build';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Files of the ES5 build (IE11), checked by the ES5 tests instead of the ES2017 built-in scan. */
 const LEGACY = ['taskpane.legacy.js', 'commands.js', 'bundle-loader.js', 'boot.js'];
 
@@ -65,31 +62,16 @@ const UNCOVERED_STATIC: Array<[string, string]> = [['Promise', 'any']];
 /** What src/taskpane/polyfills.ts provides as methods (it also provides globalThis). */
 const POLYFILLED_METHODS = ['flatMap'];
 
-async function build(outDir: string): Promise<void> {
-  // Loaded when a build runs, not when mocha loads the test files.
-  const webpack = (await import('webpack')).default;
-  const configOf = (
-    (await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: (env: object, argv: object) => import('webpack').Configuration }
-  ).default;
-  const config = configOf({ outDir, noOfficeJs: true, legacy: true }, { mode: 'development' });
-  config.context = ROOT;
-  config.devtool = false; // no eval-source-map: the code stays code, not strings
-  await new Promise<void>((resolve, reject) =>
-    webpack(config).run((err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    }),
-  );
-}
-
-function jsFiles(dir: string): string[] {
+/** The .js files the build deploys: Office.js is Microsoft's (its ES5 parse is checked below); preview.js and test/ are the preview page and the test's fake WPS model, never deployed. */
+function jsFiles(root: string, dir = root): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...jsFiles(p));
+    if (e.isDirectory()) {
+      if (dir !== root || !['office-js', 'test'].includes(e.name)) out.push(...jsFiles(root, p));
+    }
     // wps/js/ is copied as it is (the WPS ribbon glue, not built by us) — checked too
-    else if (e.name.endsWith('.js')) out.push(p);
+    else if (e.name.endsWith('.js') && !(dir === root && e.name === 'preview.js')) out.push(p);
   }
   return out;
 }
@@ -127,13 +109,8 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
   let files: string[] = [];
 
   before(async function () {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-compat-'));
-    await build(tmp);
+    tmp = await builtSite();
     files = jsFiles(tmp);
-  });
-
-  after(function () {
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('emits the pane, the WPS pane and the function file', function () {
@@ -387,60 +364,6 @@ describe('task pane bundle: loads in older webviews (ES2017: Safari 11+, older C
     assert.doesNotMatch(css, /display\s*:\s*(inline-)?grid/);
   });
 
-  it('the legacy bundle runs the pane in Chromium: insert, sample, check, draft (?legacy=1)', async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      if (process.env.CI === 'true') throw new Error(`CI: 找不到浏览器 ${CHROMIUM}`);
-      this.skip();
-    }
-    const server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const file = path.join(tmp, decodeURIComponent(url.pathname));
-      if (!file.startsWith(tmp) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
-      const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.css') ? 'text/css' : 'text/javascript; charset=utf-8';
-      res.writeHead(200, { 'content-type': type });
-      fs.createReadStream(file).pipe(res);
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const port = (server.address() as AddressInfo).port;
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const errors: string[] = [];
-    try {
-      const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: 'zh-CN' });
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`http://127.0.0.1:${port}/taskpane.html?host=memory&legacy=1`);
-      await page.waitForSelector('body[data-ready="memory"]', { timeout: 60_000 });
-      const scripts = await page.$$eval('script[src]', (s) => s.map((x) => (x as HTMLScriptElement).getAttribute('src')));
-      assert.ok(scripts.includes('taskpane.legacy.js') && !scripts.includes('taskpane.js'), scripts.join());
-      await page.fill('#year', '2021');
-      await page.fill('#unit', '株洲市石峰区机关事务服务中心');
-      await page.click('#insert');
-      await page
-        .waitForFunction(() => /已插入/.test(document.getElementById('insert-result')?.textContent ?? ''), undefined, { timeout: 30_000 })
-        .catch((e: Error) => {
-          throw new Error(`${e.message}\n页面错误：${errors.join('\n') || '（无）'}`);
-        });
-      const names = await page.evaluate(() => (window as unknown as { __juesuan: { host: { sheets: { name: string }[] } } }).__juesuan.host.sheets.map((x) => x.name));
-      for (let i = 1; i <= 9; i++) assert.ok(names.includes(`公开0${i}表`), names.join());
-      // the sample goes into an empty workbook (it refuses to write over existing 公开 sheets)
-      await page.reload();
-      await page.waitForSelector('body[data-ready="memory"]', { timeout: 60_000 });
-      await page.click('#sample');
-      await page.waitForFunction(() => /示例/.test(document.getElementById('insert-result')?.textContent ?? ''), undefined, { timeout: 30_000 });
-      await page.click('.tabs button[data-tab="check"]');
-      await page.click('#run-check');
-      await page.waitForFunction(() => (document.getElementById('check-summary')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
-      assert.match((await page.textContent('#check-summary')) ?? '', /错误 \d+|未发现问题/);
-      await page.click('.tabs button[data-tab="draft"]');
-      await page.click('#run-draft');
-      await page.waitForFunction(() => (document.getElementById('sections')?.textContent ?? '').length > 100, undefined, { timeout: 30_000 });
-      assert.deepEqual(errors, []);
-    } finally {
-      await browser.close();
-      await new Promise<void>((r) => server.close(() => r()));
-    }
-  });
+  // The legacy bundle running the pane (insert, sample, check, draft, marks) is the whole
+  // pane suite run a third time on it: tests/browser/taskpane.test.ts, '?legacy=1'.
 });

@@ -1,6 +1,6 @@
 /**
- * What the browser tests share: one build of the pages (webpack, development mode, with
- * Office.js and the fake WPS object model) served on 127.0.0.1, headless Chromium
+ * What the browser tests share: the one build of the pages (tests/support/site-build.ts:
+ * webpack, development mode, with Office.js and the fake WPS object model) served on 127.0.0.1, headless Chromium
  * (playwright-core) that fails every request leaving 127.0.0.1, and checks of what the
  * user sees (nothing wider than the pane, nothing clipped).
  *
@@ -10,12 +10,10 @@
 import * as fs from 'node:fs';
 import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Configuration } from 'webpack';
 import { serve } from '../../src/preview/server';
+import { builtSite } from '../support/site-build';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ROOT = path.resolve(__dirname, '../..');
@@ -28,30 +26,8 @@ export interface Site {
   browser: Browser;
 }
 
-/** The project's webpack build (development, with the preview page, Office.js and the fake WPS object model). */
-async function build(outDir: string): Promise<void> {
-  // loaded when a build runs, not when mocha loads the test files
-  const webpack = (await import('webpack')).default;
-  type ConfigOf = (env: object, argv: object) => Configuration;
-  const configOf = ((await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: ConfigOf }).default;
-  // legacy: the IE11 bundle too, so the suite also runs the pane on it (?legacy=1)
-  const config = configOf({ outDir, preview: true, legacy: true }, { mode: 'development' });
-  config.context = ROOT;
-  config.devtool = false;
-  // the fake WPS object model, injected into the WPS page as window.Application
-  (config.entry as Record<string, string>)['test/fake-wps'] = path.join(ROOT, 'tests/browser/fake-wps-entry.ts');
-  await new Promise<void>((resolve, reject) =>
-    webpack(config).run((err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    }),
-  );
-}
-
 let site: Promise<Site> | null = null;
 let server: http.Server | null = null;
-let tmp = '';
 
 /** Skip (or fail under CI) when Chromium is missing. */
 export function needChromium(ctx: Mocha.Context): void {
@@ -68,9 +44,7 @@ export function startSite(): Promise<Site> {
   if (closing) clearTimeout(closing);
   closing = null;
   site ??= (async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pane-'));
-    const dir = path.join(tmp, 'dist');
-    await build(dir);
+    const dir = await builtSite();
     server = await serve(dir);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('playwright-core');
@@ -102,7 +76,6 @@ async function closeNow(): Promise<void> {
   await s?.browser.close();
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
   server = null;
-  if (tmp && !process.env.JUESUAN_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
 }
 
 /** What a page did that it must not: requests leaving 127.0.0.1, page errors, console errors. */

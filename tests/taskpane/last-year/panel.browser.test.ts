@@ -1,7 +1,7 @@
 /**
  * 导入上年报表 in the real pane, in headless Chromium (playwright-core), over the
- * in-memory host: webpack builds the pane (development mode, temp dir), a local http
- * server serves it, the test inserts the seed sample, opens the tab, picks last year's
+ * in-memory host: the browser tests' one build of the pages (tests/support/site-build.ts),
+ * served by a local http server that records the requests; the test inserts the seed sample, opens the tab, picks last year's
  * .xlsx (the generated 2020 report in the 2023 layout, saved by ExcelJS), pastes last
  * year's 情况说明, previews and writes. It also checks that the xlsx reader and JSZip
  * arrive as a separate chunk only when the tab is used (the main bundle stays small),
@@ -18,24 +18,9 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { XlsxHost } from '../../../src/hosts/xlsx/xlsx-host';
 import { lastYearPlans, LAST_YEAR_TEXT } from '../../core/last-year/last-year-book';
+import { builtSite } from '../../support/site-build';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ROOT = path.resolve(__dirname, '../../..');
-
-async function build(outDir: string): Promise<void> {
-  const webpack = (await import('webpack')).default;
-  const configOf = (await import(path.join(ROOT, 'webpack.config.js'))) as { default: (env: object, argv: object) => import('webpack').Configuration };
-  const config = configOf.default({ outDir, noOfficeJs: true }, { mode: 'development' });
-  config.context = ROOT;
-  config.devtool = false;
-  await new Promise<void>((resolve, reject) =>
-    webpack(config).run((err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    }),
-  );
-}
 
 function serve(dir: string, requests: string[]): Promise<http.Server> {
   const server = http.createServer((req, res) => {
@@ -76,9 +61,7 @@ describe('task pane: 导入上年报表 in headless Chromium', function () {
     const last = XlsxHost.create();
     await last.apply({ create: lastYearPlans(), update: [] });
     await last.save(path.join(tmp, '2020年决算公开.xlsx'));
-    const out = path.join(tmp, 'dist');
-    await build(out);
-    server = await serve(out, requests);
+    server = await serve(await builtSite(), requests);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = await import('playwright-core');
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
