@@ -45,8 +45,13 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function timeout<T>(ms: number, value: T): Promise<T> {
-  return sleep(ms).then(() => value);
+/** A wait that can be called off, so that no timer outlives the race it was in. */
+function cancellableTimeout<T>(ms: number, value: T): { done: Promise<T>; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const done = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(value), ms);
+  });
+  return { done, cancel: () => clearTimeout(timer) };
 }
 
 const hasWps = (win: PaneWindow) => !!win.Application && 'ActiveWorkbook' in win.Application;
@@ -66,11 +71,11 @@ function insideWps(win: PaneWindow): boolean {
   return !!win.wps || /\bWPS\b|wpsoffice|Kingsoft/i.test(win.navigator?.userAgent ?? '');
 }
 
-/** Wait for window.Application (WPS), up to ms. */
-async function waitForWps(win: PaneWindow, ms: number, poll: number): Promise<boolean> {
+/** Wait for window.Application (WPS), up to ms, or until `stop.stopped`. */
+async function waitForWps(win: PaneWindow, ms: number, poll: number, stop: { stopped: boolean } = { stopped: false }): Promise<boolean> {
   for (let waited = 0; ; waited += poll) {
     if (hasWps(win)) return true;
-    if (waited >= ms) return false;
+    if (waited >= ms || stop.stopped) return false;
     await sleep(poll);
   }
 }
@@ -96,11 +101,15 @@ export async function chooseHost(search: string, win: PaneWindow, times: Partial
     const ready = win.Office.onReady().catch(() => null);
     const wait = officeHost ? t.officeInside : t.office;
     // WPS may load the Office page too: whichever answers first
+    const timer = cancellableTimeout(wait, null);
+    const stop = { stopped: false };
     const info = await Promise.race([
       ready,
-      timeout(wait, null),
-      inWps ? waitForWps(win, wait, t.poll).then((ok) => (ok ? 'wps' : null)) : new Promise<never>(() => undefined),
+      timer.done,
+      inWps ? waitForWps(win, wait, t.poll, stop).then((ok) => (ok ? 'wps' : null)) : new Promise<never>(() => undefined),
     ]);
+    timer.cancel();
+    stop.stopped = true;
     if (info === 'wps' || hasWps(win)) return wps(win);
     if (info && typeof info === 'object' && info.host === 'Excel') return excel(win);
     if (info && typeof info === 'object' && info.host) {
