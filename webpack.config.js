@@ -20,6 +20,8 @@
  *   legacy          also build the ES5 bundle in development mode (production always
  *                   builds it; without it, commands.js is built as ES2017)
  *   port=3000       dev server port
+ *   cacheDir=PATH   keep webpack's persistent cache there (the browser tests do: a rebuild
+ *                   after a change compiles only what changed)
  *   preview         also build preview.html (`npm run preview`: the pane beside a simulated
  *                   workbook; src/preview/server.ts sets it — not part of what is deployed)
  */
@@ -60,7 +62,7 @@ class ManifestPlugin {
  * compilation of its own (target es5: webpack's runtime in ES5 too), written beside the
  * modern files. Run after the modern build has emitted (it cleans the output folder).
  */
-function legacyConfig(dev, outDir) {
+function legacyConfig(dev, outDir, cacheDir) {
   const babel = {
     loader: 'babel-loader',
     options: {
@@ -72,6 +74,7 @@ function legacyConfig(dev, outDir) {
     mode: dev ? 'development' : 'production',
     devtool: false,
     context: __dirname,
+    cache: persistentCache(cacheDir, dev, 'legacy'),
     target: ['web', 'es5'],
     entry: {
       'taskpane.legacy': './src/taskpane/taskpane-legacy.ts',
@@ -95,6 +98,17 @@ function legacyConfig(dev, outDir) {
   };
 }
 
+/** webpack's filesystem cache in `cacheDir` (one per bundle and mode), invalidated when this file or the Babel config changes; none without a folder. */
+function persistentCache(cacheDir, dev, name) {
+  if (!cacheDir) return undefined;
+  return {
+    type: 'filesystem',
+    cacheDirectory: path.resolve(cacheDir),
+    name: `${name}-${dev ? 'development' : 'production'}`,
+    buildDependencies: { config: [__filename, path.resolve(__dirname, 'babel.config.js')] },
+  };
+}
+
 /** Builds the legacy bundle after the modern one has emitted; its errors fail the build. */
 class LegacyBundlePlugin {
   constructor(config) {
@@ -103,10 +117,15 @@ class LegacyBundlePlugin {
   apply(compiler) {
     compiler.hooks.afterEmit.tapAsync('JuesuanLegacyBundle', (compilation, done) => {
       const webpack = compiler.webpack;
-      webpack(this.config).run((err, stats) => {
+      const legacy = webpack(this.config);
+      legacy.run((err, stats) => {
         if (err) compilation.errors.push(err);
         else if (stats.hasErrors()) compilation.errors.push(new Error(`taskpane.legacy.js: ${stats.toString({ all: false, errors: true })}`));
-        done();
+        // closing lets a persistent cache be written (https://webpack.js.org/api/node/#run)
+        legacy.close((closeErr) => {
+          if (closeErr) compilation.errors.push(closeErr);
+          done();
+        });
       });
     });
   }
@@ -170,6 +189,7 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
+    cache: persistentCache(env.cacheDir, dev, 'modern'),
     // WPS's webview is an older Chromium, Office's may be old Edge: ES2017 output.
     target: ['web', 'es2017'],
     entry: {
@@ -225,7 +245,7 @@ module.exports = (env = {}, argv = {}) => {
         : []),
       new CopyWebpackPlugin({ patterns: copies }),
       new ManifestPlugin(outDir),
-      ...(legacy ? [new LegacyBundlePlugin(legacyConfig(dev, outDir))] : []),
+      ...(legacy ? [new LegacyBundlePlugin(legacyConfig(dev, outDir, env.cacheDir))] : []),
     ],
     devServer: {
       host: 'localhost',

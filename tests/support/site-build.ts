@@ -22,6 +22,7 @@ import type { Configuration } from 'webpack';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'juesuan-site');
+const WEBPACK_CACHE = path.join(ROOT, 'node_modules', '.cache', 'webpack-test');
 
 /** Folders and files the build reads (its entries, their imports, the copied assets, the configuration). */
 const INPUTS = [
@@ -69,15 +70,21 @@ async function build(outDir: string): Promise<void> {
   const webpack = (await import('webpack')).default;
   type ConfigOf = (env: object, argv: object) => Configuration;
   const configOf = ((await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as { default: ConfigOf }).default;
-  const config = configOf({ outDir, preview: true, legacy: true }, { mode: 'development' });
+  // webpack's own persistent cache: after a change, only what changed is compiled again
+  const config = configOf({ outDir, preview: true, legacy: true, cacheDir: WEBPACK_CACHE }, { mode: 'development' });
   config.context = ROOT;
   config.devtool = false;
   (config.entry as Record<string, string>)['test/fake-wps'] = path.join(ROOT, 'tests/browser/fake-wps-entry.ts');
+  const compiler = webpack(config);
   await new Promise<void>((resolve, reject) =>
-    webpack(config).run((err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
+    compiler.run((err, stats) => {
+      // closing writes the persistent cache (https://webpack.js.org/api/node/#run)
+      compiler.close((closeErr) => {
+        const failed = err ?? closeErr;
+        if (failed) return reject(failed instanceof Error ? failed : new Error(String(failed)));
+        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        resolve();
+      });
     }),
   );
 }
