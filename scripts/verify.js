@@ -5,8 +5,11 @@
  * leave a core idle). Each check's output is printed whole when it ends, under its name;
  * the exit code is 1 when any check fails.
  *
- *   node scripts/verify.js            all of them
- *   node scripts/verify.js --jobs 1   one at a time
+ *   node scripts/verify.js                    all of them
+ *   node scripts/verify.js --jobs 1           one at a time
+ *   node scripts/verify.js --build-test-site  and, beside them, the pages the browser tests
+ *                                             load (tests/support/site-build.ts; npm test's
+ *                                             pretest: nothing to do when they are built)
  */
 'use strict';
 const { spawn } = require('child_process');
@@ -27,6 +30,9 @@ const CHECKS = [
   ['prettier', bin('prettier'), ['--cache', '--check', '.']],
 ];
 
+/** The browser tests' webpack build (a no-op when a build of the same inputs exists): first, being the longest when it runs. */
+const SITE = ['pages for the browser tests (webpack)', process.execPath, ['--import', 'tsx', 'tests/support/site-build.ts']];
+
 function parseJobs(argv) {
   const i = argv.indexOf('--jobs');
   const n = i >= 0 ? Number(argv[i + 1]) : os.availableParallelism ? os.availableParallelism() : os.cpus().length;
@@ -46,8 +52,10 @@ function run([name, cmd, args]) {
 }
 
 async function main() {
-  const jobs = parseJobs(process.argv.slice(2));
-  const queue = CHECKS.slice();
+  const argv = process.argv.slice(2);
+  const jobs = parseJobs(argv);
+  const queue = argv.includes('--build-test-site') ? [SITE, ...CHECKS] : CHECKS.slice();
+  const count = queue.length;
   const failed = [];
   const started = Date.now();
   async function worker() {
@@ -63,7 +71,7 @@ async function main() {
   if (failed.length) {
     process.stdout.write(`verify: ${failed.length} check(s) failed: ${failed.join(', ')} (${total} s)\n`);
     process.exitCode = 1;
-  } else process.stdout.write(`verify: all ${CHECKS.length} checks passed (${total} s)\n`);
+  } else process.stdout.write(`verify: all ${count} passed (${total} s)\n`);
 }
 
 void main();

@@ -156,3 +156,15 @@ async function buildOnce(): Promise<string> {
     }
   }
 }
+
+// `node --import tsx tests/support/site-build.ts`: build now (npm test does, beside the checks, before mocha starts)
+if (require.main === module) {
+  const started = Date.now();
+  builtSite().then(
+    (dir) => process.stdout.write(`${path.relative(ROOT, dir)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
