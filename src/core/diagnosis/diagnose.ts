@@ -31,8 +31,11 @@ import type { ComparisonLog, FlatTerms } from '../rules/log';
  *    every candidate cell (cells[0] is the first of them; its value is `expected`);
  *  - a change must fix every failure it touches (else it is not the explanation);
  *  - diagnoses are found greedily, the largest first; each is applied before the next is
- *    sought. Two slips that share a failing comparison are not separated: their failures
- *    stay at the top level.
+ *    sought;
+ *  - when no single change explains any remaining error, two one-cell changes that share a
+ *    failing comparison are sought (`pairOutcomes`): each Δ from the failures only its cell
+ *    touches, both needed, every comparison either touches holding afterwards, no rival
+ *    pair as good. They give two findings; a failure both explain is nested under the first.
  */
 
 interface Entry {
