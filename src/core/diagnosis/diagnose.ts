@@ -207,9 +207,8 @@ function evaluate(state: State, change: Change): Outcome | undefined {
   return best;
 }
 
-/** One candidate cell's change for the pair search, with the comparisons it touches. */
-interface Single {
-  a: Amount;
+/** One candidate change for the pair search (one cell, or a neighbouring-row slip), with the comparisons it touches. */
+interface Move {
   change: Change;
   coeff: Map<number, number>;
 }
@@ -234,7 +233,7 @@ export const PAIR_CELLS = 400;
 export const PAIR_BUDGET = 20_000;
 
 /** Δs that fix the failing equalities X touches and Y does not. */
-function ownDeltas(state: State, x: Single, y: Single): number[] {
+function ownDeltas(state: State, x: Move, y: Move): number[] {
   const out = new Set<number>();
   for (const [r, K] of x.coeff) {
     if (!state.target[r] || state.log.relations[r] !== 'eq' || Math.abs(K) < ZERO_GAP) continue;
@@ -246,16 +245,18 @@ function ownDeltas(state: State, x: Single, y: Single): number[] {
 }
 
 /** The best pair of Δs for two cells, or undefined (see PairOutcome). */
-function evaluatePair(state: State, x: Single, y: Single): PairOutcome | undefined {
+function evaluatePair(state: State, x: Move, y: Move): PairOutcome | undefined {
   // A cell that follows the other (a 款 summed by formula over its 项) is not a second slip.
-  if (x.change.moves.has(y.a) || y.change.moves.has(x.a)) return undefined;
+  if (y.change.origin.some((a) => x.change.moves.has(a)) || x.change.origin.some((a) => y.change.moves.has(a))) return undefined;
   const dx = ownDeltas(state, x, y);
   const dy = ownDeltas(state, y, x);
   if (dx.length === 0 || dy.length === 0) return undefined;
   const recs = new Set<number>([...x.coeff.keys(), ...y.coeff.keys()]);
   let best: PairOutcome | undefined;
   for (const a of dx) {
+    if (!plausible(x.change, a)) continue;
     for (const b of dy) {
+      if (!plausible(y.change, b)) continue;
       const own: [number[], number[]] = [[], []];
       const shared: number[] = [];
       let residual = 0;
@@ -296,23 +297,45 @@ function evaluatePair(state: State, x: Single, y: Single): PairOutcome | undefin
 }
 
 /**
- * Pairs of candidate cells that share a failing comparison, each pair with its best Δs
- * (bounded: PAIR_CELLS cells, PAIR_BUDGET pairs). Only failures no single change explains
- * are left when this runs.
+ * A correction the tables could hold, for pairs (where more corrections fit the equations
+ * than for one cell): no figure that is zero or more now becomes negative (the amounts of
+ * these tables are not negative; a slip's true correction restores them), and a
+ * neighbouring-row slip moves a whole figure — the cell holding it becomes empty and the
+ * cell it belongs in is empty now — not part of one.
  */
-function pairOutcomes(state: State, cells: Amount[]): PairOutcome[] {
-  if (cells.length > PAIR_CELLS) return [];
-  const singles: Single[] = [];
+function plausible(change: Change, delta: number): boolean {
+  const [a, b] = change.origin;
+  if (!b) return a.value < 0 || a.value + delta > -ZERO_GAP;
+  const zero = (x: number) => Math.abs(x) < ZERO_GAP;
+  return (zero(a.value - delta) && zero(b.value)) || (zero(b.value + delta) && zero(a.value));
+}
+
+/** One-cell changes of the candidate cells. */
+function singleMoves(state: State, cells: Amount[]): Move[] {
+  const out: Move[] = [];
   for (const a of cells) {
     if (!Number.isFinite(a.value)) continue;
     const moves = new Map<Amount, number>();
     propagate(state, a, 1, moves);
     const change: Change = { moves, origin: [a] };
-    singles.push({ a, change, coeff: touched(state, change) });
+    out.push({ change, coeff: touched(state, change) });
   }
+  return out;
+}
+
+/** Neighbouring-row changes: `a` gives Δ to `other` (both indexed). */
+function neighbourChange(state: State, a: Amount, other: Amount): Change {
+  const moves = new Map<Amount, number>();
+  propagate(state, a, -1, moves);
+  propagate(state, other, 1, moves);
+  return { moves, origin: [a, other] };
+}
+
+/** Pairs of changes that share a failing comparison, each pair with its best Δs (at most PAIR_BUDGET pairs). */
+function pairOutcomes(state: State, moves: Move[]): PairOutcome[] {
   const byRec = new Map<number, number[]>();
-  singles.forEach((s, i) => {
-    for (const [r, K] of s.coeff) {
+  moves.forEach((m, i) => {
+    for (const [r, K] of m.coeff) {
       if (!state.target[r] || Math.abs(K) < ZERO_GAP) continue;
       const list = byRec.get(r);
       if (list) list.push(i);
@@ -325,11 +348,11 @@ function pairOutcomes(state: State, cells: Amount[]): PairOutcome[] {
   for (const list of byRec.values()) {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        const id = list[i] * singles.length + list[j];
+        const id = list[i] * moves.length + list[j];
         if (tried.has(id)) continue;
         tried.add(id);
         if (--budget < 0) return out;
-        const o = evaluatePair(state, singles[list[i]], singles[list[j]]);
+        const o = evaluatePair(state, moves[list[i]], moves[list[j]]);
         if (o) out.push(o);
       }
     }
@@ -467,15 +490,10 @@ export function diagnose(input: DiagnoseInput): Finding[] {
     // A diagnosis explains at least one error: none left, nothing more to find.
     if (cells.length === 0 || !targets.some((r) => state.target[r] && findingOfRec(r)?.severity === 'error')) break;
     ensure(state, cells);
-    let outcomes: Outcome[] = [];
-    for (const a of cells) {
-      const moves = new Map<Amount, number>();
-      propagate(state, a, 1, moves);
-      const o = evaluate(state, { moves, origin: [a] });
-      if (o) outcomes.push(o);
-    }
-    // A figure typed into the neighbouring row: only when no single cell explains two or more.
-    if (!outcomes.some((o) => o.explained.length >= 2)) {
+    let neighbourList: Array<[Amount, Amount]> | undefined;
+    /** Pairs of a candidate cell and the figure above or below it in its column (indexed). */
+    const neighbours = (): Array<[Amount, Amount]> => {
+      if (neighbourList) return neighbourList;
       const pairs: Array<[Amount, Amount]> = [];
       const ids = new Set<string>();
       for (const a of cells) {
@@ -494,20 +512,36 @@ export function diagnose(input: DiagnoseInput): Finding[] {
         state,
         pairs.map(([, other]) => other),
       );
-      for (const [a, other] of pairs) {
-        // `a` gives Δ to `other`.
-        const moves = new Map<Amount, number>();
-        propagate(state, a, -1, moves);
-        propagate(state, other, 1, moves);
-        const o = evaluate(state, { moves, origin: [a, other] });
+      return (neighbourList = pairs);
+    };
+    let outcomes: Outcome[] = [];
+    for (const a of cells) {
+      const moves = new Map<Amount, number>();
+      propagate(state, a, 1, moves);
+      const o = evaluate(state, { moves, origin: [a] });
+      if (o) outcomes.push(o);
+    }
+    // A figure typed into the neighbouring row: only when no single cell explains two or more.
+    if (!outcomes.some((o) => o.explained.length >= 2)) {
+      for (const [a, other] of neighbours()) {
+        const o = evaluate(state, neighbourChange(state, a, other));
         if (o && o.explained.length >= 2) outcomes.push(o);
       }
     }
     const singleRecs = new Set(outcomes.flatMap((o) => o.explained));
     outcomes = outcomes.filter((o) => o.explained.some((r) => findingOfRec(r)?.severity === 'error'));
     if (outcomes.length === 0) {
-      // No single cell explains an error: two slips that share a failing comparison?
-      const pair = bestPair(pairOutcomes(state, cells), singleRecs, noPair, (r) => findingOfRec(r)?.severity === 'error');
+      // No single change explains an error: two slips that share a failing comparison?
+      if (cells.length > PAIR_CELLS) break;
+      const isError = (r: number) => findingOfRec(r)?.severity === 'error';
+      // One-cell changes and neighbouring-row slips together: a pair of one kind is never
+      // chosen over an equally good pair of the other that corrects other figures.
+      const moves = singleMoves(state, cells);
+      for (const [a, other] of neighbours()) {
+        const change = neighbourChange(state, a, other);
+        moves.push({ change, coeff: touched(state, change) });
+      }
+      const pair = bestPair(pairOutcomes(state, moves), singleRecs, noPair, isError);
       if (!pair) break;
       for (const o of [pair.first, pair.second]) {
         for (const [r, K] of touched(state, o.change)) state.diff[r] = round6(state.diff[r] + K * o.delta);
@@ -524,8 +558,8 @@ export function diagnose(input: DiagnoseInput): Finding[] {
       const sharedCount = findingsOf(pair.shared, new Set()).length;
       for (const f of [...firstExplains, ...secondExplains]) explainedFindings.add(f);
       const corrected = (a: Amount, d: number) => round6(a.value + d);
-      const firstCell = pair.first.change.origin[0];
-      const secondCell = pair.second.change.origin[0];
+      const firstCell = suspectOf(pair.first).cell;
+      const secondCell = suspectOf(pair.second).cell;
       const firstPlace = cellLabel(model, placeOf(firstCell), firstCell.cell);
       const secondPlace = cellLabel(model, placeOf(secondCell), secondCell.cell);
       diagnosed.push(
@@ -562,17 +596,37 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   return [...diagnosed, ...findings.filter((f) => !explainedFindings.has(f))];
 }
 
+/** What a pair corrects: each suspect figure's change (a neighbouring-row slip moves two). */
+function netOf(p: PairOutcome): Map<Amount, number> {
+  const out = new Map<Amount, number>();
+  for (const o of [p.first, p.second]) {
+    const [a, b] = o.change.origin;
+    out.set(a, round6((out.get(a) ?? 0) + (b ? -o.delta : o.delta)));
+    if (b) out.set(b, round6((out.get(b) ?? 0) + o.delta));
+  }
+  for (const [a, d] of out) if (Math.abs(d) < ZERO_GAP) out.delete(a);
+  return out;
+}
+
+const sameNet = (x: Map<Amount, number>, y: Map<Amount, number>) => x.size === y.size && [...x].every(([a, d]) => Math.abs((y.get(a) ?? NaN) - d) < ZERO_GAP);
+const neighbourCount = (p: PairOutcome) => (p.first.change.origin.length > 1 ? 1 : 0) + (p.second.change.origin.length > 1 ? 1 : 0);
+
 /**
- * The pair that explains most failures (then the smallest residual), when it explains an
- * error, no single change explains any of its failures, and no other pair explains as many
- * of the same failures (then those failures are marked in `noPair` and left as they are).
+ * The pair that explains most failures (then the one with fewer neighbouring-row slips,
+ * then the smallest residual), when it explains an error, no single change explains any of
+ * its failures, and no other pair explains as many of the same failures with a different
+ * correction (then those failures are marked in `noPair` and left as they are). Two pairs
+ * that correct the same figures by the same amounts are one explanation.
  */
 function bestPair(pairs: PairOutcome[], singleRecs: Set<number>, noPair: Set<number>, isError: (r: number) => boolean): PairOutcome | undefined {
   const usable = pairs.filter((p) => p.explained.some(isError) && !p.explained.some((r) => singleRecs.has(r) || noPair.has(r)));
-  usable.sort((x, y) => y.explained.length - x.explained.length || x.residual - y.residual);
+  usable.sort((x, y) => y.explained.length - x.explained.length || neighbourCount(x) - neighbourCount(y) || x.residual - y.residual);
   for (const p of usable) {
     if (p.explained.some((r) => noPair.has(r))) continue;
-    const rivals = usable.filter((o) => o !== p && o.explained.length === p.explained.length && o.explained.some((r) => p.explained.includes(r)));
+    const net = netOf(p);
+    const rivals = usable.filter(
+      (o) => o !== p && o.explained.length === p.explained.length && o.explained.some((r) => p.explained.includes(r)) && !sameNet(net, netOf(o)),
+    );
     if (rivals.length === 0) return p;
     for (const o of [p, ...rivals]) for (const r of o.explained) noPair.add(r);
   }
