@@ -32,10 +32,12 @@ import type { ComparisonLog, FlatTerms } from '../rules/log';
  *  - a change must fix every failure it touches (else it is not the explanation);
  *  - diagnoses are found greedily, the largest first; each is applied before the next is
  *    sought;
- *  - when no single change explains any remaining error, two one-cell changes that share a
- *    failing comparison are sought (`pairOutcomes`): each Δ from the failures only its cell
- *    touches, both needed, every comparison either touches holding afterwards, no rival
- *    pair as good. They give two findings; a failure both explain is nested under the first.
+ *  - when no single change explains any remaining error, two changes (one-cell or
+ *    neighbouring-row) that share a failing comparison are sought (`pairOutcomes`): each Δ
+ *    from the failures only it touches, both needed, every comparison either touches
+ *    holding afterwards, a correction the tables could hold (`plausible`), no rival pair
+ *    as good that corrects other figures. They give two findings; a failure both explain
+ *    is nested under the first.
  */
 
 interface Entry {
