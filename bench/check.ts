@@ -123,6 +123,14 @@ async function main() {
       const { comparisons, findings } = rec.result;
       const diag = time(() => diagnose({ model, findings, comparisons }), runs);
       const slips = diag.result.filter((f) => f.rule === 'likely-slip').length;
+      // The same with a second 03 slip beside the first (same 款): the pair search runs.
+      const paired = buildModel(n, { sharedPair: true }).model;
+      const pairLog = new ComparisonLog();
+      const pairFindings = runRules(paired, { comparisons: pairLog });
+      diagnose({ model: paired, findings: pairFindings, comparisons: pairLog }); // warm-up
+      global.gc?.();
+      const pair = time(() => diagnose({ model: paired, findings: pairFindings, comparisons: pairLog }), runs);
+      const pairSlips = pair.result.filter((f) => f.rule === 'likely-slip').length;
       diagRows.push([
         int(n),
         int(comparisons.size),
@@ -131,6 +139,8 @@ async function main() {
         mm(diag.ms),
         mb(recHeap),
         `${counts(findings)} → ${counts(diag.result)} (${slips} likely-slip)`,
+        mm(pair.ms),
+        `${counts(pairFindings)} → ${counts(pair.result)} (${pairSlips} likely-slip)`,
       ]);
     }
 
@@ -228,6 +238,8 @@ async function main() {
           'diagnose',
           'heap during recording run MB',
           'top-level findings E/W/R before → after',
+          'diagnose, + a 2nd slip sharing a 款 sum',
+          'its findings E/W/R before → after',
         ],
         diagRows,
       ),

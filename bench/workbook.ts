@@ -87,7 +87,11 @@ function classified(list: Item[], row: (v: { basic: Cents; project: Cents; other
   return lines;
 }
 
-export function buildModel(n: number): { model: WorkbookModel; planted: number } {
+/**
+ * `options.sharedPair`: a fifth slip, 03 基本支出 +50 in the 项 beside the first planted
+ * 03 slip (same 款): the two share their 款 sum, which neither explains alone (issue #9's pairs).
+ */
+export function buildModel(n: number, options: { sharedPair?: boolean } = {}): { model: WorkbookModel; planted: number } {
   const list = items(n);
   const t03 = classified(list, (v) => ({
     total: y(v.basic + v.project + v.other),
@@ -120,6 +124,12 @@ export function buildModel(n: number): { model: WorkbookModel; planted: number }
   // Planted slips: two mistyped 项 (errors) and two 0.01 slips (尾数差异).
   const at = (spec: LineSpec[], frac: number) => spec.filter((l) => l.id.length === 7)[Math.floor(n * frac)];
   (at(t03, 0.25).values as Record<string, number>).basic += 100;
+  if (options.sharedPair) {
+    // 10 项 per 款: the neighbour in the same 款.
+    const i = Math.floor(n * 0.25);
+    const items03 = t03.filter((l) => l.id.length === 7);
+    (items03[i % 10 === 9 ? i - 1 : i + 1].values as Record<string, number>).basic += 50;
+  }
   (at(t05, 0.5).values as Record<string, number>).project += 7;
   (at(t02, 0.75).values as Record<string, number>).total += 0.01;
   (t05[0].values as Record<string, number>).basic += 0.01;
@@ -130,7 +140,7 @@ export function buildModel(n: number): { model: WorkbookModel; planted: number }
     modelTable('fiscalSummary', fiscal),
     modelTable('gpbExpenditure', t05),
   );
-  return { model, planted: 4 };
+  return { model, planted: options.sharedPair ? 5 : 4 };
 }
 
 const SEED_COLUMNS: Partial<Record<TableKey, string[]>> = {

@@ -31,8 +31,13 @@ import type { ComparisonLog, FlatTerms } from '../rules/log';
  *    every candidate cell (cells[0] is the first of them; its value is `expected`);
  *  - a change must fix every failure it touches (else it is not the explanation);
  *  - diagnoses are found greedily, the largest first; each is applied before the next is
- *    sought. Two slips that share a failing comparison are not separated: their failures
- *    stay at the top level.
+ *    sought;
+ *  - when no single change explains any remaining error, two changes (one-cell or
+ *    neighbouring-row) that share a failing comparison are sought (`pairOutcomes`): each Δ
+ *    from the failures only it touches, both needed, every comparison either touches
+ *    holding afterwards, a correction the tables could hold (`plausible`), no rival pair
+ *    as good that corrects other figures. They give two findings; a failure both explain
+ *    is nested under the first.
  */
 
 interface Entry {
@@ -204,6 +209,159 @@ function evaluate(state: State, change: Change): Outcome | undefined {
   return best;
 }
 
+/** One candidate change for the pair search (one cell, or a neighbouring-row slip), with the comparisons it touches. */
+interface Move {
+  change: Change;
+  coeff: Map<number, number>;
+}
+
+/**
+ * Two slips that share a failing comparison: each cell's Δ is solved from the failures only
+ * it touches; together they must make every comparison either touches hold.
+ */
+interface PairOutcome {
+  first: Outcome;
+  second: Outcome;
+  /** Failures only the first / only the second touches, and those both touch. */
+  own: [number[], number[]];
+  shared: number[];
+  explained: number[];
+  residual: number;
+}
+
+/** Candidate cells above this many: no pair search (its cost grows with their square). */
+export const PAIR_CELLS = 400;
+/** Pairs evaluated per round at most. */
+export const PAIR_BUDGET = 20_000;
+
+/** Δs that fix the failing equalities X touches and Y does not. */
+function ownDeltas(state: State, x: Move, y: Move): number[] {
+  const out = new Set<number>();
+  for (const [r, K] of x.coeff) {
+    if (!state.target[r] || state.log.relations[r] !== 'eq' || Math.abs(K) < ZERO_GAP) continue;
+    if (Math.abs(y.coeff.get(r) ?? 0) >= ZERO_GAP) continue;
+    const d = round6(-state.diff[r] / K);
+    if (Math.abs(d) >= ZERO_GAP) out.add(d);
+  }
+  return [...out];
+}
+
+/** The best pair of Δs for two cells, or undefined (see PairOutcome). */
+function evaluatePair(state: State, x: Move, y: Move): PairOutcome | undefined {
+  // A cell that follows the other (a 款 summed by formula over its 项) is not a second slip.
+  if (y.change.origin.some((a) => x.change.moves.has(a)) || x.change.origin.some((a) => y.change.moves.has(a))) return undefined;
+  const dx = ownDeltas(state, x, y);
+  const dy = ownDeltas(state, y, x);
+  if (dx.length === 0 || dy.length === 0) return undefined;
+  const recs = new Set<number>([...x.coeff.keys(), ...y.coeff.keys()]);
+  let best: PairOutcome | undefined;
+  for (const a of dx) {
+    if (!plausible(x.change, a)) continue;
+    for (const b of dy) {
+      if (!plausible(y.change, b)) continue;
+      const own: [number[], number[]] = [[], []];
+      const shared: number[] = [];
+      let residual = 0;
+      let ok = true;
+      for (const r of recs) {
+        const kx = x.coeff.get(r) ?? 0;
+        const ky = y.coeff.get(r) ?? 0;
+        const next = round6(state.diff[r] + kx * a + ky * b);
+        if (!holdsAt(state, r, next)) {
+          ok = false; // a failure left, or a comparison that held now broken
+          break;
+        }
+        if (state.target[r]) {
+          const inX = Math.abs(kx) >= ZERO_GAP;
+          const inY = Math.abs(ky) >= ZERO_GAP;
+          if (inX && inY) shared.push(r);
+          else if (inX) own[0].push(r);
+          else if (inY) own[1].push(r);
+        }
+        residual += Math.abs(next);
+      }
+      // Both slips needed (each fixes a failure of its own) and one failure they share.
+      if (!ok || shared.length === 0 || own[0].length === 0 || own[1].length === 0) continue;
+      const explained = [...own[0], ...own[1], ...shared];
+      if (!best || explained.length > best.explained.length || (explained.length === best.explained.length && residual < best.residual - ZERO_GAP)) {
+        best = {
+          first: { change: x.change, delta: a, explained: [...own[0], ...shared], residual: 0 },
+          second: { change: y.change, delta: b, explained: own[1], residual: 0 },
+          own,
+          shared,
+          explained,
+          residual,
+        };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * A correction the tables could hold, for pairs (where more corrections fit the equations
+ * than for one cell): no figure that is zero or more now becomes negative (the amounts of
+ * these tables are not negative; a slip's true correction restores them), and a
+ * neighbouring-row slip moves a whole figure — the cell holding it becomes empty and the
+ * cell it belongs in is empty now — not part of one.
+ */
+function plausible(change: Change, delta: number): boolean {
+  const [a, b] = change.origin;
+  if (!b) return a.value < 0 || a.value + delta > -ZERO_GAP;
+  const zero = (x: number) => Math.abs(x) < ZERO_GAP;
+  return (zero(a.value - delta) && zero(b.value)) || (zero(b.value + delta) && zero(a.value));
+}
+
+/** One-cell changes of the candidate cells. */
+function singleMoves(state: State, cells: Amount[]): Move[] {
+  const out: Move[] = [];
+  for (const a of cells) {
+    if (!Number.isFinite(a.value)) continue;
+    const moves = new Map<Amount, number>();
+    propagate(state, a, 1, moves);
+    const change: Change = { moves, origin: [a] };
+    out.push({ change, coeff: touched(state, change) });
+  }
+  return out;
+}
+
+/** Neighbouring-row changes: `a` gives Δ to `other` (both indexed). */
+function neighbourChange(state: State, a: Amount, other: Amount): Change {
+  const moves = new Map<Amount, number>();
+  propagate(state, a, -1, moves);
+  propagate(state, other, 1, moves);
+  return { moves, origin: [a, other] };
+}
+
+/** Pairs of changes that share a failing comparison, each pair with its best Δs (at most PAIR_BUDGET pairs). */
+function pairOutcomes(state: State, moves: Move[]): PairOutcome[] {
+  const byRec = new Map<number, number[]>();
+  moves.forEach((m, i) => {
+    for (const [r, K] of m.coeff) {
+      if (!state.target[r] || Math.abs(K) < ZERO_GAP) continue;
+      const list = byRec.get(r);
+      if (list) list.push(i);
+      else byRec.set(r, [i]);
+    }
+  });
+  const tried = new Set<number>();
+  const out: PairOutcome[] = [];
+  let budget = PAIR_BUDGET;
+  for (const list of byRec.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const id = list[i] * moves.length + list[j];
+        if (tried.has(id)) continue;
+        tried.add(id);
+        if (--budget < 0) return out;
+        const o = evaluatePair(state, moves[list[i]], moves[list[j]]);
+        if (o) out.push(o);
+      }
+    }
+  }
+  return out;
+}
+
 /** Where a figure sits, for messages and neighbours. */
 interface Place {
   key?: TableKey;
@@ -314,6 +472,8 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const order = new Map<Finding, number>(findings.map((f, i) => [f, i]));
   const diagnosed: DiagnosedFinding[] = [];
   const explainedFindings = new Set<Finding>();
+  /** Failures two pairs of cells explain equally: never diagnosed by a pair. */
+  const noPair = new Set<number>();
 
   for (let round = 0; round < 10_000; round++) {
     // Candidate cells: every figure of a failure still to explain.
@@ -332,15 +492,10 @@ export function diagnose(input: DiagnoseInput): Finding[] {
     // A diagnosis explains at least one error: none left, nothing more to find.
     if (cells.length === 0 || !targets.some((r) => state.target[r] && findingOfRec(r)?.severity === 'error')) break;
     ensure(state, cells);
-    let outcomes: Outcome[] = [];
-    for (const a of cells) {
-      const moves = new Map<Amount, number>();
-      propagate(state, a, 1, moves);
-      const o = evaluate(state, { moves, origin: [a] });
-      if (o) outcomes.push(o);
-    }
-    // A figure typed into the neighbouring row: only when no single cell explains two or more.
-    if (!outcomes.some((o) => o.explained.length >= 2)) {
+    let neighbourList: Array<[Amount, Amount]> | undefined;
+    /** Pairs of a candidate cell and the figure above or below it in its column (indexed). */
+    const neighbours = (): Array<[Amount, Amount]> => {
+      if (neighbourList) return neighbourList;
       const pairs: Array<[Amount, Amount]> = [];
       const ids = new Set<string>();
       for (const a of cells) {
@@ -359,17 +514,62 @@ export function diagnose(input: DiagnoseInput): Finding[] {
         state,
         pairs.map(([, other]) => other),
       );
-      for (const [a, other] of pairs) {
-        // `a` gives Δ to `other`.
-        const moves = new Map<Amount, number>();
-        propagate(state, a, -1, moves);
-        propagate(state, other, 1, moves);
-        const o = evaluate(state, { moves, origin: [a, other] });
+      return (neighbourList = pairs);
+    };
+    let outcomes: Outcome[] = [];
+    for (const a of cells) {
+      const moves = new Map<Amount, number>();
+      propagate(state, a, 1, moves);
+      const o = evaluate(state, { moves, origin: [a] });
+      if (o) outcomes.push(o);
+    }
+    // A figure typed into the neighbouring row: only when no single cell explains two or more.
+    if (!outcomes.some((o) => o.explained.length >= 2)) {
+      for (const [a, other] of neighbours()) {
+        const o = evaluate(state, neighbourChange(state, a, other));
         if (o && o.explained.length >= 2) outcomes.push(o);
       }
     }
+    const singleRecs = new Set(outcomes.flatMap((o) => o.explained));
     outcomes = outcomes.filter((o) => o.explained.some((r) => findingOfRec(r)?.severity === 'error'));
-    if (outcomes.length === 0) break;
+    if (outcomes.length === 0) {
+      // No single change explains an error: two slips that share a failing comparison?
+      if (cells.length > PAIR_CELLS) break;
+      const isError = (r: number) => findingOfRec(r)?.severity === 'error';
+      // One-cell changes and neighbouring-row slips together: a pair of one kind is never
+      // chosen over an equally good pair of the other that corrects other figures.
+      const moves = singleMoves(state, cells);
+      for (const [a, other] of neighbours()) {
+        const change = neighbourChange(state, a, other);
+        moves.push({ change, coeff: touched(state, change) });
+      }
+      const pair = bestPair(pairOutcomes(state, moves), singleRecs, noPair, isError);
+      if (!pair) break;
+      for (const o of [pair.first, pair.second]) {
+        for (const [r, K] of touched(state, o.change)) state.diff[r] = round6(state.diff[r] + K * o.delta);
+        for (const [a, m] of o.change.moves) value.set(a, round6(valueOf(a) + m * o.delta));
+      }
+      for (const r of pair.explained) state.target[r] = false;
+      const findingsOf = (recs: number[], taken: Set<Finding>) =>
+        recs
+          .map((r) => findingOfRec(r)!)
+          .filter((f, i, all) => all.indexOf(f) === i && !taken.has(f))
+          .sort((x, y) => order.get(x)! - order.get(y)!);
+      const firstExplains = findingsOf(pair.first.explained, new Set());
+      const secondExplains = findingsOf(pair.second.explained, new Set(firstExplains));
+      const sharedCount = findingsOf(pair.shared, new Set()).length;
+      for (const f of [...firstExplains, ...secondExplains]) explainedFindings.add(f);
+      const corrected = (a: Amount, d: number) => round6(a.value + d);
+      const firstCell = suspectOf(pair.first).cell;
+      const secondCell = suspectOf(pair.second).cell;
+      const firstPlace = cellLabel(model, placeOf(firstCell), firstCell.cell);
+      const secondPlace = cellLabel(model, placeOf(secondCell), secondCell.cell);
+      diagnosed.push(
+        findingOf(model, [pair.first], firstExplains, placeOf, corrected, `其中 ${sharedCount} 处与 ${secondPlace} 的差错共同造成`),
+        findingOf(model, [pair.second], secondExplains, placeOf, corrected, `另与 ${firstPlace} 的差错共同造成 ${sharedCount} 处不符，列在该处之下`),
+      );
+      continue;
+    }
     outcomes.sort((x, y) => y.explained.length - x.explained.length || x.residual - y.residual);
     const best = outcomes[0];
     const sameSet = (o: Outcome) => o.explained.length === best.explained.length && o.explained.every((r) => best.explained.includes(r));
@@ -398,6 +598,43 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   return [...diagnosed, ...findings.filter((f) => !explainedFindings.has(f))];
 }
 
+/** What a pair corrects: each suspect figure's change (a neighbouring-row slip moves two). */
+function netOf(p: PairOutcome): Map<Amount, number> {
+  const out = new Map<Amount, number>();
+  for (const o of [p.first, p.second]) {
+    const [a, b] = o.change.origin;
+    out.set(a, round6((out.get(a) ?? 0) + (b ? -o.delta : o.delta)));
+    if (b) out.set(b, round6((out.get(b) ?? 0) + o.delta));
+  }
+  for (const [a, d] of out) if (Math.abs(d) < ZERO_GAP) out.delete(a);
+  return out;
+}
+
+const sameNet = (x: Map<Amount, number>, y: Map<Amount, number>) => x.size === y.size && [...x].every(([a, d]) => Math.abs((y.get(a) ?? NaN) - d) < ZERO_GAP);
+const neighbourCount = (p: PairOutcome) => (p.first.change.origin.length > 1 ? 1 : 0) + (p.second.change.origin.length > 1 ? 1 : 0);
+
+/**
+ * The pair that explains most failures (then the one with fewer neighbouring-row slips,
+ * then the smallest residual), when it explains an error, no single change explains any of
+ * its failures, and no other pair explains as many of the same failures with a different
+ * correction (then those failures are marked in `noPair` and left as they are). Two pairs
+ * that correct the same figures by the same amounts are one explanation.
+ */
+function bestPair(pairs: PairOutcome[], singleRecs: Set<number>, noPair: Set<number>, isError: (r: number) => boolean): PairOutcome | undefined {
+  const usable = pairs.filter((p) => p.explained.some(isError) && !p.explained.some((r) => singleRecs.has(r) || noPair.has(r)));
+  usable.sort((x, y) => y.explained.length - x.explained.length || neighbourCount(x) - neighbourCount(y) || x.residual - y.residual);
+  for (const p of usable) {
+    if (p.explained.some((r) => noPair.has(r))) continue;
+    const net = netOf(p);
+    const rivals = usable.filter(
+      (o) => o !== p && o.explained.length === p.explained.length && o.explained.some((r) => p.explained.includes(r)) && !sameNet(net, netOf(o)),
+    );
+    if (rivals.length === 0) return p;
+    for (const o of [p, ...rivals]) for (const r of o.explained) noPair.add(r);
+  }
+  return undefined;
+}
+
 /** The suspect of a change: for a neighbouring-row slip, the cell whose figure does not belong there. */
 function suspectOf(o: Outcome): { cell: Amount; delta: number; partner?: { cell: Amount; delta: number } } {
   if (o.change.origin.length === 1) return { cell: o.change.origin[0], delta: o.delta };
@@ -415,6 +652,8 @@ function findingOf(
   explains: Finding[],
   placeOf: (a: Amount) => Place | undefined,
   corrected: (a: Amount, delta: number) => number,
+  /** Said inside the parentheses, after the failures (two slips that share failures). */
+  note?: string,
 ): DiagnosedFinding {
   const parts = group.map((o) => {
     const s = suspectOf(o);
@@ -436,7 +675,7 @@ function findingOf(
   const carried = first.carried > 0 ? `；其上 ${first.carried} 个合计数随之改变（为公式时自动更正）` : '';
   const message =
     parts.length === 1
-      ? `${first.text}？（差额 ${gap} ${n > 1 ? `同时造成以下 ${n} 处不符` : '造成以下 1 处不符'}${carried}）`
+      ? `${first.text}？（差额 ${gap} ${n > 1 ? `同时造成以下 ${n} 处不符` : n === 1 ? '造成以下 1 处不符' : '造成不符'}${carried}${note ? `；${note}` : ''}）`
       : `以下 ${parts.length} 处任改一处都能使这 ${n} 处不符同时消除，无法确定是哪一处：${parts
           .slice(0, SHOWN)
           .map((p) => p.text)

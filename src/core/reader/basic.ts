@@ -1,7 +1,7 @@
 import { codeLevel, type Line, type TableModel } from '../model/tables';
 import { tidyLabel } from '../text/normalize';
-import { Problems, codeOf, isMetaKey, noteOfRow, readAmountCell, scanMeta, splitCodeLabel, type Block, tableModelOf } from './common';
-import { digitsOf, type Grid } from './grid';
+import { Problems, codeOf, codePartOf, isMetaKey, noteOfRow, readAmountCell, scanMeta, splitCodeLabel, type Block, tableModelOf } from './common';
+import { type Grid } from './grid';
 import { AMOUNT_HEADER_RE } from './vocabulary';
 
 interface Group {
@@ -15,10 +15,7 @@ interface Group {
 }
 
 /** A one- or two-digit 款 ("01", 1, "１"), as written in a split code column. */
-function sectionDigits(grid: Grid, r: number, c: number): string | undefined {
-  const d = digitsOf(grid.value(r, c));
-  return d !== undefined && d.length >= 1 && d.length <= 2 ? d.padStart(2, '0') : undefined;
-}
+const sectionDigits = codePartOf;
 
 /**
  * Groups whose code is split into 类 | 款 columns: the column right of the code holds one-

@@ -3,6 +3,7 @@ import { tidyLabel } from '../text/normalize';
 import {
   Problems,
   codeOf,
+  codePartOf,
   headerPaths,
   isColumnNumberRow,
   isMetaKey,
@@ -18,37 +19,86 @@ import {
 import { digitsOf, type Grid } from './grid';
 import { CLASSIFIED_COLUMNS, TOTAL_ROW_RE } from './vocabulary';
 
-type CodeLayout = { kind: 'single'; col: number } | { kind: 'split'; cls: number; sec: number; item: number } | { kind: 'combined'; col: number };
+type CodeLayout = { kind: 'single'; col: number } | { kind: 'split'; cls: number; sec: number; item?: number } | { kind: 'combined'; col: number };
 
 const FUNCTIONAL = /^2\d{2}(\d{2}){0,2}$/;
 
-/** Find how codes are written: one column, 类·款·项 columns, or code and name in one cell. */
+/** Headers of line or column numbers: such a column is never a 款 or 项 column. */
+const NUMBER_HEADER = /^(行次|栏次|序号|行号|编号)$/;
+
+/** A full functional code (20103, 2010301) printed in a 款 or 项 column: read as is. */
+function fullCodeOf(grid: Grid, r: number, c: number): string | undefined {
+  const d = codeOf(grid, r, c);
+  return d !== undefined && d.length > 3 && FUNCTIONAL.test(d) ? d : undefined;
+}
+
+const isCodePart = (grid: Grid, r: number, c: number) => codePartOf(grid, r, c) !== undefined || fullCodeOf(grid, r, c) !== undefined;
+
+/**
+ * The 款 (and 项) columns right of a column of 类 codes (`201 | 03 | 一般公共服务支出`,
+ * `201 | 03 | 01 | 行政运行`, `201 | 20103 | …`), or undefined. The 类 column holds three-digit
+ * codes only; a 款 / 项 column holds one- or two-digit numbers or full codes on code rows and
+ * nothing else there (a name column holds text); the column right of the code columns holds
+ * the names. Never a 款 / 项: a column headed 行次 / 栏次 / 序号, one with a number in the 合计
+ * row, or one whose numbers run on by one down every code row (line numbers).
+ */
+function splitColumns(grid: Grid, from: number, to: number, cls: number): { sec: number; item?: number } | undefined {
+  const rows: number[] = [];
+  let firstCode: number | undefined;
+  for (let r = from; r <= to; r++) {
+    const c = codeOf(grid, r, cls);
+    if (c !== undefined) {
+      if (c.length !== 3 || !FUNCTIONAL.test(c)) return undefined;
+      firstCode ??= r;
+      rows.push(r);
+    } else if (firstCode !== undefined && grid.isEmpty(r, cls) && (isCodePart(grid, r, cls + 1) || isCodePart(grid, r, cls + 2)) && !isColumnNumberRow(grid, r)) {
+      rows.push(r); // a 款 row that leaves its 类 to the row above
+    }
+  }
+  if (firstCode === undefined) return undefined;
+  const totalRows: number[] = [];
+  for (let r = from; r <= to; r++) if ([cls, cls + 1, cls + 2, cls + 3].some((c) => TOTAL_ROW_RE.test(grid.key(r, c)))) totalRows.push(r);
+  const isPartColumn = (col: number): boolean => {
+    for (let r = from; r < firstCode; r++) if (NUMBER_HEADER.test(grid.key(r, col))) return false;
+    if (totalRows.some((r) => digitsOf(grid.value(r, col)) !== undefined)) return false;
+    const numbers: number[] = [];
+    for (const r of rows) {
+      if (isCodePart(grid, r, col)) numbers.push(Number(digitsOf(grid.value(r, col))));
+      else if (!grid.isEmpty(r, col)) return false; // a name, an amount: not a code column
+    }
+    if (numbers.length === 0) return false;
+    const lineNumbers = numbers.length === rows.length && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+    return !lineNumbers;
+  };
+  if (!isPartColumn(cls + 1)) return undefined;
+  const item = isPartColumn(cls + 2) ? cls + 2 : undefined;
+  const nameCol = (item ?? cls + 1) + 1;
+  if (!rows.some((r) => grid.isText(r, nameCol) && digitsOf(grid.value(r, nameCol)) === undefined)) return undefined;
+  return { sec: cls + 1, item };
+}
+
+/** Find how codes are written: one column, 类·款(·项) columns, or code and name in one cell. */
 function findCodeLayout(grid: Grid, from: number, to: number): { layout?: CodeLayout; labelCol?: number } {
   const maxCol = Math.min(grid.right, grid.left + 6);
-  // 1. 类 / 款 / 项 headers side by side.
+  // 1. 类 / 款 (/ 项) headers side by side.
   // Only text cells can read 类 (numbers have digit keys), so look at the row's texts.
   for (let r = from; r <= to; r++) {
     for (const t of grid.rowTexts(r)) {
       const c = t.col;
       if (c > maxCol) break;
-      if (t.key === '类' && grid.key(r, c + 1) === '款' && grid.key(r, c + 2) === '项') {
-        return { layout: { kind: 'split', cls: c, sec: c + 1, item: c + 2 } };
+      if (t.key === '类' && grid.key(r, c + 1) === '款') {
+        return { layout: { kind: 'split', cls: c, sec: c + 1, item: grid.key(r, c + 2) === '项' ? c + 2 : undefined } };
       }
     }
   }
   // 2. Columns with codes in data rows.
   const single = new Map<number, number>();
-  const splitVotes = new Map<number, number>();
   const combined = new Map<number, number>();
   for (let r = from; r <= to; r++) {
     for (let c = grid.left; c <= maxCol; c++) {
       const code = codeOf(grid, r, c);
       if (code && FUNCTIONAL.test(code)) {
         single.set(c, (single.get(c) ?? 0) + 1);
-        if (code.length === 3) {
-          const next = digitsOf(grid.value(r, c + 1));
-          if (next !== undefined && next.length <= 2) splitVotes.set(c, (splitVotes.get(c) ?? 0) + 1);
-        }
         break;
       }
       if (grid.isText(r, c)) {
@@ -60,11 +110,14 @@ function findCodeLayout(grid: Grid, from: number, to: number): { layout?: CodeLa
       }
     }
   }
+  // 3. 类 | 款 (| 项) without their headers: the leftmost code column that has them.
+  for (const c of [...single.keys()].sort((a, b) => a - b)) {
+    const split = splitColumns(grid, from, to, c);
+    if (split) return { layout: { kind: 'split', cls: c, ...split } };
+  }
   const best = (m: Map<number, number>): [number, number] | undefined => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
   const s = best(single);
-  const sv = best(splitVotes);
   const cb = best(combined);
-  if (sv && s && sv[0] === s[0] && sv[1] >= 1) return { layout: { kind: 'split', cls: s[0], sec: s[0] + 1, item: s[0] + 2 } };
   if (s && (!cb || s[1] >= cb[1])) return { layout: { kind: 'single', col: s[0] } };
   if (cb) return { layout: { kind: 'combined', col: cb[0] }, labelCol: cb[0] };
   return {};
@@ -80,12 +133,26 @@ function rowCode(grid: Grid, r: number, layout: CodeLayout, carry: { cls?: strin
     const s = splitCodeLabel(grid.str(r, layout.col));
     return s ? { code: s.code, label: s.label, raw: grid.str(r, layout.col) } : { raw: grid.str(r, layout.col) };
   }
+  const cols = layout.item === undefined ? [layout.cls, layout.sec] : [layout.cls, layout.sec, layout.item];
+  const raw = cols
+    .map((c) => grid.str(r, c))
+    .filter(Boolean)
+    .join('·');
+  if (!raw) return {};
   const c = digitsOf(grid.value(r, layout.cls));
   const k = digitsOf(grid.value(r, layout.sec));
-  const x = digitsOf(grid.value(r, layout.item));
-  const raw = [grid.str(r, layout.cls), grid.str(r, layout.sec), grid.str(r, layout.item)].filter(Boolean).join('·');
-  if (!raw) return {};
-  const pad = (d: string) => (d.length === 1 ? `0${d}` : d);
+  const x = layout.item === undefined ? undefined : digitsOf(grid.value(r, layout.item));
+  // A full code in the 款 or 项 column (20103, 2010301) is read as is, when it agrees with the 类 beside it.
+  let full = [x, k].find((d) => d !== undefined && d.length > 3);
+  // 201 | 20103 | 01: the 项 beside a full 款 code.
+  if (full !== undefined && full === k && full.length === 5 && x !== undefined && x.length <= 2) full += x.padStart(2, '0');
+  if (full !== undefined) {
+    if (!FUNCTIONAL.test(full) || (c !== undefined && !full.startsWith(c))) return { raw };
+    carry.cls = full.slice(0, 3);
+    carry.sec = full.length >= 5 ? full.slice(3, 5) : undefined;
+    return { code: full, raw };
+  }
+  const pad = (d: string) => d.padStart(2, '0');
   if (c !== undefined && c.length !== 3) return { raw };
   if ((k !== undefined && k.length > 2) || (x !== undefined && x.length > 2)) return { raw };
   const cls = c ?? carry.cls;
@@ -147,7 +214,7 @@ export function readClassified(block: Block, problems: Problems): TableModel {
     const c = codeHeaderCol ?? projectHeaderCol ?? grid.left;
     layout = { kind: 'single', col: c };
   }
-  const codeCols = layout.kind === 'split' ? [layout.cls, layout.sec, layout.item] : [layout.col];
+  const codeCols = layout.kind === 'split' ? [layout.cls, layout.sec, ...(layout.item === undefined ? [] : [layout.item])] : [layout.col];
   const lastCodeCol = Math.max(...codeCols);
   let labelCol: number;
   if (layout.kind === 'combined') labelCol = layout.col;

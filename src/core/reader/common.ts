@@ -242,6 +242,15 @@ export function codeOf(grid: Grid, row: number, col: number): string | undefined
   return undefined;
 }
 
+/**
+ * A one- or two-digit 款 or 项 ("01", 1, "１") as printed in a split code column (类 | 款 | 项),
+ * padded to two digits; undefined for anything else.
+ */
+export function codePartOf(grid: Grid, row: number, col: number): string | undefined {
+  const d = digitsOf(grid.value(row, col));
+  return d !== undefined && d.length >= 1 && d.length <= 2 ? d.padStart(2, '0') : undefined;
+}
+
 /** "2010301 行政运行", "[2010301]行政运行", "2010301-行政运行" -> code and name. */
 export function splitCodeLabel(text: string): { code: string; label: string } | undefined {
   const m = /^[[【(（]?\s*(\d{3}|\d{5}|\d{7})\s*[\]】)）]?\s*[-—:：、.]?\s*(\D.*)$/.exec(text.trim());
