@@ -7,12 +7,13 @@ import { variants } from '../../bench/cli-workbooks';
 import { expandInputs, globRegExp } from '../../src/cli/batch/inputs';
 import { Progress } from '../../src/cli/batch/progress';
 import type { Io } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
+import { bundledMain } from '../support/cli-build';
 import type { JsonFinding } from '../../src/cli/report/json';
 
 /**
- * `juesuan check` on many files, run in-process through main(argv, io): folders,
- * globs, worker threads (from the sources, through tsx), input order, the narrative in
+ * `juesuan check` on many files, run in-process through the compiled CLI's main(argv, io)
+ * (dist/cli, rebuilt first when the sources are newer; its check workers start from the
+ * bundle, as users' do): folders, globs, worker threads, input order, the narrative in
  * the same run, unreadable and crashing files, exit codes, progress.
  */
 
@@ -35,7 +36,7 @@ function capture(tty = false): Captured {
 
 async function run(argv: string[], tty = false): Promise<Captured & { code: number }> {
   const c = capture(tty);
-  const code = await main(argv, c.io);
+  const code = await bundledMain()(argv, c.io);
   return { ...c, code };
 }
 
