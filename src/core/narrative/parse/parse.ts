@@ -364,15 +364,20 @@ function parseSentence(
   const roles = new Map<number, { match: GrammarMatch; slot: SlotMatch; group: number }>();
   for (const gm of matchSentences(slice)) {
     const group = ctx.groups++;
+    // Literals, not spreads: V8 (node 20) adds each property written after a spread through
+    // a slow runtime call, and this runs for every number of every text.
+    const at = sentence.from;
     const match: GrammarMatch = {
-      ...gm,
-      from: gm.from + sentence.from,
-      to: gm.to + sentence.from,
+      family: gm.family,
+      variant: gm.variant,
+      from: gm.from + at,
+      to: gm.to + at,
       slots: gm.slots.map((s) => ({
-        ...s,
-        from: s.from + sentence.from,
-        to: s.to + sentence.from,
-        word: s.word && { ...s.word, from: s.word.from + sentence.from, to: s.word.to + sentence.from },
+        slot: s.slot,
+        from: s.from + at,
+        to: s.to + at,
+        unit: s.unit,
+        word: s.word && { slot: s.word.slot, text: s.word.text, from: s.word.from + at, to: s.word.to + at },
       })),
     };
     match.slots.forEach((slot, i) => {
@@ -387,17 +392,16 @@ function parseSentence(
   const matchSubjects = new Map<GrammarMatch, FigureBase | undefined>();
   const comparisons = comparisonMatches(N, sentence);
 
+  /** Completes a statement (the literal the caller built, spread-free) and adds it to the text's list. */
   const emit = (partial: Omit<Statement, 'id' | 'start' | 'end' | 'quote' | 'sentence' | 'section'>): Statement => {
     const span = originalSpan(norm, partial.from, partial.to);
-    const st: Statement = {
-      ...partial,
-      id: out.length,
-      start: span.start,
-      end: span.end,
-      quote: norm.original.slice(span.start, span.end),
-      sentence,
-      section,
-    };
+    const st = partial as Statement;
+    st.id = out.length;
+    st.start = span.start;
+    st.end = span.end;
+    st.quote = norm.original.slice(span.start, span.end);
+    st.sentence = sentence;
+    st.section = section;
     out.push(st);
     return st;
   };
@@ -446,14 +450,7 @@ function parseSentence(
     // Decimals in 万元: an amount in whole 元 is exact to the 分 of 万元's two decimals.
     const decimals = tok.unit === '元' ? Math.min(2, writtenDecimals + 4) : tok.unit === '亿元' ? 0 : writtenDecimals;
     const role = reason ? undefined : roles.get(tok.from);
-    const base = {
-      written,
-      decimals,
-      inReason: reason,
-      from: tok.from,
-      to: tok.to,
-      pattern: role && { family: role.match.family, variant: role.match.variant, slot: role.slot.slot, group: role.group },
-    };
+    const pattern = role && { family: role.match.family, variant: role.match.variant, slot: role.slot.slot, group: role.group };
 
     if (tok.unit === '%') {
       let kind: StatementKind = 'percent';
@@ -505,7 +502,12 @@ function parseSentence(
       const direction = word ? (leftover ? undefined : DIRECTION_WORDS[word]) : undefined;
       const wordSpan = word ? originalSpan(norm, wordFrom, wordFrom + word.length + (leftover?.length ?? 0)) : undefined;
       emit({
-        ...base,
+        written,
+        decimals,
+        inReason: reason,
+        from: tok.from,
+        to: tok.to,
+        pattern,
         kind: reason && kind !== 'share' ? 'percent' : kind,
         value: direction === -1 ? -magnitude : magnitude,
         unit: '%',
@@ -600,7 +602,12 @@ function parseSentence(
       } else kind = 'amount';
     }
     const st = emit({
-      ...base,
+      written,
+      decimals,
+      inReason: reason,
+      from: tok.from,
+      to: tok.to,
+      pattern,
       kind,
       value: direction === -1 ? -value : value,
       unit: isCount ? tok.unit : '万元',
