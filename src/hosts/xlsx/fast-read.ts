@@ -152,6 +152,32 @@ function slideFormula(formula: string, from: string, to: string): string {
 
 // ---- sheets --------------------------------------------------------------------------
 
+/**
+ * Row and column of a cell's r attribute: "B12" → (11, 1), read by hand for the usual
+ * form (capital letters, then digits); any other form through parseRange, as before.
+ */
+function cellAt(ref: string): { r: number; c: number } {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    if (k < 65 || k > 90) break;
+    c = c * 26 + (k - 64);
+  }
+  const letters = i;
+  let r = 0;
+  for (; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    if (k < 48 || k > 57) break;
+    r = r * 10 + (k - 48);
+  }
+  if (letters === 0 || i === letters || i !== ref.length || i - letters > 15) {
+    const p = parseRange(ref);
+    return { r: p.top, c: p.left };
+  }
+  return { r: r - 1, c: c - 1 };
+}
+
 interface SheetPart {
   name: string;
   hidden: boolean;
@@ -203,9 +229,7 @@ function parseSheet(xml: string, sheet: SheetPart, strings: string[]): SheetSnap
       const ref = attr(tag, 'r');
       // ExcelJS cannot read a cell without its reference: neither path should read it differently.
       if (!ref) throw new NotFast('a cell without r');
-      const p = parseRange(ref);
-      const r = p.top;
-      const c = p.left;
+      const { r, c } = cellAt(ref);
       if (!body) continue;
       const type = attr(tag, 't') ?? 'n';
       const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
@@ -361,7 +385,10 @@ export class FastXlsxReader implements WorkbookHost {
 export async function readFast(path: string): Promise<FastXlsxReader | null> {
   let buf: Buffer;
   try {
-    buf = await fs.promises.readFile(path);
+    // A whole workbook at once, synchronously: a few dozen KB, read in a worker thread or
+    // one file after the other; the promise API's open/stat/read round trips through
+    // libuv's pool cost more than the read itself.
+    buf = fs.readFileSync(path);
   } catch {
     return null; // XlsxHost.open says why, in Chinese
   }
