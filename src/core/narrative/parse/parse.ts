@@ -24,7 +24,7 @@ import { matchSentences, type GrammarMatch, type SlotMatch } from '../grammar/co
 export function parseNarrative(text: string, vocabulary: ParseVocabulary = vocabularyFromModel()): ParsedNarrative {
   const norm = normalizeNarrative(text);
   const N = norm.text;
-  const amountPatterns = [...AMOUNT_SUBJECTS, ...vocabularyPatterns(vocabulary)];
+  const amountPatterns = amountPatternsOf(vocabularyPatterns(vocabulary));
   const ctx: Ctx = { norm, N, vocabulary, amountPatterns, groups: 0 };
 
   const paragraphs = splitParagraphs(N);
@@ -222,16 +222,33 @@ interface SubjectMatch {
 
 const ITEM_CHAIN = /([\u4e00-\u9fa5]+?)(?:支出)?\(类\)(?:支出)?([^，。；：]*?)\(款\)([^，。；：]*?)\(项\)(?:支出)?/g;
 
-const globalCache = new WeakMap<RegExp, RegExp>();
-function globalRe(re: RegExp): RegExp {
-  let g = globalCache.get(re);
-  if (!g) {
-    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-    globalCache.set(re, g);
+/** The lexicon's amount subjects, then the vocabulary's, one shared list per vocabulary's patterns. */
+const amountLists = new WeakMap<SubjectPattern[], SubjectPattern[]>();
+function amountPatternsOf(vocabularyList: SubjectPattern[]): SubjectPattern[] {
+  let list = amountLists.get(vocabularyList);
+  if (!list) {
+    list = [...AMOUNT_SUBJECTS, ...vocabularyList];
+    amountLists.set(vocabularyList, list);
   }
-  g.lastIndex = 0;
-  return g;
+  return list;
 }
+
+function globalOf(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+}
+
+/** The patterns of a list as global regexps, made once per list (not looked up per pattern and sentence). */
+const globalLists = new WeakMap<SubjectPattern[], RegExp[]>();
+function globalsOf(patterns: SubjectPattern[]): RegExp[] {
+  let gs = globalLists.get(patterns);
+  if (!gs) {
+    gs = patterns.map((p) => globalOf(p.re));
+    globalLists.set(patterns, gs);
+  }
+  return gs;
+}
+
+const ITEM_CHAIN_G = globalOf(ITEM_CHAIN);
 
 function patternBase(p: SubjectPattern, topic: Topic): FigureBase | undefined {
   return p.byTopic?.[topic] ?? p.base;
@@ -261,10 +278,12 @@ function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: n
 function rawSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch[] {
   const slice = ctx.N.slice(from, to);
   const found: SubjectMatch[] = [];
-  patterns.forEach((p, order) => {
-    const base = patternBase(p, topic);
-    if (base === undefined) return;
-    const re = globalRe(p.re);
+  const globals = globalsOf(patterns);
+  for (let order = 0; order < patterns.length; order++) {
+    const base = patternBase(patterns[order], topic);
+    if (base === undefined) continue;
+    const re = globals[order];
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice))) {
       if (m[0].length === 0) {
@@ -273,9 +292,10 @@ function rawSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: n
       }
       found.push({ from: from + m.index, to: from + m.index + m[0].length, base, text: m[0], order });
     }
-  });
+  }
   if (patterns === ctx.amountPatterns) {
-    const re = globalRe(ITEM_CHAIN);
+    const re = ITEM_CHAIN_G;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice))) {
       const code = resolveItemChain(ctx.vocabulary, m[1], m[2], m[3]);
