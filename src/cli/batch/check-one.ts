@@ -5,8 +5,9 @@ import { isDiagnosed, type Finding } from '../../core/findings/finding';
 import { HostError, type WorkbookHost } from '../../core/host';
 import { TABLE_KEYS } from '../../core/model/tables';
 import { tableNumber } from '../../core/rules/engine';
-import { checkWorkbook } from '../../core/workflows/check-workbook';
-import { readInputs } from '../../core/inputs';
+import { checkInputsFrom, checkModel } from '../../core/workflows/check-workbook';
+import { readInputs, type Inputs } from '../../core/inputs';
+import { readWorkbook } from '../../core/reader';
 import type { WorkbookModel } from '../../core/model/tables';
 import { verifyText, type TextFinding } from '../../core/workflows/verify-narrative';
 import { CliError } from '../io';
@@ -108,7 +109,7 @@ async function docxText(file: string): Promise<string> {
  * Which narrative to verify: a .docx or .txt beside the workbook (what is published),
  * else a 情况说明 sheet in it. undefined when there is none.
  */
-async function narrativeOf(file: string, host: WorkbookHost, model: WorkbookModel): Promise<NarrativeResult | undefined> {
+async function narrativeOf(file: string, host: WorkbookHost, model: WorkbookModel, inputs: Inputs): Promise<NarrativeResult | undefined> {
   const beside = narrativeFileBeside(file);
   let text: string;
   let result: NarrativeResult;
@@ -130,8 +131,7 @@ async function narrativeOf(file: string, host: WorkbookHost, model: WorkbookMode
     return { ...result, error: result.kind === 'sheet' ? `工作表“${result.source}”中没有文字。` : `“${result.source}”是空的，没有可核对的文字。` };
   }
   try {
-    // verifyNarrative(host, text) without reading the tables a second time.
-    const inputs = readInputs(await host.readSheets());
+    // verifyNarrative(host, text) without reading the tables or the 补充信息 a second time.
     result.findings = verifyText(model, inputs.found ? inputs : undefined, text).map(textFoundOf);
   } catch (e) {
     // The tables' check stands; only the narrative is reported as not checked.
@@ -146,22 +146,25 @@ export async function checkOne(file: string, options: CheckOptions): Promise<Fil
   try {
     const { host, notes, computed } = await openForChecking(file);
     result.computed = computed;
-    let checked: Awaited<ReturnType<typeof checkWorkbook>>;
+    // checkWorkbook(host), with the 补充信息 read once for the tables and the narrative.
+    const snapshots = await host.readSheets();
+    const model = readWorkbook(snapshots);
+    const inputs = readInputs(snapshots);
+    let findings: Finding[];
     try {
-      checked = await checkWorkbook(host, { tolerance: options.tolerance });
+      findings = checkModel(model, { tolerance: options.tolerance, inputs: checkInputsFrom(inputs) });
     } catch (e) {
       if (e instanceof RangeError) throw new CliError(`无法校验“${file}”：${e.message}`);
       throw e;
     }
-    const { model } = checked;
-    result.findings = [...notes, ...checked.findings].map(foundOf);
+    result.findings = [...notes, ...findings].map(foundOf);
     for (const key of TABLE_KEYS) {
       const t = model.tables[key];
       if (!t) continue;
       result.tableNumbers[key] = tableNumber(model, key);
       if (!result.unit && t.unit) result.unit = t.unit;
     }
-    if (options.text) result.narrative = await narrativeOf(file, host, model);
+    if (options.text) result.narrative = await narrativeOf(file, host, model, inputs);
     result.ok = true;
   } catch (e) {
     result.ok = false;

@@ -46,8 +46,7 @@ export function startWorkerIfAny(): void {
   if ((workerData as { role?: string } | null)?.role !== WORKER_MARK) return;
   const port = parentPort;
   // The pool may hand over the next file before this one is done: files are checked one
-  // after the other, in the order given, each begun on a fresh turn of the event loop
-  // (so that anything a file left scheduled runs, or fails, while that file is in hand).
+  // after the other, in the order given.
   const waiting: WorkerTask[] = [];
   let busy = false;
   const next = (): void => {
@@ -59,9 +58,13 @@ export function startWorkerIfAny(): void {
     busy = true;
     injectFault(task.file);
     void checkOne(task.file, task.options).then((result) => {
-      const reply: WorkerReply = { id: task.id, result };
-      port.postMessage(reply);
-      setImmediate(next);
+      // One more turn before the result goes: whatever the check left scheduled (a library's
+      // callback that throws) fails while this file is still the one in hand.
+      setImmediate(() => {
+        const reply: WorkerReply = { id: task.id, result };
+        port.postMessage(reply);
+        next();
+      });
     });
   };
   port.on('message', (task: WorkerTask) => {
