@@ -118,6 +118,57 @@ function attr(tag: string, name: string): string | undefined {
   return m ? xmlDecode(m[1] ?? m[2]) : undefined;
 }
 
+/** The value of an attribute written the usual way (` name="value"`), else as attr() finds it. */
+function plainAttr(tag: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  const i = tag.indexOf(key);
+  if (i >= 0) {
+    const j = tag.indexOf('"', i + key.length);
+    if (j >= 0) return xmlDecode(tag.slice(i + key.length, j));
+  }
+  return attr(tag, name);
+}
+
+/** [A-Za-z0-9_]: what \b does not split from a preceding letter. */
+function isWordCode(k: number): boolean {
+  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95;
+}
+
+/**
+ * Each element <name …>…</name> or <name …/> in s, in order, as the regexp
+ * /<name\b([^>]*?)(?:\/>|>([\s\S]*?)<\/name>)/g finds them (attributes, body; no body
+ * when self-closed), by indexOf: rows and cells are most of a package, and this is the
+ * read's inner loop.
+ */
+function eachElement(s: string, name: string, visit: (attrs: string, body: string | undefined) => void): void {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let pos = 0;
+  for (;;) {
+    const i = s.indexOf(open, pos);
+    if (i < 0) return;
+    const after = i + open.length;
+    if (after < s.length && isWordCode(s.charCodeAt(after))) {
+      pos = i + 1; // <cols, <rowBreaks…
+      continue;
+    }
+    const gt = s.indexOf('>', after);
+    if (gt < 0) return;
+    if (gt > after && s.charCodeAt(gt - 1) === 47 /* / */) {
+      visit(s.slice(after, gt - 1), undefined);
+      pos = gt + 1;
+      continue;
+    }
+    const end = s.indexOf(close, gt + 1);
+    if (end < 0) {
+      pos = i + 1; // not closed: no match here (as the regexp)
+      continue;
+    }
+    visit(s.slice(after, gt), s.slice(gt + 1, end));
+    pos = end + close.length;
+  }
+}
+
 const T_RE = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
 
 /** The text of a string item (<si> or <is>): its <t> elements, phonetic runs (<rPh>) left out. */
@@ -193,6 +244,10 @@ interface SheetPart {
   part: string;
 }
 
+/** A cell's formula and value elements (not global: no state between uses). */
+const F_RE = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+const V_RE = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v\s*\/>/;
+
 /** Parse one worksheet part into a snapshot (the shape XlsxHost.snapshot() gives). */
 function parseSheet(xml: string, sheet: SheetPart, strings: string[]): SheetSnapshot {
   if (!xml.includes('<sheetData')) throw new NotFast('worksheet without a plain <sheetData>');
@@ -226,62 +281,56 @@ function parseSheet(xml: string, sheet: SheetPart, strings: string[]): SheetSnap
   const start = xml.indexOf('<sheetData');
   const end = xml.indexOf('</sheetData>', start);
   const data = end < 0 ? '' : xml.slice(start, end);
-  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
-    const cells = rm[2];
-    if (!cells) continue;
-    cellRe.lastIndex = 0;
-    for (let m = cellRe.exec(cells); m; m = cellRe.exec(cells)) {
-      const tag = m[1];
-      const body = m[2];
-      const ref = attr(tag, 'r');
-      // ExcelJS cannot read a cell without its reference: neither path should read it differently.
-      if (!ref) throw new NotFast('a cell without r');
-      const { r, c } = cellAt(ref);
-      if (!body) continue;
-      const type = attr(tag, 't') ?? 'n';
-      const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
-      const vm = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v\s*\/>/.exec(body);
-      const vText = vm ? xmlDecode(vm[1] ?? '') : undefined;
-      let f: string | null = null;
-      let v: CellValue = null;
-      if (fm) {
-        const fTag = fm[1];
-        let text = fm[2] !== undefined ? xmlDecode(fm[2]) : '';
-        if (attr(fTag, 't') === 'shared') {
-          const si = attr(fTag, 'si') ?? '';
-          if (text) masters.set(si, { formula: text, address: a1(r, c) });
-          else {
-            const master = masters.get(si);
-            text = master ? slideFormula(master.formula, master.address, a1(r, c)) : '';
-          }
+  const cell = (tag: string, body: string | undefined): void => {
+    const ref = plainAttr(tag, 'r');
+    // ExcelJS cannot read a cell without its reference: neither path should read it differently.
+    if (!ref) throw new NotFast('a cell without r');
+    const { r, c } = cellAt(ref);
+    if (!body) return;
+    const type = plainAttr(tag, 't') ?? 'n';
+    const fm = body.includes('<f') ? F_RE.exec(body) : null;
+    const vm = V_RE.exec(body);
+    const vText = vm ? xmlDecode(vm[1] ?? '') : undefined;
+    let f: string | null = null;
+    let v: CellValue = null;
+    if (fm) {
+      const fTag = fm[1];
+      let text = fm[2] !== undefined ? xmlDecode(fm[2]) : '';
+      if (attr(fTag, 't') === 'shared') {
+        const si = attr(fTag, 'si') ?? '';
+        if (text) masters.set(si, { formula: text, address: a1(r, c) });
+        else {
+          const master = masters.get(si);
+          text = master ? slideFormula(master.formula, master.address, a1(r, c)) : '';
         }
-        f = text ? `=${text}` : null;
-        // No result, or an empty one (ExcelJS reads that as none): the evaluator's path.
-        if (!vText) throw new NotFast('a formula without a saved result');
-        v = type === 'str' ? vText : type === 'b' ? vText === '1' : type === 'e' ? { error: vText } : vText === '' ? null : Number(vText);
-      } else if (type === 'inlineStr') {
-        const is = /<is>([\s\S]*?)<\/is>/.exec(body);
-        v = is ? itemText(is[1]) : null;
-      } else if (vText !== undefined) {
-        if (type === 's') v = strings[Number(vText)] ?? null;
-        else if (type === 'str') v = vText;
-        else if (type === 'b') v = vText === '1';
-        else if (type === 'e') v = { error: vText };
-        else if (type === 'd') throw new NotFast('an ISO date cell');
-        else v = vText === '' ? null : Number(vText);
       }
-      if (v === null && f === null) continue;
-      if (covered.has(r * 16384 + c)) continue;
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new NotFast('a number that does not parse');
-      entries.push({ r, c, v, f });
-      if (r < top) top = r;
-      if (c < left) left = c;
-      if (r > bottom) bottom = r;
-      if (c > right) right = c;
+      f = text ? `=${text}` : null;
+      // No result, or an empty one (ExcelJS reads that as none): the evaluator's path.
+      if (!vText) throw new NotFast('a formula without a saved result');
+      v = type === 'str' ? vText : type === 'b' ? vText === '1' : type === 'e' ? { error: vText } : vText === '' ? null : Number(vText);
+    } else if (type === 'inlineStr') {
+      const is = /<is>([\s\S]*?)<\/is>/.exec(body);
+      v = is ? itemText(is[1]) : null;
+    } else if (vText !== undefined) {
+      if (type === 's') v = strings[Number(vText)] ?? null;
+      else if (type === 'str') v = vText;
+      else if (type === 'b') v = vText === '1';
+      else if (type === 'e') v = { error: vText };
+      else if (type === 'd') throw new NotFast('an ISO date cell');
+      else v = vText === '' ? null : Number(vText);
     }
-  }
+    if (v === null && f === null) return;
+    if (covered.has(r * 16384 + c)) return;
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new NotFast('a number that does not parse');
+    entries.push({ r, c, v, f });
+    if (r < top) top = r;
+    if (c < left) left = c;
+    if (r > bottom) bottom = r;
+    if (c > right) right = c;
+  };
+  eachElement(data, 'row', (_attrs, cells) => {
+    if (cells) eachElement(cells, 'c', cell);
+  });
   // Cells far apart (a stray value at XFD1048576): the full reader keeps the cluster that
   // holds the data and reports the rest, instead of a dense grid of billions of cells.
   if (entries.length && (bottom - top + 1) * (right - left + 1) > MAX_SNAPSHOT_CELLS) throw new NotFast('cells too far apart for one grid');
