@@ -21,9 +21,9 @@ export interface NormalizedText {
 }
 
 /** The characters the normaliser drops (quotation marks, white space inside a line) and the line breaks. */
-const QUOTES = new Set(['“', '”', '‘', '’', '"', "'", '「', '」', '『', '』']);
-const SPACE = new Set([' ', '\t', '\u00a0', '\u3000', '\u200b', '\ufeff']);
-const NEWLINE = new Set(['\r', '\n', '\u2028', '\u2029']);
+const QUOTES = ['“', '”', '‘', '’', '"', "'", '「', '」', '『', '』'];
+const SPACE = [' ', '\t', '\u00a0', '\u3000', '\u200b', '\ufeff'];
+const NEWLINE = ['\r', '\n', '\u2028', '\u2029'];
 
 function halfWidth(c: string): string {
   const code = c.charCodeAt(0);
@@ -43,6 +43,31 @@ function halfWidth(c: string): string {
   if (c === '?' || c === '？') return '？';
   return c;
 }
+
+/**
+ * What the character pass does to each character it changes, by UTF-16 code: '' drops
+ * it, '\n' marks a line break, else its half-width form. A character not listed stays as
+ * it is. Made once from the lists and halfWidth() above (which touches only ASCII, the
+ * General Punctuation to CJK Symbols blocks and the full-width forms).
+ */
+const CHANGED: Map<number, string> = (() => {
+  const out = new Map<number, string>();
+  const ranges: Array<[number, number]> = [
+    [0, 0x7f],
+    [0x2000, 0x33ff],
+    [0xfe00, 0xffff],
+  ];
+  for (const [from, to] of ranges) {
+    for (let k = from; k <= to; k++) {
+      const c = String.fromCharCode(k);
+      const h = halfWidth(c);
+      if (h !== c) out.set(k, h);
+    }
+  }
+  for (const c of NEWLINE) out.set(c.charCodeAt(0), '\n');
+  for (const c of [...QUOTES, ...SPACE]) out.set(c.charCodeAt(0), '');
+  return out;
+})();
 
 /** Section markers at the start of a line (see sections.ts for the kinds). */
 export const MARKER_RE = /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d)|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/;
@@ -75,9 +100,9 @@ export function normalizeNarrative(original: string): NormalizedText {
   const cs: string[] = [];
   const ats: number[] = [];
   for (let i = 0; i < original.length; i++) {
-    const raw = original[i];
-    if (QUOTES.has(raw) || SPACE.has(raw)) continue;
-    cs.push(NEWLINE.has(raw) ? '\n' : halfWidth(raw));
+    const changed = CHANGED.get(original.charCodeAt(i));
+    if (changed === '') continue;
+    cs.push(changed ?? original[i]);
     ats.push(i);
   }
   // 2. Lines ([from, to) in cs): split, drop empty ones, join those inside a sentence.

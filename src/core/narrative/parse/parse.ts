@@ -199,7 +199,9 @@ function splitSentences(N: string, from: number, to: number): Range[] {
   const out: Range[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
-    if (/[。！？]/.test(N[i])) {
+    const k = N.charCodeAt(i);
+    if (k === 0x3002 || k === 0xff01 || k === 0xff1f) {
+      // 。！？
       out.push({ from: start, to: i + 1 });
       start = i + 1;
     }
@@ -250,6 +252,22 @@ function globalsOf(patterns: SubjectPattern[]): RegExp[] {
 
 const ITEM_CHAIN_G = globalOf(ITEM_CHAIN);
 
+/** What each pattern of a list names in a topic (undefined: nothing there), made once per list and topic. */
+const baseLists = new WeakMap<SubjectPattern[], Map<Topic, Array<FigureBase | undefined>>>();
+function basesOf(patterns: SubjectPattern[], topic: Topic): Array<FigureBase | undefined> {
+  let byTopic = baseLists.get(patterns);
+  if (!byTopic) {
+    byTopic = new Map();
+    baseLists.set(patterns, byTopic);
+  }
+  let bases = byTopic.get(topic);
+  if (!bases) {
+    bases = patterns.map((p) => patternBase(p, topic));
+    byTopic.set(topic, bases);
+  }
+  return bases;
+}
+
 function patternBase(p: SubjectPattern, topic: Topic): FigureBase | undefined {
   return p.byTopic?.[topic] ?? p.base;
 }
@@ -279,8 +297,9 @@ function rawSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: n
   const slice = ctx.N.slice(from, to);
   const found: SubjectMatch[] = [];
   const globals = globalsOf(patterns);
+  const bases = basesOf(patterns, topic);
   for (let order = 0; order < patterns.length; order++) {
-    const base = patternBase(patterns[order], topic);
+    const base = bases[order];
     if (base === undefined) continue;
     const re = globals[order];
     re.lastIndex = 0;
