@@ -6,12 +6,13 @@
  *   dist/cli/juesuan.js                 src/cli/index.ts and everything it loads (the core,
  *                                       the xlsx host) in one CommonJS file; the same file
  *                                       runs the check workers (worker_threads)
- *   dist/cli/exceljs.js, mammoth.js     ExcelJS and mammoth with their dependencies, loaded
- *                                       only when a command needs them: `check` reads most
- *                                       workbooks without ExcelJS (src/hosts/xlsx/fast-read.ts)
- *                                       and .docx only when one lies beside a workbook, and
- *                                       those two are three quarters of the code, so every
- *                                       process and every check worker starts faster without them
+ *   dist/cli/exceljs.js, mammoth.js,    ExcelJS, mammoth and JSZip with their dependencies,
+ *   jszip.js                            loaded only when a command needs them: `check` reads
+ *                                       most workbooks without ExcelJS or JSZip
+ *                                       (src/hosts/xlsx/fast-read.ts) and .docx only when one
+ *                                       lies beside a workbook, and they are four fifths of the
+ *                                       code: every process and every check worker starts
+ *                                       faster without them
  *   dist/cli/THIRD-PARTY-LICENSES.txt   the licence of every package bundled into them
  * The bundle needs nothing at run time but Node (>= 20.19): the packed tarball installs
  * offline. Options: --metafile (write dist/cli/meta.json, for `esbuild --analyze`-style looks).
@@ -39,17 +40,18 @@ function licenceText(dir) {
 }
 
 /** Packages bundled apart and loaded on first use (see the top of this file). */
-const VENDOR = ['exceljs', 'mammoth'];
+const VENDOR = ['exceljs', 'mammoth', 'jszip'];
 
 /**
- * `import ExcelJS from 'exceljs'` (a static import, evaluated when the bundle loads) becomes
- * a stand-in that requires dist/cli/exceljs.js the first time a property is read;
+ * `import ExcelJS from 'exceljs'` and `import JSZip from 'jszip'` (static imports, evaluated
+ * when the bundle loads) become stand-ins that require dist/cli/exceljs.js (jszip.js) the
+ * first time a property is read (`new ExcelJS.Workbook()`, `JSZip.loadAsync(…)`);
  * `await import('mammoth')` (already on demand) requires dist/cli/mammoth.js.
  */
 const vendorApart = {
   name: 'vendor-apart',
   setup(build) {
-    build.onResolve({ filter: /^(exceljs|mammoth)$/ }, (args) => ({ path: args.path, namespace: 'vendor-on-demand' }));
+    build.onResolve({ filter: /^(exceljs|mammoth|jszip)$/ }, (args) => ({ path: args.path, namespace: 'vendor-on-demand' }));
     build.onResolve({ filter: /^\.\/[a-z]+\.js$/, namespace: 'vendor-on-demand' }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'vendor-on-demand' }, (args) => ({
       loader: 'js',
