@@ -66,17 +66,25 @@ async function sheetText(host: WorkbookHost, name: string): Promise<string> {
   return lines.join('\n');
 }
 
-/** Folder listings, kept while the folder is unchanged (one listing for a district's 200 files). */
-const listings = new Map<string, { mtimeMs: number; names: string[] }>();
+/**
+ * Folder listings, kept while the folder is unchanged (one listing for a district's 200
+ * files): each name by its lower-case form (the first in listing order; ~$ lock files
+ * left out), so that finding a file's .docx or .txt is one look-up, not a scan.
+ */
+const listings = new Map<string, { mtimeMs: number; byLower: Map<string, string> }>();
 
-function listing(dir: string): string[] | undefined {
+function listing(dir: string): Map<string, string> | undefined {
   try {
     const { mtimeMs } = fs.statSync(dir);
     const known = listings.get(dir);
-    if (known && known.mtimeMs === mtimeMs) return known.names;
-    const names = fs.readdirSync(dir);
-    listings.set(dir, { mtimeMs, names });
-    return names;
+    if (known && known.mtimeMs === mtimeMs) return known.byLower;
+    const byLower = new Map<string, string>();
+    for (const n of fs.readdirSync(dir)) {
+      const lower = n.toLowerCase();
+      if (!n.startsWith('~$') && !byLower.has(lower)) byLower.set(lower, n);
+    }
+    listings.set(dir, { mtimeMs, byLower });
+    return byLower;
   } catch {
     return undefined;
   }
@@ -89,7 +97,7 @@ export function narrativeFileBeside(file: string): { path: string; kind: Narrati
   const names = listing(dir);
   if (!names) return undefined;
   for (const kind of ['docx', 'txt'] as const) {
-    const hit = names.find((n) => n.toLowerCase() === `${base.toLowerCase()}.${kind}` && !n.startsWith('~$'));
+    const hit = names.get(`${base.toLowerCase()}.${kind}`);
     if (hit) return { path: path.join(dir, hit), kind };
   }
   return undefined;
