@@ -9,7 +9,7 @@ import * as v8 from 'v8';
  * workbooks (bench/cli.ts, 2 cores) that compilation was about 1 s of CPU per thread
  * that checks, a third of the run; with a budget 16 times the default only the truly
  * hot code (the sheet scan, the reader's loops, long sheets) is optimised: 200 workbooks
- * cost 2.4 instead of 3.7 s of CPU on one thread, 3.3 instead of 5.7 s on two workers,
+ * cost about 2.4 instead of 3.7 s of CPU on one thread, 3.2 instead of 5.3 s on two workers,
  * and a 60 000-row sheet is checked as fast as before. Semantics are untouched (only
  * when code is optimised changes); the flag is process-wide, so it is set once, by the
  * main thread of the CLI's own process, before any worker starts.
