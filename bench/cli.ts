@@ -12,6 +12,8 @@
  *                    files one after the other (timed as a whole process, as the CLI is)
  *   - cli            the CLI on all cores (default --jobs), wall time of the process
  *   - cli -j1        the CLI on one core (checks in the main thread)
+ *   - cli v8-default the CLI on all cores with V8's default tiering
+ *                    (JUESUAN_V8_DEFAULT_TIERING=1; see src/cli/v8-tiering.ts)
  *   - cli exceljs    the CLI on all cores with JUESUAN_NO_FAST_READ=1 (ExcelJS read path)
  * files/s, ratio = the CLI's files/s ÷ ExcelJS alone's files/s, and peak RSS of the
  * process (worker threads included; process.resourceUsage().maxRSS).
@@ -74,11 +76,12 @@ function cli(dir: string, args: string[], env: Record<string, string> = {}): Run
   return { ms, cpuMs: r.cpu, rssMB: r.rss / 1024, code: r.code };
 }
 
-type Mode = 'exceljs-open' | 'cli' | 'cli -j1' | 'cli exceljs';
+type Mode = 'exceljs-open' | 'cli' | 'cli -j1' | 'cli v8-default' | 'cli exceljs';
 const MODES: Array<{ mode: Mode; run: (dir: string) => Run }> = [
   { mode: 'exceljs-open', run: excelJsOpen },
   { mode: 'cli', run: (d) => cli(d, []) },
   { mode: 'cli -j1', run: (d) => cli(d, ['--jobs', '1']) },
+  { mode: 'cli v8-default', run: (d) => cli(d, [], { JUESUAN_V8_DEFAULT_TIERING: '1' }) },
   { mode: 'cli exceljs', run: (d) => cli(d, [], { JUESUAN_NO_FAST_READ: '1' }) },
 ];
 

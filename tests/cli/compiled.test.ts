@@ -3,14 +3,35 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { variants } from '../../bench/cli-workbooks';
 import { BIN, ensureCliBuilt, ROOT } from '../support/cli-build';
 
 /**
  * Smoke tests of the compiled command line, spawned as users run it: bin/juesuan.js on
- * the esbuild bundle (workers started from the bundle itself, mammoth and ExcelJS inside
- * it), and the `npm pack` tarball installed offline into an empty project.
+ * the esbuild bundle (workers started from the bundle itself; ExcelJS, mammoth and JSZip
+ * in their own files beside it, loaded on first use), and the `npm pack` tarball
+ * installed offline into an empty project.
  */
+
+/** A minimal .docx (WordprocessingML, ECMA-376 Part 1 §17) holding paragraphs. */
+async function docx(paragraphs: string[]): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
 
 function juesuan(bin: string, args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
@@ -56,6 +77,28 @@ describe('compiled juesuan (dist/cli)', function () {
     assert.match(r.stderr, /无法读取“district.c\.xlsx”：不是 \.xlsx 格式/);
     assert.match(r.stdout, /共 3 个文件：有错误 1 个/);
     assert.ok(fs.readFileSync(path.join(dir, 'r.csv'), 'utf8').startsWith('\uFEFF文件,表,规则,级别,问题,单元格,原文'));
+  });
+
+  it('runs with ExcelJS, mammoth and JSZip in their own files beside the bundle: a .docx beside a workbook is verified, a file goes through the full reader', async () => {
+    const [clean] = await variants();
+    fs.mkdirSync(path.join(dir, 'text'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'text', '甲.xlsx'), clean);
+    fs.writeFileSync(
+      path.join(dir, 'text', '甲.docx'),
+      await docx(['（二）收入决算情况说明', '本年收入合计1474.07万元，其中：财政拨款收入1406.53万元，占96.42%；其他收入67.54万元，占4.58%。']),
+    );
+    const r = juesuan(BIN, ['check', 'text', '--jobs', '1'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /情况说明（文件 text.甲\.docx）/);
+    assert.match(r.stdout, /“96\.42%”：文中占比为96\.42%/);
+    for (const f of ['exceljs.js', 'mammoth.js', 'jszip.js']) assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'cli', f)), f);
+    const full = spawnSync(process.execPath, [BIN, 'check', path.join('text', '甲.xlsx'), '--no-text', '--jobs', '1'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, JUESUAN_NO_FAST_READ: '1' },
+    });
+    assert.equal(full.status, 0, full.stderr);
+    assert.match(full.stdout, /尾数差异/);
   });
 
   it('npm pack gives a tarball that installs offline and runs juesuan with nothing else', () => {

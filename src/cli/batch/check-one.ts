@@ -5,8 +5,9 @@ import { isDiagnosed, type Finding } from '../../core/findings/finding';
 import { HostError, type WorkbookHost } from '../../core/host';
 import { TABLE_KEYS } from '../../core/model/tables';
 import { tableNumber } from '../../core/rules/engine';
-import { checkWorkbook } from '../../core/workflows/check-workbook';
-import { readInputs } from '../../core/inputs';
+import { checkInputsFrom, checkModel } from '../../core/workflows/check-workbook';
+import { readInputs, type Inputs } from '../../core/inputs';
+import { readWorkbook } from '../../core/reader';
 import type { WorkbookModel } from '../../core/model/tables';
 import { verifyText, type TextFinding } from '../../core/workflows/verify-narrative';
 import { CliError } from '../io';
@@ -65,17 +66,25 @@ async function sheetText(host: WorkbookHost, name: string): Promise<string> {
   return lines.join('\n');
 }
 
-/** Folder listings, kept while the folder is unchanged (one listing for a district's 200 files). */
-const listings = new Map<string, { mtimeMs: number; names: string[] }>();
+/**
+ * Folder listings, kept while the folder is unchanged (one listing for a district's 200
+ * files): each name by its lower-case form (the first in listing order; ~$ lock files
+ * left out), so that finding a file's .docx or .txt is one look-up, not a scan.
+ */
+const listings = new Map<string, { mtimeMs: number; byLower: Map<string, string> }>();
 
-function listing(dir: string): string[] | undefined {
+function listing(dir: string): Map<string, string> | undefined {
   try {
     const { mtimeMs } = fs.statSync(dir);
     const known = listings.get(dir);
-    if (known && known.mtimeMs === mtimeMs) return known.names;
-    const names = fs.readdirSync(dir);
-    listings.set(dir, { mtimeMs, names });
-    return names;
+    if (known && known.mtimeMs === mtimeMs) return known.byLower;
+    const byLower = new Map<string, string>();
+    for (const n of fs.readdirSync(dir)) {
+      const lower = n.toLowerCase();
+      if (!n.startsWith('~$') && !byLower.has(lower)) byLower.set(lower, n);
+    }
+    listings.set(dir, { mtimeMs, byLower });
+    return byLower;
   } catch {
     return undefined;
   }
@@ -88,7 +97,7 @@ export function narrativeFileBeside(file: string): { path: string; kind: Narrati
   const names = listing(dir);
   if (!names) return undefined;
   for (const kind of ['docx', 'txt'] as const) {
-    const hit = names.find((n) => n.toLowerCase() === `${base.toLowerCase()}.${kind}` && !n.startsWith('~$'));
+    const hit = names.get(`${base.toLowerCase()}.${kind}`);
     if (hit) return { path: path.join(dir, hit), kind };
   }
   return undefined;
@@ -108,7 +117,7 @@ async function docxText(file: string): Promise<string> {
  * Which narrative to verify: a .docx or .txt beside the workbook (what is published),
  * else a 情况说明 sheet in it. undefined when there is none.
  */
-async function narrativeOf(file: string, host: WorkbookHost, model: WorkbookModel): Promise<NarrativeResult | undefined> {
+async function narrativeOf(file: string, host: WorkbookHost, model: WorkbookModel, inputs: Inputs): Promise<NarrativeResult | undefined> {
   const beside = narrativeFileBeside(file);
   let text: string;
   let result: NarrativeResult;
@@ -130,8 +139,7 @@ async function narrativeOf(file: string, host: WorkbookHost, model: WorkbookMode
     return { ...result, error: result.kind === 'sheet' ? `工作表“${result.source}”中没有文字。` : `“${result.source}”是空的，没有可核对的文字。` };
   }
   try {
-    // verifyNarrative(host, text) without reading the tables a second time.
-    const inputs = readInputs(await host.readSheets());
+    // verifyNarrative(host, text) without reading the tables or the 补充信息 a second time.
     result.findings = verifyText(model, inputs.found ? inputs : undefined, text).map(textFoundOf);
   } catch (e) {
     // The tables' check stands; only the narrative is reported as not checked.
@@ -146,22 +154,25 @@ export async function checkOne(file: string, options: CheckOptions): Promise<Fil
   try {
     const { host, notes, computed } = await openForChecking(file);
     result.computed = computed;
-    let checked: Awaited<ReturnType<typeof checkWorkbook>>;
+    // checkWorkbook(host), with the 补充信息 read once for the tables and the narrative.
+    const snapshots = await host.readSheets();
+    const model = readWorkbook(snapshots);
+    const inputs = readInputs(snapshots);
+    let findings: Finding[];
     try {
-      checked = await checkWorkbook(host, { tolerance: options.tolerance });
+      findings = checkModel(model, { tolerance: options.tolerance, inputs: checkInputsFrom(inputs) });
     } catch (e) {
       if (e instanceof RangeError) throw new CliError(`无法校验“${file}”：${e.message}`);
       throw e;
     }
-    const { model } = checked;
-    result.findings = [...notes, ...checked.findings].map(foundOf);
+    result.findings = [...notes, ...findings].map(foundOf);
     for (const key of TABLE_KEYS) {
       const t = model.tables[key];
       if (!t) continue;
       result.tableNumbers[key] = tableNumber(model, key);
       if (!result.unit && t.unit) result.unit = t.unit;
     }
-    if (options.text) result.narrative = await narrativeOf(file, host, model);
+    if (options.text) result.narrative = await narrativeOf(file, host, model, inputs);
     result.ok = true;
   } catch (e) {
     result.ok = false;

@@ -7,9 +7,12 @@ import { WORKER_MARK, type WorkerReply, type WorkerTask } from './worker';
 
 /**
  * Checks many workbooks on all cores: a pool of worker threads, one workbook per task,
- * results handed on in input order. A worker that dies (an exception nothing caught,
- * out of memory, process.exit in a library) costs only the file it was checking: that
- * file is reported with the reason, a new worker takes its place, the batch goes on.
+ * results handed on in input order. Each worker holds up to IN_FLIGHT tasks (it works
+ * through them in order), so it never sits idle while its last result travels to this
+ * thread and the next file travels back. A worker that dies (an exception nothing
+ * caught, out of memory, process.exit in a library) costs only the file it was
+ * checking: that file is reported with the reason, the files queued behind it go to a
+ * new worker that takes its place, the batch goes on.
  */
 
 export interface BatchOptions extends CheckOptions {
@@ -32,6 +35,9 @@ export function defaultJobs(): number {
 
 /** Ten minutes: a workbook that takes longer is taken as hanging. */
 const FILE_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** Tasks given to one worker at a time: the file it checks and the next one. */
+const IN_FLIGHT = 2;
 
 /** Hands results on in input order as they complete in any order. */
 class InOrder {
@@ -79,8 +85,12 @@ export async function runBatch(files: string[], options: BatchOptions, events: B
   const checkOptions: CheckOptions = { tolerance: options.tolerance, text: options.text };
   const timeoutMs = options.fileTimeoutMs ?? FILE_TIMEOUT_MS;
   const order = new InOrder((index, r) => events.onResult(index, r));
+  /** Files not yet given to a worker: those of a dead worker's queue first, then the rest in order. */
+  const requeued: number[] = [];
   let next = 0;
   let done = 0;
+  const left = () => requeued.length > 0 || next < files.length;
+  const take = (): number => (requeued.length ? (requeued.shift() as number) : next++);
 
   await new Promise<void>((resolve) => {
     let live = 0;
@@ -93,31 +103,37 @@ export async function runBatch(files: string[], options: BatchOptions, events: B
     const start = (): void => {
       const worker = spawnWorker();
       live++;
-      let current: { index: number; timer: NodeJS.Timeout } | undefined;
+      /** The files this worker holds, in the order it checks them: the first is the one in hand. */
+      const queue: number[] = [];
+      let timer: NodeJS.Timeout | undefined;
       let crash: string | undefined;
 
-      const give = (): void => {
-        if (next >= files.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
-        }
-        const index = next++;
-        const timer = setTimeout(() => {
+      // The time limit runs for the file in hand, from when the worker takes it up.
+      const watch = (): void => {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        if (!queue.length) return;
+        timer = setTimeout(() => {
           crash = `校验超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止。`;
           void worker.terminate();
         }, timeoutMs);
-        current = { index, timer };
-        const task: WorkerTask = { id: index, file: files[index], options: checkOptions };
-        worker.postMessage(task);
+      };
+
+      const give = (): void => {
+        while (queue.length < IN_FLIGHT && left()) {
+          const index = take();
+          queue.push(index);
+          const task: WorkerTask = { id: index, file: files[index], options: checkOptions };
+          worker.postMessage(task);
+        }
+        if (!queue.length) void worker.terminate();
       };
 
       worker.on('message', (reply: WorkerReply) => {
-        if (!current || reply.id !== current.index) return;
-        clearTimeout(current.timer);
-        const index = current.index;
-        current = undefined;
-        finish(index, reply.result);
+        if (queue[0] !== reply.id) return;
+        queue.shift();
+        finish(reply.id, reply.result);
+        watch();
         give();
       });
       worker.on('error', (e: Error & { code?: string }) => {
@@ -125,16 +141,18 @@ export async function runBatch(files: string[], options: BatchOptions, events: B
       });
       worker.on('exit', (code) => {
         live--;
-        if (current) {
-          clearTimeout(current.timer);
-          const index = current.index;
-          current = undefined;
+        if (timer) clearTimeout(timer);
+        const [index, ...waiting] = queue.splice(0);
+        if (index !== undefined) {
+          // The files queued behind the one in hand were not started: another worker takes them.
+          requeued.unshift(...waiting);
           finish(index, failed(files[index], crash ?? `校验进程意外退出（代码 ${code}）。`));
           // Another worker takes the place of this one while files remain.
-          if (next < files.length) start();
-        } else if (next < files.length && live === 0) start();
+          if (left()) start();
+        } else if (left() && live === 0) start();
       });
       give();
+      watch();
     };
 
     for (let i = 0; i < jobs; i++) start();

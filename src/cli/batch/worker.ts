@@ -3,8 +3,9 @@ import { checkOne } from './check-one';
 import type { CheckOptions, FileResult } from './types';
 
 /**
- * A check worker (worker_threads): takes one workbook per task, checks it, posts the
- * plain result back, and holds nothing of it afterwards. The pool (batch/pool.ts)
+ * A check worker (worker_threads): takes one workbook per task, checks the tasks one
+ * after the other in the order they came, posts each plain result back, and holds
+ * nothing of it afterwards. The pool (batch/pool.ts)
  * starts it from the compiled bundle (dist/cli/juesuan.js) or, from the sources, via tsx.
  */
 
@@ -44,11 +45,33 @@ export function startWorkerIfAny(): void {
   if (isMainThread || !parentPort) return;
   if ((workerData as { role?: string } | null)?.role !== WORKER_MARK) return;
   const port = parentPort;
-  port.on('message', (task: WorkerTask) => {
+  // The pool may hand over the next file before this one is done: files are checked one
+  // after the other, in the order given.
+  const waiting: WorkerTask[] = [];
+  let busy = false;
+  const next = (): void => {
+    const task = waiting.shift();
+    if (!task) {
+      busy = false;
+      return;
+    }
+    busy = true;
     injectFault(task.file);
     void checkOne(task.file, task.options).then((result) => {
-      const reply: WorkerReply = { id: task.id, result };
-      port.postMessage(reply);
+      // One more turn before the result goes: whatever the check left scheduled (a library's
+      // callback that throws) fails while this file is still the one in hand.
+      setImmediate(() => {
+        const reply: WorkerReply = { id: task.id, result };
+        port.postMessage(reply);
+        next();
+      });
     });
+  };
+  port.on('message', (task: WorkerTask) => {
+    waiting.push(task);
+    if (!busy) {
+      busy = true;
+      setImmediate(next);
+    }
   });
 }

@@ -12,9 +12,17 @@ export function roundHalfAway(x: number, digits = 2): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** digits;
   const scaled = Math.abs(x) * f;
-  // Strip binary noise from values that are meant to be exact decimals.
-  const cleaned = Number(scaled.toPrecision(12));
-  const r = Math.floor(cleaned + 0.5) / f;
+  const whole = Math.floor(scaled);
+  const frac = scaled - whole;
+  let r: number;
+  // Far from a half (by more than the 12-digit cleaning below can move it, ≤ 5e-12 of the
+  // value): the nearest whole number, without the string round trip (most calls).
+  if (Math.abs(frac - 0.5) > 1e-9 * (scaled + 1)) r = (frac > 0.5 ? whole + 1 : whole) / f;
+  else {
+    // Strip binary noise from values that are meant to be exact decimals.
+    const cleaned = Number(scaled.toPrecision(12));
+    r = Math.floor(cleaned + 0.5) / f;
+  }
   return x < 0 && r !== 0 ? -r : r;
 }
 

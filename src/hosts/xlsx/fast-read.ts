@@ -35,6 +35,8 @@ export class NotFast extends Error {
 interface ZipEntry {
   method: number;
   compressedSize: number;
+  /** As the central directory states it: a hint for the output buffer only. */
+  size: number;
   localOffset: number;
 }
 
@@ -58,17 +60,21 @@ function zipEntries(buf: Buffer): Map<string, ZipEntry> {
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const localOffset = buf.readUInt32LE(p + 42);
     if (flags & 1) throw new NotFast('encrypted entry');
     const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
-    out.set(name.replace(/\\/g, '/').toLowerCase(), { method, compressedSize, localOffset });
+    out.set(name.replace(/\\/g, '/').toLowerCase(), { method, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
 }
+
+/** Largest stated size taken as the output buffer's size (a sheet part is rarely larger). */
+const INFLATE_HINT_MAX = 64 * 1024 * 1024;
 
 function zipRead(buf: Buffer, e: ZipEntry): Buffer {
   const p = e.localOffset;
@@ -76,7 +82,10 @@ function zipRead(buf: Buffer, e: ZipEntry): Buffer {
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const data = buf.subarray(start, start + e.compressedSize);
   if (e.method === 0) return data;
-  if (e.method === 8) return zlib.inflateRawSync(data);
+  // One output buffer of the stated size (+1, so that zlib sees the end without asking for
+  // another): the default 16 KB chunks cost an allocation and a copy per chunk. A size that
+  // lies only costs more chunks; one past the cap is not trusted.
+  if (e.method === 8) return zlib.inflateRawSync(data, e.size < INFLATE_HINT_MAX ? { chunkSize: Math.max(64, e.size + 1) } : undefined);
   throw new NotFast(`compression method ${e.method}`);
 }
 
@@ -107,6 +116,57 @@ function attr(tag: string, name: string): string | undefined {
   }
   const m = re.exec(tag);
   return m ? xmlDecode(m[1] ?? m[2]) : undefined;
+}
+
+/** The value of an attribute written the usual way (` name="value"`), else as attr() finds it. */
+function plainAttr(tag: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  const i = tag.indexOf(key);
+  if (i >= 0) {
+    const j = tag.indexOf('"', i + key.length);
+    if (j >= 0) return xmlDecode(tag.slice(i + key.length, j));
+  }
+  return attr(tag, name);
+}
+
+/** [A-Za-z0-9_]: what \b does not split from a preceding letter. */
+function isWordCode(k: number): boolean {
+  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95;
+}
+
+/**
+ * Each element <name …>…</name> or <name …/> in s, in order, as the regexp
+ * /<name\b([^>]*?)(?:\/>|>([\s\S]*?)<\/name>)/g finds them (attributes, body; no body
+ * when self-closed), by indexOf: rows and cells are most of a package, and this is the
+ * read's inner loop.
+ */
+function eachElement(s: string, name: string, visit: (attrs: string, body: string | undefined) => void): void {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let pos = 0;
+  for (;;) {
+    const i = s.indexOf(open, pos);
+    if (i < 0) return;
+    const after = i + open.length;
+    if (after < s.length && isWordCode(s.charCodeAt(after))) {
+      pos = i + 1; // <cols, <rowBreaks…
+      continue;
+    }
+    const gt = s.indexOf('>', after);
+    if (gt < 0) return;
+    if (gt > after && s.charCodeAt(gt - 1) === 47 /* / */) {
+      visit(s.slice(after, gt - 1), undefined);
+      pos = gt + 1;
+      continue;
+    }
+    const end = s.indexOf(close, gt + 1);
+    if (end < 0) {
+      pos = i + 1; // not closed: no match here (as the regexp)
+      continue;
+    }
+    visit(s.slice(after, gt), s.slice(gt + 1, end));
+    pos = end + close.length;
+  }
 }
 
 const T_RE = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
@@ -152,11 +212,41 @@ function slideFormula(formula: string, from: string, to: string): string {
 
 // ---- sheets --------------------------------------------------------------------------
 
+/**
+ * Row and column of a cell's r attribute: "B12" → (11, 1), read by hand for the usual
+ * form (capital letters, then digits); any other form through parseRange, as before.
+ */
+function cellAt(ref: string): { r: number; c: number } {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    if (k < 65 || k > 90) break;
+    c = c * 26 + (k - 64);
+  }
+  const letters = i;
+  let r = 0;
+  for (; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    if (k < 48 || k > 57) break;
+    r = r * 10 + (k - 48);
+  }
+  if (letters === 0 || i === letters || i !== ref.length || i - letters > 15) {
+    const p = parseRange(ref);
+    return { r: p.top, c: p.left };
+  }
+  return { r: r - 1, c: c - 1 };
+}
+
 interface SheetPart {
   name: string;
   hidden: boolean;
   part: string;
 }
+
+/** A cell's formula and value elements (not global: no state between uses). */
+const F_RE = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+const V_RE = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v\s*\/>/;
 
 /** Parse one worksheet part into a snapshot (the shape XlsxHost.snapshot() gives). */
 function parseSheet(xml: string, sheet: SheetPart, strings: string[]): SheetSnapshot {
@@ -191,64 +281,56 @@ function parseSheet(xml: string, sheet: SheetPart, strings: string[]): SheetSnap
   const start = xml.indexOf('<sheetData');
   const end = xml.indexOf('</sheetData>', start);
   const data = end < 0 ? '' : xml.slice(start, end);
-  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
-    const cells = rm[2];
-    if (!cells) continue;
-    cellRe.lastIndex = 0;
-    for (let m = cellRe.exec(cells); m; m = cellRe.exec(cells)) {
-      const tag = m[1];
-      const body = m[2];
-      const ref = attr(tag, 'r');
-      // ExcelJS cannot read a cell without its reference: neither path should read it differently.
-      if (!ref) throw new NotFast('a cell without r');
-      const p = parseRange(ref);
-      const r = p.top;
-      const c = p.left;
-      if (!body) continue;
-      const type = attr(tag, 't') ?? 'n';
-      const fm = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body);
-      const vm = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v\s*\/>/.exec(body);
-      const vText = vm ? xmlDecode(vm[1] ?? '') : undefined;
-      let f: string | null = null;
-      let v: CellValue = null;
-      if (fm) {
-        const fTag = fm[1];
-        let text = fm[2] !== undefined ? xmlDecode(fm[2]) : '';
-        if (attr(fTag, 't') === 'shared') {
-          const si = attr(fTag, 'si') ?? '';
-          if (text) masters.set(si, { formula: text, address: a1(r, c) });
-          else {
-            const master = masters.get(si);
-            text = master ? slideFormula(master.formula, master.address, a1(r, c)) : '';
-          }
+  const cell = (tag: string, body: string | undefined): void => {
+    const ref = plainAttr(tag, 'r');
+    // ExcelJS cannot read a cell without its reference: neither path should read it differently.
+    if (!ref) throw new NotFast('a cell without r');
+    const { r, c } = cellAt(ref);
+    if (!body) return;
+    const type = plainAttr(tag, 't') ?? 'n';
+    const fm = body.includes('<f') ? F_RE.exec(body) : null;
+    const vm = V_RE.exec(body);
+    const vText = vm ? xmlDecode(vm[1] ?? '') : undefined;
+    let f: string | null = null;
+    let v: CellValue = null;
+    if (fm) {
+      const fTag = fm[1];
+      let text = fm[2] !== undefined ? xmlDecode(fm[2]) : '';
+      if (attr(fTag, 't') === 'shared') {
+        const si = attr(fTag, 'si') ?? '';
+        if (text) masters.set(si, { formula: text, address: a1(r, c) });
+        else {
+          const master = masters.get(si);
+          text = master ? slideFormula(master.formula, master.address, a1(r, c)) : '';
         }
-        f = text ? `=${text}` : null;
-        // No result, or an empty one (ExcelJS reads that as none): the evaluator's path.
-        if (!vText) throw new NotFast('a formula without a saved result');
-        v = type === 'str' ? vText : type === 'b' ? vText === '1' : type === 'e' ? { error: vText } : vText === '' ? null : Number(vText);
-      } else if (type === 'inlineStr') {
-        const is = /<is>([\s\S]*?)<\/is>/.exec(body);
-        v = is ? itemText(is[1]) : null;
-      } else if (vText !== undefined) {
-        if (type === 's') v = strings[Number(vText)] ?? null;
-        else if (type === 'str') v = vText;
-        else if (type === 'b') v = vText === '1';
-        else if (type === 'e') v = { error: vText };
-        else if (type === 'd') throw new NotFast('an ISO date cell');
-        else v = vText === '' ? null : Number(vText);
       }
-      if (v === null && f === null) continue;
-      if (covered.has(r * 16384 + c)) continue;
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new NotFast('a number that does not parse');
-      entries.push({ r, c, v, f });
-      if (r < top) top = r;
-      if (c < left) left = c;
-      if (r > bottom) bottom = r;
-      if (c > right) right = c;
+      f = text ? `=${text}` : null;
+      // No result, or an empty one (ExcelJS reads that as none): the evaluator's path.
+      if (!vText) throw new NotFast('a formula without a saved result');
+      v = type === 'str' ? vText : type === 'b' ? vText === '1' : type === 'e' ? { error: vText } : vText === '' ? null : Number(vText);
+    } else if (type === 'inlineStr') {
+      const is = /<is>([\s\S]*?)<\/is>/.exec(body);
+      v = is ? itemText(is[1]) : null;
+    } else if (vText !== undefined) {
+      if (type === 's') v = strings[Number(vText)] ?? null;
+      else if (type === 'str') v = vText;
+      else if (type === 'b') v = vText === '1';
+      else if (type === 'e') v = { error: vText };
+      else if (type === 'd') throw new NotFast('an ISO date cell');
+      else v = vText === '' ? null : Number(vText);
     }
-  }
+    if (v === null && f === null) return;
+    if (covered.has(r * 16384 + c)) return;
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new NotFast('a number that does not parse');
+    entries.push({ r, c, v, f });
+    if (r < top) top = r;
+    if (c < left) left = c;
+    if (r > bottom) bottom = r;
+    if (c > right) right = c;
+  };
+  eachElement(data, 'row', (_attrs, cells) => {
+    if (cells) eachElement(cells, 'c', cell);
+  });
   // Cells far apart (a stray value at XFD1048576): the full reader keeps the cluster that
   // holds the data and reports the rest, instead of a dense grid of billions of cells.
   if (entries.length && (bottom - top + 1) * (right - left + 1) > MAX_SNAPSHOT_CELLS) throw new NotFast('cells too far apart for one grid');
@@ -361,7 +443,10 @@ export class FastXlsxReader implements WorkbookHost {
 export async function readFast(path: string): Promise<FastXlsxReader | null> {
   let buf: Buffer;
   try {
-    buf = await fs.promises.readFile(path);
+    // A whole workbook at once, synchronously: a few dozen KB, read in a worker thread or
+    // one file after the other; the promise API's open/stat/read round trips through
+    // libuv's pool cost more than the read itself.
+    buf = fs.readFileSync(path);
   } catch {
     return null; // XlsxHost.open says why, in Chinese
   }

@@ -82,12 +82,27 @@ export function gridSnapshot(entries: readonly Entry[], base: Pick<SheetSnapshot
     if (e.c < left) left = e.c;
     if (e.c > right) right = e.c;
   }
-  const snap: SheetSnapshot = { ...base, top: entries.length ? top : 0, left: entries.length ? left : 0, values: [], formulas: [] };
+  // No spread and no Array.from: this runs for every sheet of every file a batch reads.
+  const snap: SheetSnapshot = {
+    name: base.name,
+    merges: base.merges,
+    protected: base.protected,
+    top: entries.length ? top : 0,
+    left: entries.length ? left : 0,
+    values: [],
+    formulas: [],
+  };
   if (!entries.length) return snap;
   const height = bottom - top + 1;
   const width = right - left + 1;
-  snap.values = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  snap.formulas = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  const values: CellValue[][] = [];
+  const formulas: Array<Array<string | null>> = [];
+  for (let r = 0; r < height; r++) {
+    values.push(new Array<CellValue>(width).fill(null));
+    formulas.push(new Array<string | null>(width).fill(null));
+  }
+  snap.values = values;
+  snap.formulas = formulas;
   for (const e of entries) {
     snap.values[e.r - top][e.c - left] = e.v;
     snap.formulas[e.r - top][e.c - left] = e.f;

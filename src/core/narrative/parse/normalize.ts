@@ -20,14 +20,10 @@ export interface NormalizedText {
   original: string;
 }
 
-interface Ch {
-  c: string;
-  at: number;
-}
-
-const QUOTES = /[“”‘’"'「」『』]/;
-const SPACE = /[ \t\u00a0\u3000\u200b\ufeff]/;
-const NEWLINE = /[\r\n\u2028\u2029]/;
+/** The characters the normaliser drops (quotation marks, white space inside a line) and the line breaks. */
+const QUOTES = ['“', '”', '‘', '’', '"', "'", '「', '」', '『', '』'];
+const SPACE = [' ', '\t', '\u00a0', '\u3000', '\u200b', '\ufeff'];
+const NEWLINE = ['\r', '\n', '\u2028', '\u2029'];
 
 function halfWidth(c: string): string {
   const code = c.charCodeAt(0);
@@ -48,14 +44,35 @@ function halfWidth(c: string): string {
   return c;
 }
 
+/**
+ * What the character pass does to each character it changes, by UTF-16 code: '' drops
+ * it, '\n' marks a line break, else its half-width form. A character not listed stays as
+ * it is. Made once from the lists and halfWidth() above (which touches only ASCII, the
+ * General Punctuation to CJK Symbols blocks and the full-width forms).
+ */
+const CHANGED: Map<number, string> = (() => {
+  const out = new Map<number, string>();
+  const ranges: Array<[number, number]> = [
+    [0, 0x7f],
+    [0x2000, 0x33ff],
+    [0xfe00, 0xffff],
+  ];
+  for (const [from, to] of ranges) {
+    for (let k = from; k <= to; k++) {
+      const c = String.fromCharCode(k);
+      const h = halfWidth(c);
+      if (h !== c) out.set(k, h);
+    }
+  }
+  for (const c of NEWLINE) out.set(c.charCodeAt(0), '\n');
+  for (const c of [...QUOTES, ...SPACE]) out.set(c.charCodeAt(0), '');
+  return out;
+})();
+
 /** Section markers at the start of a line (see sections.ts for the kinds). */
 export const MARKER_RE = /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[、.](?!\d)|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
 const TERMINATOR = /[。！？；;:：]$/;
-
-function lineText(line: Ch[]): string {
-  return line.map((x) => x.c).join('');
-}
 
 /**
  * Whether the line break between two non-empty lines is inside a sentence.
@@ -77,75 +94,77 @@ function joins(prev: string, next: string): boolean {
 }
 
 export function normalizeNarrative(original: string): NormalizedText {
+  // Characters and their original offsets in two parallel arrays (no object per
+  // character: a district's texts run to millions of characters).
   // 1. Character pass: half-width, drop quotes and spaces; keep line breaks as markers.
-  const chars: Ch[] = [];
+  const cs: string[] = [];
+  const ats: number[] = [];
   for (let i = 0; i < original.length; i++) {
-    const raw = original[i];
-    if (QUOTES.test(raw) || SPACE.test(raw)) continue;
-    if (NEWLINE.test(raw)) {
-      chars.push({ c: '\n', at: i });
-      continue;
-    }
-    chars.push({ c: halfWidth(raw), at: i });
+    const changed = CHANGED.get(original.charCodeAt(i));
+    if (changed === '') continue;
+    cs.push(changed ?? original[i]);
+    ats.push(i);
   }
-  // 2. Lines: split, drop empty ones, join those inside a sentence.
-  const lines: Ch[][] = [];
-  let cur: Ch[] = [];
-  const breaks: Ch[] = [];
-  for (const ch of chars) {
-    if (ch.c === '\n') {
-      if (cur.length) {
-        lines.push(cur);
-        breaks.push(ch); // the first line break after each line
+  // 2. Lines ([from, to) in cs): split, drop empty ones, join those inside a sentence.
+  const lineFrom: number[] = [];
+  const lineTo: number[] = [];
+  /** The first line break after each line (its original offset). */
+  const breaks: number[] = [];
+  let cur = 0;
+  for (let k = 0; k < cs.length; k++) {
+    if (cs[k] !== '\n') continue;
+    if (k > cur) {
+      lineFrom.push(cur);
+      lineTo.push(k);
+      breaks.push(ats[k]);
+    }
+    cur = k + 1;
+  }
+  if (cs.length > cur) {
+    lineFrom.push(cur);
+    lineTo.push(cs.length);
+  }
+  const lineText = (l: number) => cs.slice(lineFrom[l], lineTo[l]).join('');
+  const jc: string[] = [];
+  const ja: number[] = [];
+  let prev = lineFrom.length ? lineText(0) : '';
+  for (let l = 0; l < lineFrom.length; l++) {
+    if (l > 0) {
+      const next = lineText(l);
+      if (!joins(prev, next)) {
+        jc.push('\n');
+        ja.push(breaks[l - 1] ?? ats[lineFrom[l]]);
       }
-      cur = [];
-      continue;
+      prev = next;
     }
-    cur.push(ch);
-  }
-  if (cur.length) lines.push(cur);
-  const joined: Ch[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (i > 0) {
-      const prev = lineText(lines[i - 1]);
-      const next = lineText(lines[i]);
-      if (!joins(prev, next)) joined.push({ c: '\n', at: breaks[i - 1]?.at ?? lines[i][0].at });
+    for (let k = lineFrom[l]; k < lineTo[l]; k++) {
+      jc.push(cs[k]);
+      ja.push(ats[k]);
     }
-    for (const ch of lines[i]) joined.push(ch); // no spread: a line may hold 100,000+ characters
   }
   // 3. Thousands separators and ASCII punctuation between words.
-  const out: Ch[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    const { c, at } = joined[i];
+  const oc: string[] = [];
+  const oa: number[] = [];
+  for (let i = 0; i < jc.length; i++) {
+    const c = jc[i];
+    const at = ja[i];
     if (c === ',' || c === '，') {
-      const prevDigit = i > 0 && /\d/.test(joined[i - 1].c);
-      const next3 = joined
-        .slice(i + 1, i + 4)
-        .map((x) => x.c)
-        .join('');
-      const after = joined[i + 4]?.c ?? '';
+      const prevDigit = i > 0 && /\d/.test(jc[i - 1]);
+      const next3 = jc.slice(i + 1, i + 4).join('');
+      const after = jc[i + 4] ?? '';
       const groupOk = /^\d{3}$/.test(next3) && !/\d/.test(after);
       // A full-width comma is a separator only inside a number that goes on to a
       // decimal point, another group or its unit ("１，４７４．０７", "14，740，700元").
       if (prevDigit && groupOk && (c === ',' || /[.，,万元亿]/.test(after))) continue;
-      out.push({ c: '，', at });
+      oc.push('，');
+      oa.push(at);
       continue;
     }
-    if (c === ';') {
-      out.push({ c: '；', at });
-      continue;
-    }
-    if (c === ':') {
-      out.push({ c: '：', at });
-      continue;
-    }
-    out.push({ c, at });
+    oc.push(c === ';' ? '；' : c === ':' ? '：' : c);
+    oa.push(at);
   }
-  return {
-    text: out.map((x) => x.c).join(''),
-    map: [...out.map((x) => x.at), original.length],
-    original,
-  };
+  oa.push(original.length);
+  return { text: oc.join(''), map: oa, original };
 }
 
 /** Original [start, end) of the normalised range [from, to). */

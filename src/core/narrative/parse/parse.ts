@@ -24,7 +24,7 @@ import { matchSentences, type GrammarMatch, type SlotMatch } from '../grammar/co
 export function parseNarrative(text: string, vocabulary: ParseVocabulary = vocabularyFromModel()): ParsedNarrative {
   const norm = normalizeNarrative(text);
   const N = norm.text;
-  const amountPatterns = [...AMOUNT_SUBJECTS, ...vocabularyPatterns(vocabulary)];
+  const amountPatterns = amountPatternsOf(vocabularyPatterns(vocabulary));
   const ctx: Ctx = { norm, N, vocabulary, amountPatterns, groups: 0 };
 
   const paragraphs = splitParagraphs(N);
@@ -199,7 +199,9 @@ function splitSentences(N: string, from: number, to: number): Range[] {
   const out: Range[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
-    if (/[。！？]/.test(N[i])) {
+    const k = N.charCodeAt(i);
+    if (k === 0x3002 || k === 0xff01 || k === 0xff1f) {
+      // 。！？
       out.push({ from: start, to: i + 1 });
       start = i + 1;
     }
@@ -227,15 +229,48 @@ interface SubjectMatch {
  */
 const ITEM_CHAIN = /([\u4e00-\u9fa5]{1,30}?)(?:支出)?\(类\)(?:支出)?([^，。；：]*?)\(款\)([^，。；：]*?)\(项\)(?:支出)?/g;
 
-const globalCache = new WeakMap<RegExp, RegExp>();
-function globalRe(re: RegExp): RegExp {
-  let g = globalCache.get(re);
-  if (!g) {
-    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-    globalCache.set(re, g);
+/** The lexicon's amount subjects, then the vocabulary's, one shared list per vocabulary's patterns. */
+const amountLists = new WeakMap<SubjectPattern[], SubjectPattern[]>();
+function amountPatternsOf(vocabularyList: SubjectPattern[]): SubjectPattern[] {
+  let list = amountLists.get(vocabularyList);
+  if (!list) {
+    list = [...AMOUNT_SUBJECTS, ...vocabularyList];
+    amountLists.set(vocabularyList, list);
   }
-  g.lastIndex = 0;
-  return g;
+  return list;
+}
+
+function globalOf(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+}
+
+/** The patterns of a list as global regexps, made once per list (not looked up per pattern and sentence). */
+const globalLists = new WeakMap<SubjectPattern[], RegExp[]>();
+function globalsOf(patterns: SubjectPattern[]): RegExp[] {
+  let gs = globalLists.get(patterns);
+  if (!gs) {
+    gs = patterns.map((p) => globalOf(p.re));
+    globalLists.set(patterns, gs);
+  }
+  return gs;
+}
+
+const ITEM_CHAIN_G = globalOf(ITEM_CHAIN);
+
+/** What each pattern of a list names in a topic (undefined: nothing there), made once per list and topic. */
+const baseLists = new WeakMap<SubjectPattern[], Map<Topic, Array<FigureBase | undefined>>>();
+function basesOf(patterns: SubjectPattern[], topic: Topic): Array<FigureBase | undefined> {
+  let byTopic = baseLists.get(patterns);
+  if (!byTopic) {
+    byTopic = new Map();
+    baseLists.set(patterns, byTopic);
+  }
+  let bases = byTopic.get(topic);
+  if (!bases) {
+    bases = patterns.map((p) => patternBase(p, topic));
+    byTopic.set(topic, bases);
+  }
+  return bases;
 }
 
 function patternBase(p: SubjectPattern, topic: Topic): FigureBase | undefined {
@@ -266,10 +301,13 @@ function allSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: n
 function rawSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: number, to: number): SubjectMatch[] {
   const slice = ctx.N.slice(from, to);
   const found: SubjectMatch[] = [];
-  patterns.forEach((p, order) => {
-    const base = patternBase(p, topic);
-    if (base === undefined) return;
-    const re = globalRe(p.re);
+  const globals = globalsOf(patterns);
+  const bases = basesOf(patterns, topic);
+  for (let order = 0; order < patterns.length; order++) {
+    const base = bases[order];
+    if (base === undefined) continue;
+    const re = globals[order];
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice))) {
       if (m[0].length === 0) {
@@ -278,9 +316,10 @@ function rawSubjects(ctx: Ctx, patterns: SubjectPattern[], topic: Topic, from: n
       }
       found.push({ from: from + m.index, to: from + m.index + m[0].length, base, text: m[0], order });
     }
-  });
+  }
   if (patterns === ctx.amountPatterns) {
-    const re = globalRe(ITEM_CHAIN);
+    const re = ITEM_CHAIN_G;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(slice))) {
       const code = resolveItemChain(ctx.vocabulary, m[1], m[2], m[3]);
@@ -369,15 +408,20 @@ function parseSentence(
   const roles = new Map<number, { match: GrammarMatch; slot: SlotMatch; group: number }>();
   for (const gm of matchSentences(slice)) {
     const group = ctx.groups++;
+    // Literals, not spreads: V8 (node 20) adds each property written after a spread through
+    // a slow runtime call, and this runs for every number of every text.
+    const at = sentence.from;
     const match: GrammarMatch = {
-      ...gm,
-      from: gm.from + sentence.from,
-      to: gm.to + sentence.from,
+      family: gm.family,
+      variant: gm.variant,
+      from: gm.from + at,
+      to: gm.to + at,
       slots: gm.slots.map((s) => ({
-        ...s,
-        from: s.from + sentence.from,
-        to: s.to + sentence.from,
-        word: s.word && { ...s.word, from: s.word.from + sentence.from, to: s.word.to + sentence.from },
+        slot: s.slot,
+        from: s.from + at,
+        to: s.to + at,
+        unit: s.unit,
+        word: s.word && { slot: s.word.slot, text: s.word.text, from: s.word.from + at, to: s.word.to + at },
       })),
     };
     match.slots.forEach((slot, i) => {
@@ -392,17 +436,16 @@ function parseSentence(
   const matchSubjects = new Map<GrammarMatch, FigureBase | undefined>();
   const comparisons = comparisonMatches(N, sentence);
 
+  /** Completes a statement (the literal the caller built, spread-free) and adds it to the text's list. */
   const emit = (partial: Omit<Statement, 'id' | 'start' | 'end' | 'quote' | 'sentence' | 'section'>): Statement => {
     const span = originalSpan(norm, partial.from, partial.to);
-    const st: Statement = {
-      ...partial,
-      id: out.length,
-      start: span.start,
-      end: span.end,
-      quote: norm.original.slice(span.start, span.end),
-      sentence,
-      section,
-    };
+    const st = partial as Statement;
+    st.id = out.length;
+    st.start = span.start;
+    st.end = span.end;
+    st.quote = norm.original.slice(span.start, span.end);
+    st.sentence = sentence;
+    st.section = section;
     out.push(st);
     return st;
   };
@@ -451,14 +494,7 @@ function parseSentence(
     // Decimals in 万元: an amount in whole 元 is exact to the 分 of 万元's two decimals.
     const decimals = tok.unit === '元' ? Math.min(2, writtenDecimals + 4) : tok.unit === '亿元' ? 0 : writtenDecimals;
     const role = reason ? undefined : roles.get(tok.from);
-    const base = {
-      written,
-      decimals,
-      inReason: reason,
-      from: tok.from,
-      to: tok.to,
-      pattern: role && { family: role.match.family, variant: role.match.variant, slot: role.slot.slot, group: role.group },
-    };
+    const pattern = role && { family: role.match.family, variant: role.match.variant, slot: role.slot.slot, group: role.group };
 
     if (tok.unit === '%') {
       let kind: StatementKind = 'percent';
@@ -510,7 +546,12 @@ function parseSentence(
       const direction = word ? (leftover ? undefined : DIRECTION_WORDS[word]) : undefined;
       const wordSpan = word ? originalSpan(norm, wordFrom, wordFrom + word.length + (leftover?.length ?? 0)) : undefined;
       emit({
-        ...base,
+        written,
+        decimals,
+        inReason: reason,
+        from: tok.from,
+        to: tok.to,
+        pattern,
         kind: reason && kind !== 'share' ? 'percent' : kind,
         value: direction === -1 ? -magnitude : magnitude,
         unit: '%',
@@ -605,7 +646,12 @@ function parseSentence(
       } else kind = 'amount';
     }
     const st = emit({
-      ...base,
+      written,
+      decimals,
+      inReason: reason,
+      from: tok.from,
+      to: tok.to,
+      pattern,
       kind,
       value: direction === -1 ? -value : value,
       unit: isCount ? tok.unit : '万元',

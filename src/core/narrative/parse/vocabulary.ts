@@ -56,8 +56,28 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Patterns for 类 names and 06 items (tried after the fixed lexicon). */
+/**
+ * The patterns of the vocabularies met so far, by their names: a district's files share
+ * one edition, so their patterns are compiled once per process, not once per text (and
+ * V8 keeps their compiled code). A few dozen vocabularies at most; the cache starts
+ * over past that.
+ */
+const patternCache = new Map<string, SubjectPattern[]>();
+const PATTERN_CACHE_MAX = 32;
+
+/** Patterns for 类 names and 06 items (tried after the fixed lexicon). Do not modify the array returned: it is shared. */
 export function vocabularyPatterns(v: ParseVocabulary): SubjectPattern[] {
+  const key = JSON.stringify([v.classes, v.econ]);
+  let out = patternCache.get(key);
+  if (!out) {
+    if (patternCache.size >= PATTERN_CACHE_MAX) patternCache.clear();
+    out = buildPatterns(v);
+    patternCache.set(key, out);
+  }
+  return out;
+}
+
+function buildPatterns(v: ParseVocabulary): SubjectPattern[] {
   const out: SubjectPattern[] = [];
   for (const c of v.classes) {
     const stem = labelKey(c.label);
