@@ -67,7 +67,8 @@ function excelJsOpen(dir: string): Run {
 
 function cli(dir: string, args: string[], env: Record<string, string> = {}): Run {
   const code = `
-    const { main } = require(${JSON.stringify(BUNDLE)});
+    const { main, tuneTieringForShortRuns } = require(${JSON.stringify(BUNDLE)});
+    tuneTieringForShortRuns(); // as bin/juesuan.js does
     let findings = 0;
     main(['check', ${JSON.stringify(dir)}, '--json', ...${JSON.stringify(args)}], { out: (t) => { findings += JSON.parse(t).length; }, err: () => {} })
       .then((code) => { const u = ${usage}; process.stdout.write(JSON.stringify({ code, findings, rss: u.rss, cpu: u.cpu })); });`;

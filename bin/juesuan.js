@@ -20,6 +20,8 @@ try {
   process.exit(70);
 }
 
+// This process is the CLI's own: V8 optimises only truly hot code (src/cli/v8-tiering.ts).
+cli.tuneTieringForShortRuns();
 cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,14 +1,13 @@
 /**
  * The entry of the compiled CLI (scripts/build-cli.js bundles it into dist/cli/juesuan.js).
  * In the main thread it exports main(); loaded as a check worker (worker_threads, see
- * batch/pool.ts) the same file serves check tasks instead. The process is the CLI's own
- * (bin/juesuan.js, the bench): V8's tiering is set for a short run here (v8-tiering.ts),
- * not in main(), which the tests call in their own process.
+ * batch/pool.ts) the same file serves check tasks instead. The CLI's own process entry
+ * (bin/juesuan.js, the bench's processes) calls tuneTieringForShortRuns() before main(): V8's tiering is set for a short run (v8-tiering.ts) only in a process that is the
+ * CLI's own — not when a test loads the bundle into its process, nor in main().
  */
 import { startWorkerIfAny } from './batch/worker';
-import { tuneTieringForShortRuns } from './v8-tiering';
 
 export { main } from './main';
+export { tuneTieringForShortRuns } from './v8-tiering';
 
-tuneTieringForShortRuns();
 startWorkerIfAny();

@@ -12,7 +12,10 @@ import * as v8 from 'v8';
  * cost about 2.4 instead of 3.7 s of CPU on one thread, 3.2 instead of 5.3 s on two workers,
  * and a 60 000-row sheet is checked as fast as before. Semantics are untouched (only
  * when code is optimised changes); the flag is process-wide, so it is set once, by the
- * main thread of the CLI's own process, before any worker starts.
+ * main thread of the CLI's own process (bin/juesuan.js), before main() and before any worker
+ * starts — Node.js asks for care with flags changed after start-up
+ * (https://nodejs.org/api/v8.html#v8setflagsfromstringflags): this one only moves the
+ * threshold at which a function's feedback budget asks for optimisation.
  * https://v8.dev/blog/sparkplug (V8's tiers), `node --v8-options` (--interrupt-budget).
  */
 export const INTERRUPT_BUDGET = 16 * 67584;
