@@ -12,7 +12,7 @@ import { juesuan, juesuanSpawned } from '../support/cli';
 
 /**
  * The `juesuan` command line, on files in a temporary folder: every command through
- * main(argv, io) in this process, and a few runs of `node bin/juesuan.js` as users'
+ * the compiled CLI's main(argv, io) in this process (tests/support/cli.ts), and a few runs of `node bin/juesuan.js` as users'
  * and reviewers' scripts run it (start-up, exit codes, stdout and stderr of a process).
  */
 

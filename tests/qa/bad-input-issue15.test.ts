@@ -2,8 +2,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
+import { bundledMain } from '../support/cli-build';
 import { XlsxHost, boundEntries } from '../../src/hosts/xlsx/xlsx-host';
 import { snapshotExtent } from '../../src/core/model/snapshot';
 import ExcelJS from 'exceljs';
@@ -20,7 +20,7 @@ import { removeInvisible, originalQuote } from '../../src/core/text/invisible';
 
 /**
  * The cases of the bad-input folder (tests/fixtures/bad-input, README there) run
- * in-process through main(argv, io): crashes become "not computed" or a Chinese
+ * in-process through the compiled CLI's main(argv, io) (tests/support/cli-build.ts): crashes become "not computed" or a Chinese
  * message, reading stays bounded, text checks do not pass what they cannot read.
  */
 
@@ -31,7 +31,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   let out = '';
   let err = '';
   const io: Io = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) };
-  const code = await main(args, io);
+  const code = await bundledMain()(args, io);
   return { code, out, err };
 }
 

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
-import { ensureCliBuilt } from './cli-build';
+import { bundledMain, ensureCliBuilt } from './cli-build';
 
 /**
- * The `juesuan` command line for tests. `juesuan()` runs main(argv, io) in this process
- * (what every command does, at the cost of a function call); `juesuanSpawned()` runs
+ * The `juesuan` command line for tests. `juesuan()` runs the compiled CLI's main(argv, io)
+ * in this process (what every command does, at the cost of a function call; dist/cli is
+ * rebuilt first when a source is newer, and check workers start from it as users' do); `juesuanSpawned()` runs
  * `node bin/juesuan.js` as users and reviewers' scripts do (start-up, exit code, pipes),
  * kept for a few smoke tests because each spawn costs a second or more.
  */
@@ -37,7 +37,7 @@ export async function juesuan(args: string[], cwd: string, env: Record<string, s
   process.chdir(cwd);
   Object.assign(process.env, env);
   try {
-    const status = await main(args, io);
+    const status = await bundledMain()(args, io);
     return { status, stdout, stderr };
   } finally {
     process.chdir(savedCwd);
