@@ -2,13 +2,13 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import JSZip from 'jszip';
 import { variants } from '../../bench/cli-workbooks';
 import { expandInputs, globRegExp } from '../../src/cli/batch/inputs';
 import { Progress } from '../../src/cli/batch/progress';
 import type { Io } from '../../src/cli/io';
 import { bundledMain } from '../support/cli-build';
 import type { JsonFinding } from '../../src/cli/report/json';
+import { docx } from '../support/docx';
 
 /**
  * `juesuan check` on many files, run in-process through the compiled CLI's main(argv, io)
@@ -43,25 +43,6 @@ async function run(argv: string[], tty = false): Promise<Captured & { code: numb
 /** The files in the order `check` printed them. */
 function filesPrinted(stdout: string): string[] {
   return [...stdout.matchAll(/^文件：(.+)$/gm)].map((m) => m[1]);
-}
-
-/** A minimal .docx (WordprocessingML, ECMA-376 Part 1 §17) holding paragraphs. */
-async function docx(paragraphs: string[]): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`).join('');
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 const HEAD = '（二）收入决算情况说明\n本年收入合计1474.07万元，其中：财政拨款收入1406.53万元，占';

@@ -1,25 +1,10 @@
 import { strict as assert } from 'assert';
 import { a1 } from '../../src/core/cells';
 import { isDiagnosed, type Finding } from '../../src/core/findings/finding';
-import type { SheetSnapshot } from '../../src/core/model/snapshot';
 import { checkWorkbook } from '../../src/core/workflows/check-workbook';
-import { MemoryHost } from '../../src/hosts/memory/memory-host';
 import { seedSnapshots } from '../fixtures/seed-2021';
 import { findCell, layout2023, layoutShanghai, setCell, toSnapshots, type LayoutSheet } from '../fixtures/seed-2021/variants';
-
-/** A memory workbook holding the snapshots' values, as a user's file would. */
-function hostOf(snapshots: SheetSnapshot[]): MemoryHost {
-  const host = new MemoryHost();
-  for (const s of snapshots) {
-    host.addSheet(s.name);
-    s.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && typeof v !== 'object') host.setCell(s.name, a1(s.top + r, s.left + c), v);
-      }),
-    );
-  }
-  return host;
-}
+import { hostOf } from '../support/memory-workbook';
 
 const brief = (f: Finding) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map((c) => `${c.sheet}!${c.address}`) });
 

@@ -1,13 +1,12 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { a1 } from '../../../src/core/cells';
 import type { Finding } from '../../../src/core/findings/finding';
 import type { SheetSnapshot } from '../../../src/core/model/snapshot';
 import { amount, line, type ColumnId } from '../../../src/core/model/tables';
 import { readWorkbook } from '../../../src/core/reader';
 import { checkWorkbook } from '../../../src/core/workflows/check-workbook';
-import { MemoryHost } from '../../../src/hosts/memory/memory-host';
 import { gridToSnapshot, seedGrid, seedSnapshots } from '../../fixtures/seed-2021';
+import { hostOf } from '../../support/memory-workbook';
 
 /**
  * 02/03/05/08/09 whose codes are printed in split columns as exports print them (issue #9):
@@ -375,20 +374,6 @@ describe('reader: 类 | 款 split code columns in 02/03/05/08/09 (issue #9)', ()
     );
   });
 });
-
-/** A memory workbook holding the snapshots' values, as a user's file would. */
-function hostOf(snapshots: SheetSnapshot[]): MemoryHost {
-  const host = new MemoryHost();
-  for (const s of snapshots) {
-    host.addSheet(s.name);
-    s.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && typeof v !== 'object') host.setCell(s.name, a1(s.top + r, s.left + c), v);
-      }),
-    );
-  }
-  return host;
-}
 
 describe('check: 02/03/05 with 类 | 款 codes, end to end (issue #9)', () => {
   const show = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.rule} ${f.message}`).join('\n');
