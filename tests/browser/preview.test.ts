@@ -125,18 +125,22 @@ describe('npm run preview: the pane beside a simulated workbook (1366 px)', func
   });
 
   it('the busy state shows in the pane during a slow read, and the grid stays usable', async () => {
+    // the read waits until the test has seen the busy state, then the host reads as before
     await pane.evaluate(() => {
-      const h = (window as unknown as W).__juesuan.host;
-      const read = h.readSheets.bind(h);
+      const w = window as unknown as W & { __releaseRead?: () => void };
+      const h = w.__juesuan.host;
+      const read = h.readSheets;
       h.readSheets = async (...a: unknown[]) => {
-        await new Promise((r) => setTimeout(r, 1200));
-        return read(...a);
+        await new Promise<void>((r) => (w.__releaseRead = r));
+        h.readSheets = read;
+        return read.apply(h, a);
       };
     });
     await pane.click('#run-check');
     await pane.waitForSelector('#tab-check .progress.active');
     assert.equal((await pane.textContent('#run-check'))?.trim(), '正在校验…');
     await shot(page, 'preview-1366-busy', false);
+    await pane.evaluate(() => (window as unknown as { __releaseRead?: () => void }).__releaseRead?.());
     await pane.waitForSelector('#run-check.done', { timeout: 20_000 });
   });
 

@@ -189,13 +189,16 @@ describe('task pane in headless Chromium', function () {
         await page.click('#tab-btn-check');
         await page.click('#run-check');
         await page.waitForSelector('#run-check.done', { timeout: 20_000 });
-        // now make the host slow, as Excel on the web is with a large workbook
+        // now make the host slow, as Excel on the web is with a large workbook: the read
+        // waits until the test has seen the busy state, then the host reads as before
         await page.evaluate(() => {
-          const h = (window as unknown as W).__juesuan.host;
-          const read = h.readSheets.bind(h);
+          const w = window as unknown as W & { __releaseRead?: () => void };
+          const h = w.__juesuan.host;
+          const read = h.readSheets;
           h.readSheets = async (...a: unknown[]) => {
-            await new Promise((r) => setTimeout(r, 1500));
-            return read(...a);
+            await new Promise<void>((r) => (w.__releaseRead = r));
+            h.readSheets = read;
+            return read.apply(h, a);
           };
         });
         await page.click('#run-check');
@@ -211,6 +214,7 @@ describe('task pane in headless Chromium', function () {
         assert.notEqual(await look('#mark'), await look('#tab-btn-check'));
         await noOverflow(page, 'busy');
         await shot(page, `pane-${width}${legacy ? '-legacy' : ''}-busy`);
+        await page.evaluate(() => (window as unknown as { __releaseRead?: () => void }).__releaseRead?.());
         await page.waitForSelector('#run-check.done', { timeout: 20_000 });
         // the confirmation reads as one (success colours), also under the pointer that clicked
         assert.deepEqual(await page.$eval('#run-check', (b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]), [
