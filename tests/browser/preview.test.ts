@@ -10,7 +10,7 @@
 import { strict as assert } from 'node:assert';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { Finding } from '../../src/core/findings/finding';
-import { needChromium, newContext, overflowReport, shot, startSite, stopSite, type Site, type Watch } from './support';
+import { holdNextRead, needChromium, newContext, overflowReport, shot, startSite, stopSite, type Site, type Watch } from './support';
 
 type W = Window & { __juesuan: { showCheck(f: Finding[]): void; host: { readSheets: (...a: unknown[]) => Promise<unknown> } } };
 
@@ -125,22 +125,12 @@ describe('npm run preview: the pane beside a simulated workbook (1366 px)', func
   });
 
   it('the busy state shows in the pane during a slow read, and the grid stays usable', async () => {
-    // the read waits until the test has seen the busy state, then the host reads as before
-    await pane.evaluate(() => {
-      const w = window as unknown as W & { __releaseRead?: () => void };
-      const h = w.__juesuan.host;
-      const read = h.readSheets;
-      h.readSheets = async (...a: unknown[]) => {
-        await new Promise<void>((r) => (w.__releaseRead = r));
-        h.readSheets = read;
-        return read.apply(h, a);
-      };
-    });
+    const read = await holdNextRead(pane);
     await pane.click('#run-check');
     await pane.waitForSelector('#tab-check .progress.active');
     assert.equal((await pane.textContent('#run-check'))?.trim(), '正在校验…');
     await shot(page, 'preview-1366-busy', false);
-    await pane.evaluate(() => (window as unknown as { __releaseRead?: () => void }).__releaseRead?.());
+    await read.release();
     await pane.waitForSelector('#run-check.done', { timeout: 20_000 });
   });
 

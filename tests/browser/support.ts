@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { serve } from '../../src/preview/server';
 import { builtSite } from '../support/site-build';
 
@@ -131,4 +131,25 @@ export const overflowReport = `(() => {
 
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+}
+
+type GatedWindow = Window & { __juesuan: { host: { readSheets: (...a: unknown[]) => Promise<unknown> } }; __releaseRead?: () => void };
+
+/**
+ * Make the pane's next read of the workbook wait, as Excel on the web does with a large
+ * workbook, until `release` is called; then the host reads as before. A test sees the busy
+ * state for as long as it needs, with no fixed delay.
+ */
+export async function holdNextRead(target: Page | Frame): Promise<{ release: () => Promise<void> }> {
+  await target.evaluate(() => {
+    const w = window as unknown as GatedWindow;
+    const h = w.__juesuan.host;
+    const read = h.readSheets;
+    h.readSheets = async (...a: unknown[]) => {
+      await new Promise<void>((r) => (w.__releaseRead = r));
+      h.readSheets = read;
+      return read.apply(h, a);
+    };
+  });
+  return { release: () => target.evaluate(() => (window as unknown as GatedWindow).__releaseRead?.()) };
 }

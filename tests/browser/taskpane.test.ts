@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DiagnosedFinding, Finding } from '../../src/core/findings/finding';
 import { CSP } from '../../src/preview/server';
-import { needChromium, newContext, overflowReport, shot, startSite, stopSite, type Site, type Watch } from './support';
+import { holdNextRead, needChromium, newContext, overflowReport, shot, startSite, stopSite, type Site, type Watch } from './support';
 
 interface PaneHost {
   sheets: { name: string }[];
@@ -189,18 +189,8 @@ describe('task pane in headless Chromium', function () {
         await page.click('#tab-btn-check');
         await page.click('#run-check');
         await page.waitForSelector('#run-check.done', { timeout: 20_000 });
-        // now make the host slow, as Excel on the web is with a large workbook: the read
-        // waits until the test has seen the busy state, then the host reads as before
-        await page.evaluate(() => {
-          const w = window as unknown as W & { __releaseRead?: () => void };
-          const h = w.__juesuan.host;
-          const read = h.readSheets;
-          h.readSheets = async (...a: unknown[]) => {
-            await new Promise<void>((r) => (w.__releaseRead = r));
-            h.readSheets = read;
-            return read.apply(h, a);
-          };
-        });
+        // now make the host slow, as Excel on the web is with a large workbook
+        const read = await holdNextRead(page);
         await page.click('#run-check');
         await page.waitForSelector('#tab-check .progress.active', { timeout: 5000 });
         assert.equal((await page.textContent('#run-check'))?.trim(), '正在校验…');
@@ -214,7 +204,7 @@ describe('task pane in headless Chromium', function () {
         assert.notEqual(await look('#mark'), await look('#tab-btn-check'));
         await noOverflow(page, 'busy');
         await shot(page, `pane-${width}${legacy ? '-legacy' : ''}-busy`);
-        await page.evaluate(() => (window as unknown as { __releaseRead?: () => void }).__releaseRead?.());
+        await read.release();
         await page.waitForSelector('#run-check.done', { timeout: 20_000 });
         // the confirmation reads as one (success colours), also under the pointer that clicked
         assert.deepEqual(await page.$eval('#run-check', (b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]), [

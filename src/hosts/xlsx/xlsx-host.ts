@@ -66,12 +66,8 @@ export interface OmittedCells {
 
 export type Entry = { r: number; c: number; v: CellValue; f: string | null };
 
-/**
- * A snapshot from the cells that hold something: the grid spans their bounding box (the
- * caller bounds it first: boundEntries, or the fast reader's refusal). Shared by XlsxHost
- * and the CLI's fast reader.
- */
-export function gridSnapshot(entries: readonly Entry[], base: Pick<SheetSnapshot, 'name' | 'merges' | 'protected'>): SheetSnapshot {
+/** The bounding box of cells (rows and columns 0-based); top/left Infinity and bottom/right -1 for none. */
+function boxOf(entries: ReadonlyArray<{ r: number; c: number }>): { top: number; left: number; bottom: number; right: number } {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -82,6 +78,16 @@ export function gridSnapshot(entries: readonly Entry[], base: Pick<SheetSnapshot
     if (e.c < left) left = e.c;
     if (e.c > right) right = e.c;
   }
+  return { top, left, bottom, right };
+}
+
+/**
+ * A snapshot from the cells that hold something: the grid spans their bounding box (the
+ * caller bounds it first: boundEntries, or the fast reader's refusal). Shared by XlsxHost
+ * and the CLI's fast reader.
+ */
+export function gridSnapshot(entries: readonly Entry[], base: Pick<SheetSnapshot, 'name' | 'merges' | 'protected'>): SheetSnapshot {
+  const { top, left, bottom, right } = boxOf(entries);
   // No spread and no Array.from: this runs for every sheet of every file a batch reads.
   const snap: SheetSnapshot = {
     name: base.name,
@@ -120,17 +126,8 @@ export function boundEntries<T extends { r: number; c: number }>(entries: T[], m
   let kept = entries;
   const omitted: T[] = [];
   const area = (list: T[]) => {
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    for (const e of list) {
-      if (e.r < top) top = e.r;
-      if (e.r > bottom) bottom = e.r;
-      if (e.c < left) left = e.c;
-      if (e.c > right) right = e.c;
-    }
-    return { top, left, bottom, right, cells: list.length ? (bottom - top + 1) * (right - left + 1) : 0 };
+    const b = boxOf(list);
+    return { ...b, cells: list.length ? (b.bottom - b.top + 1) * (b.right - b.left + 1) : 0 };
   };
   for (let cut = 0; cut < 64; cut++) {
     const box = area(kept);
